@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+
+/** The most API Gateway takes in a request body (10 MiB); past it, it answers 413 itself. */
+export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super('request body larger than API Gateway accepts');
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+export async function readRequestBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > GATEWAY_MAX_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]+\+json|xml|x-www-form-urlencoded|javascript))/i;
+
+/** Values the way API Gateway hands them over: repeated headers and parameters comma-joined. */
+function joined(values: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return out;
+}
+
+function queryParameters(search: URLSearchParams): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const key of new Set(search.keys())) out[key] = search.getAll(key).join(',');
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * An API Gateway HTTP API (payload 2.0) event for a request, as the gateway would build it:
+ * the route key, decoded path parameters, the verified token's claims as strings.
+ */
+export function apiGatewayEvent(input: {
+  request: IncomingMessage;
+  url: URL;
+  body: Buffer;
+  routeKey: string;
+  pathParameters?: Record<string, string> | undefined;
+  claims?: Record<string, unknown> | undefined;
+}): APIGatewayProxyEventV2 {
+  const { request, url, body } = input;
+  const headers = joined(request.headers);
+  const contentType = headers['content-type'] ?? '';
+  const isText = body.byteLength === 0 || TEXT_TYPES.test(contentType);
+  const now = new Date();
+  const cookies = headers.cookie?.split(';').map((c) => c.trim());
+  const claims = input.claims
+    ? Object.fromEntries(
+        Object.entries(input.claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      )
+    : undefined;
+  const event = {
+    version: '2.0',
+    routeKey: input.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(cookies ? { cookies } : {}),
+    headers,
+    ...(queryParameters(url.searchParams)
+      ? { queryStringParameters: queryParameters(url.searchParams) }
+      : {}),
+    ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: input.routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+    },
+    ...(body.byteLength > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
+    isBase64Encoded: !isText,
+  };
+  return event as unknown as APIGatewayProxyEventV2;
+}
+
+export function lambdaContext(functionName: string, requestId: string, timeoutMs = 29_000): Context {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

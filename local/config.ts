@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const localEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Use this DynamoDB (e.g. a shared DynamoDB Local) instead of starting one. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/)
+    .default('disclosure'),
+});
+
+export interface LocalConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly dynamodbEndpoint: string | undefined;
+  readonly tableName: string;
+}
+
+export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const parsed = localEnv.safeParse(env);
+  if (!parsed.success) throw new Error(`configuration: ${z.prettifyError(parsed.error)}`);
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.DATA_DIR),
+    dynamodbEndpoint: c.DYNAMODB_ENDPOINT,
+    tableName: c.TABLE_NAME,
+  };
+}

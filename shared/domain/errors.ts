@@ -1,0 +1,63 @@
+/**
+ * Domain errors. Each carries a stable `code`, a message in Chinese and in English and,
+ * where one field is to blame, that field's path. The HTTP layer maps the four families
+ * below to status codes in one table; the domain never speaks HTTP.
+ */
+
+export interface Messages {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface DomainErrorDetails {
+  readonly code: string;
+  readonly messages: Messages;
+  readonly field?: string;
+  readonly cause?: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: string;
+  readonly messages: Messages;
+  readonly field: string | undefined;
+
+  constructor({ code, messages, field, cause }: DomainErrorDetails) {
+    super(messages.en, { cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.messages = messages;
+    this.field = field;
+  }
+}
+
+/** The input breaks a rule (a date outside its year, a wrong check character). */
+export class InvalidInputError extends DomainError {
+  constructor(details: DomainErrorDetails) {
+    super(details);
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** The thing asked for does not exist, or the caller may not know that it does. */
+export class NotFoundError extends DomainError {
+  constructor(details: DomainErrorDetails) {
+    super(details);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The request is valid but collides with the current state (a lost race, a duplicate). */
+export class ConflictError extends DomainError {
+  constructor(details: DomainErrorDetails) {
+    super(details);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The caller's copy is stale: the `If-Match` version is not the current one. */
+export class StaleVersionError extends DomainError {
+  constructor(details: DomainErrorDetails) {
+    super(details);
+    this.name = 'StaleVersionError';
+  }
+}

@@ -1,0 +1,75 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { isUscc } from '../domain/identifiers/uscc.ts';
+import { HttpProblem } from './problem.ts';
+import type { Access, Role } from './routes.ts';
+
+/**
+ * Who is calling, from the claims of a token the authorizer already verified (API Gateway's
+ * JWT authorizer on AWS, the local server's verifier on one machine). The claims are the
+ * same in both: `role`, plus `agency` (the agency's USCC) or `uscc` (the entity's).
+ */
+export type Principal =
+  | { readonly role: 'agency'; readonly subject: string; readonly agency: string }
+  | { readonly role: 'entity'; readonly subject: string; readonly uscc: string }
+  | { readonly role: 'admin'; readonly subject: string };
+
+const uscc = z.string().refine(isUscc);
+const claims = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('agency'), sub: z.string().min(1), agency: uscc }),
+  z.object({ role: z.literal('entity'), sub: z.string().min(1), uscc }),
+  z.object({ role: z.literal('admin'), sub: z.string().min(1) }),
+]);
+
+type Authorized = APIGatewayProxyEventV2 & {
+  requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+};
+
+const UNAUTHENTICATED = new HttpProblem(
+  401,
+  'unauthenticated',
+  {
+    zh: '需要有效的访问令牌',
+    en: 'a valid bearer token is required',
+  },
+  { headers: { 'www-authenticate': 'Bearer' } },
+);
+
+export function principalFromEvent(event: APIGatewayProxyEventV2): Principal | undefined {
+  const raw = (event as Authorized).requestContext.authorizer?.jwt?.claims;
+  if (!raw) return undefined;
+  const parsed = claims.safeParse(raw);
+  if (!parsed.success) {
+    throw new HttpProblem(
+      401,
+      'invalid_token_claims',
+      {
+        zh: '访问令牌中的角色或单位代码无效',
+        en: 'the token does not carry a valid role and code',
+      },
+      { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+    );
+  }
+  const c = parsed.data;
+  switch (c.role) {
+    case 'agency':
+      return { role: 'agency', subject: c.sub, agency: c.agency };
+    case 'entity':
+      return { role: 'entity', subject: c.sub, uscc: c.uscc };
+    case 'admin':
+      return { role: 'admin', subject: c.sub };
+  }
+}
+
+/** The caller a route allows, or the 401/403 that turns everyone else away. */
+export function authorize(access: Access, principal: Principal | undefined): Principal | undefined {
+  if (access === 'public') return principal;
+  if (!principal) throw UNAUTHENTICATED;
+  if (!(access as readonly Role[]).includes(principal.role)) {
+    throw new HttpProblem(403, 'forbidden', {
+      zh: '当前角色无权执行此操作',
+      en: 'your role may not do this',
+    });
+  }
+  return principal;
+}

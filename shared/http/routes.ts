@@ -1,0 +1,77 @@
+/**
+ * The one declaration of the API's routes and of the Lambda functions that serve them.
+ * The CDK stack makes an API Gateway route and a function from it; the local server
+ * matches requests against it; each function's handler must implement exactly its routes.
+ */
+
+export const ROLES = ['agency', 'entity', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `public`: no token needed (and none looked at); otherwise the roles allowed. */
+export type Access = 'public' | readonly Role[];
+
+export const FUNCTION_GROUPS = {
+  calendar: { description: 'Working-day calendar and deadline computation' },
+  fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)' },
+} as const;
+
+export type FunctionGroup = keyof typeof FUNCTION_GROUPS;
+
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly group: FunctionGroup;
+  readonly access: Access;
+}
+
+export const ROUTES = [
+  { method: 'GET', path: '/v1/calendar/{year}', group: 'calendar', access: 'public' },
+  { method: 'PUT', path: '/v1/calendar/{year}', group: 'calendar', access: ['admin'] },
+  { method: 'GET', path: '/v1/deadlines', group: 'calendar', access: 'public' },
+] as const satisfies readonly RouteSpec[];
+
+export type Route = (typeof ROUTES)[number];
+export type RouteKey = `${Route['method']} ${Route['path']}`;
+export type RouteKeyOf<G extends FunctionGroup> =
+  Extract<Route, { group: G }> extends infer R
+    ? R extends Route
+      ? `${R['method']} ${R['path']}`
+      : never
+    : never;
+
+/** API Gateway's name for the route that catches every request no other route matches. */
+export const DEFAULT_ROUTE_KEY = '$default';
+export const DEFAULT_ROUTE_GROUP: FunctionGroup = 'fallback';
+
+export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+export function findRoute(key: string): Route | undefined {
+  return ROUTES.find((route) => routeKey(route) === key);
+}
+
+function pathPattern(path: string): RegExp {
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)');
+  return new RegExp(`^${source}$`);
+}
+
+const PATTERNS = ROUTES.map((route) => ({ route, pattern: pathPattern(route.path) }));
+
+export type PathMatch =
+  | { readonly kind: 'route'; readonly route: Route; readonly pathParameters: Record<string, string> }
+  | { readonly kind: 'method-not-allowed'; readonly allow: readonly string[] }
+  | { readonly kind: 'not-found' };
+
+/** Matches a request the way API Gateway does: by path template, then by method. */
+export function matchRoute(method: string, path: string): PathMatch {
+  const onPath = PATTERNS.flatMap(({ route, pattern }) => {
+    const match = pattern.exec(path);
+    return match ? [{ route, pathParameters: { ...match.groups } }] : [];
+  });
+  const hit = onPath.find(({ route }) => route.method === method);
+  if (hit) return { kind: 'route', ...hit };
+  if (onPath.length > 0)
+    return { kind: 'method-not-allowed', allow: onPath.map(({ route }) => route.method) };
+  return { kind: 'not-found' };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { Messages } from '../domain/errors.ts';
+import { type IssueParams, registeredIssue } from '../schemas/issue.ts';
+import { type FieldProblem, HttpProblem } from './problem.ts';
+
+const zh = z.locales.zhCN().localeError;
+const en = z.locales.en().localeError;
+
+function localized(locale: typeof zh, issue: z.core.$ZodIssue): string {
+  const out = locale(issue as never);
+  return typeof out === 'string' ? out : (out?.message ?? issue.message);
+}
+
+function fieldPath(location: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`),
+    location,
+  );
+}
+
+export function fieldProblems(location: string, error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue): FieldProblem[] => {
+    const params =
+      (issue.code === 'custom' ? (issue.params as IssueParams | undefined) : undefined) ??
+      registeredIssue(issue.message);
+    if (params?.code) {
+      return [
+        {
+          field: fieldPath(location, issue.path),
+          code: params.code,
+          message: { zh: params.zh, en: params.en },
+        },
+      ];
+    }
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: fieldPath(location, [...issue.path, key]),
+        code: 'unknown_field',
+        message: { zh: `不允许的字段 "${key}"`, en: `unknown field "${key}"` },
+      }));
+    }
+    return [
+      {
+        field: fieldPath(location, issue.path),
+        code: issue.code,
+        message: { zh: localized(zh, issue), en: localized(en, issue) },
+      },
+    ];
+  });
+}
+
+const INVALID: Messages = { zh: '请求参数不符合要求', en: 'the request is not valid' };
+
+/** Parses one part of a request; a failure is a 400 naming every offending field. */
+export function parsePart<T>(schema: z.ZodType<T>, location: string, value: unknown): T {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const errors = fieldProblems(location, result.error);
+  const first = errors[0];
+  throw new HttpProblem(400, 'validation_failed', first ? first.message : INVALID, {
+    ...(first ? { field: first.field } : {}),
+    errors,
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isUscc, usccProblem } from '../domain/identifiers/uscc.ts';
+import { issue } from './issue.ts';
+
+/** A real calendar date, `YYYY-MM-DD` (2026-02-30 is refused). */
+export const isoDate = z.iso.date().meta({ description: '日期 / date, YYYY-MM-DD (Asia/Shanghai)' });
+
+/** An instant with its offset, e.g. `2026-10-16T00:00:00+08:00`. */
+export const instant = z.iso.datetime({ offset: true });
+
+export const uscc = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = usccProblem(value);
+    if (problem === 'format') {
+      ctx.addIssue({
+        code: 'custom',
+        ...issue(
+          'invalid_uscc_format',
+          '统一社会信用代码须为 18 位，仅含数字和除 I、O、S、V、Z 外的大写字母',
+          'a unified social credit code is 18 characters: digits and capital letters other than I, O, S, V, Z',
+        ),
+      });
+    } else if (problem === 'check_character') {
+      ctx.addIssue({
+        code: 'custom',
+        ...issue(
+          'invalid_uscc_check',
+          '统一社会信用代码校验位错误',
+          'the unified social credit code has a wrong check character',
+        ),
+      });
+    }
+  })
+  .meta({ description: '统一社会信用代码 / unified social credit code (GB 32100-2015)' });
+
+export { isUscc };
+
+/** A path parameter that must be a four-digit year. */
+export const yearParam = z
+  .string()
+  .regex(/^\d{4}$/, issue('invalid_year', '年份须为四位数字', 'year must be four digits'))
+  .transform(Number);
+
+/** Whole numbers from a query string: digits only, so `1e1`, `1.5` and `-3` are refused. */
+export function wholeNumberParam(min: number, max: number) {
+  const range = issue(
+    'out_of_range',
+    `须为 ${min} 至 ${max} 之间的整数`,
+    `must be a whole number from ${min} to ${max}`,
+  );
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, range)
+    .transform(Number)
+    .pipe(z.number().int().min(min, range).max(max, range))
+    .meta({ description: `${min}–${max}` });
+}

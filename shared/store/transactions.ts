@@ -1,0 +1,31 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { ConflictError } from '../domain/errors.ts';
+
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/**
+ * Writes all items or none. A failed condition (a lost race, a duplicate) becomes the
+ * domain conflict the caller names; any other failure is rethrown untouched.
+ */
+export async function transactWrite(
+  client: DynamoDBDocumentClient,
+  items: TransactItems,
+  onConflict: () => ConflictError,
+): Promise<void> {
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')
+    ) {
+      throw onConflict();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localKeys } from '../../local/jwt-keys.ts';
+import { type LocalService, startLocalService } from '../../local/service.ts';
+import { tokenClaims } from '../../local/token-claims.ts';
+import { dynamodbEndpoint, uniqueTableName } from './dynamodb.ts';
+
+export interface TestService extends LocalService {
+  readonly dataDir: string;
+  /** A token as `npm run token -- <args>` would print it for this service. */
+  token(args: string): Promise<string>;
+}
+
+/**
+ * The local service, in process, on a free port, in a table of its own in the shared
+ * DynamoDB Local. One per test file: the handler modules read TABLE_NAME once, at import.
+ */
+export async function startTestService(): Promise<TestService> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-e2e-'));
+  const service = await startLocalService({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    dynamodbEndpoint: dynamodbEndpoint(),
+    tableName: uniqueTableName('e2e'),
+  });
+  const keys = await localKeys(dataDir);
+  return {
+    ...service,
+    stop: () => service.stop(),
+    dataDir,
+    token: async (args) => {
+      const { claims, ttlSeconds } = tokenClaims(args.split(/\s+/).filter(Boolean));
+      return keys.sign(claims, ttlSeconds);
+    },
+  };
+}
