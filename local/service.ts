@@ -20,10 +20,10 @@ export interface LocalService {
  * the table, the signing key and the local API gateway in front of the Lambda handlers.
  */
 export async function startLocalService(config: LocalConfig): Promise<LocalService> {
-  let dynamo: RunningDynamoDb | undefined;
-  const endpoint =
-    config.dynamodbEndpoint ??
-    (dynamo = await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') })).endpoint;
+  const dynamo: RunningDynamoDb | undefined = config.dynamodbEndpoint
+    ? undefined
+    : await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
+  const endpoint = dynamo?.endpoint ?? (config.dynamodbEndpoint as string);
   try {
     // The handler modules read these once, at import, exactly as on Lambda.
     process.env.TABLE_NAME = config.tableName;
