@@ -10,9 +10,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import chineseDays from 'chinese-days';
 
-process.env.TZ = 'Asia/Shanghai'; // chinese-days' lunar conversion uses the local zone
+// chinese-days reads and formats dates in the process's zone, some of it at import time,
+// so the zone is set before the package is loaded.
+process.env.TZ = 'Asia/Shanghai';
+const { default: chineseDays } = await import('chinese-days');
 
 const require = createRequire(import.meta.url);
 const raw = require('chinese-days/dist/chinese-days.json') as Record<
@@ -22,7 +24,12 @@ const raw = require('chinese-days/dist/chinese-days.json') as Record<
 const handbook = resolve(import.meta.dirname, '../../shared/data/holiday-cn');
 const out = resolve(import.meta.dirname, '../shared/domain/calendar');
 
-const nameOf = (value: string): string => value.split(',')[1] ?? value;
+// chinese-days shortens some names; the notices and the statutory rules use the full ones.
+const FULL_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
+const nameOf = (value: string): string => {
+  const name = value.split(',')[1] ?? value;
+  return FULL_NAMES[name] ?? name;
+};
 const papersOf = (year: number): string[] => {
   const file = resolve(handbook, `${year}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).papers as string[]) : [];
@@ -43,7 +50,7 @@ for (let year = 2004; year <= 2026; year++) {
   };
   crossCheck(year, holidays, workdays);
 }
-writeFileSync(resolve(out, 'official-years.json'), `${JSON.stringify(years, null, 1)}\n`);
+writeFileSync(resolve(out, 'official-years.json'), `${JSON.stringify(years, null, 2)}\n`);
 
 // holiday-cn files are keyed by notice, and a notice may cover the turn of the year, so the
 // comparison runs on the union of its files. The two differ in which weekend days inside a
@@ -82,5 +89,5 @@ for (let year = 2027; year <= 2099; year++) {
     midAutumn: lunar('08-15'),
   };
 }
-writeFileSync(resolve(out, 'festival-dates.json'), `${JSON.stringify(festivals, null, 1)}\n`);
+writeFileSync(resolve(out, 'festival-dates.json'), `${JSON.stringify(festivals, null, 2)}\n`);
 console.log(`wrote official years 2004–2026 and festival dates 2027–2099 to ${out}`);

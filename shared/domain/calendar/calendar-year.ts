@@ -53,7 +53,10 @@ export function officialYear(
   assertSupportedYear(year);
   const seen = new Set<IsoDate>();
   const check = (date: IsoDate, field: string) => {
-    if (!isIsoDate(date) || yearOf(date) !== year) {
+    if (!isIsoDate(date)) {
+      throw invalid('invalid_date', field, `${date} 不是有效日期（YYYY-MM-DD）`, `${date} is not a date (YYYY-MM-DD)`);
+    }
+    if (yearOf(date) !== year) {
       throw invalid(
         'date_outside_year',
         field,

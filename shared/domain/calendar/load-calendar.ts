@@ -14,14 +14,19 @@ export async function withCalendar<T>(
   compute: (calendar: WorkingCalendar) => T,
 ): Promise<T> {
   const loaded = new Map<number, CalendarYear>();
+  const asked = new Set<number>();
   let wanted = [...firstYears];
   for (;;) {
-    for (const year of wanted) assertSupportedYear(year);
+    for (const year of wanted) {
+      assertSupportedYear(year);
+      asked.add(year);
+    }
     for (const year of await loadYears(wanted)) loaded.set(year.year, year);
     try {
       return compute(new WorkingCalendar([...loaded.values()]));
     } catch (error) {
-      if (!(error instanceof CalendarYearNotLoadedError) || loaded.has(error.year)) throw error;
+      // A port that does not return a year it was asked for would otherwise be asked forever.
+      if (!(error instanceof CalendarYearNotLoadedError) || asked.has(error.year)) throw error;
       wanted = [error.year];
     }
   }

@@ -1,0 +1,44 @@
+import { expect } from 'vitest';
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field in tests
+  readonly json: any;
+}
+
+/** A real HTTP request; the body is JSON-encoded unless it is already a string. */
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Asserts a problem+json answer with a stable code, both messages and (optionally) the field. */
+export function expectProblem(answer: HttpAnswer, status: number, code: string, field?: string): void {
+  expect({ status: answer.status, code: answer.json?.code }).toEqual({ status, code });
+  expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  expect(answer.json.message.zh).toMatch(/\S/);
+  expect(answer.json.message.en).toMatch(/\S/);
+  expect(answer.json.status).toBe(status);
+  if (field !== undefined) expect(answer.json.field).toBe(field);
+}
