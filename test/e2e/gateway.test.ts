@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, expectProblem } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+
+let service: TestService;
+
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(() => service.stop());
+
+describe('the local gateway', () => {
+  it('answers an unknown path with 404 problem+json', async () => {
+    expectProblem(await call(service.url, 'GET', '/v1/nothing-here'), 404, 'not_found');
+  });
+
+  it('answers a known path with the wrong method with 405 and Allow', async () => {
+    const answer = await call(service.url, 'DELETE', '/v1/calendar/2026');
+    expectProblem(answer, 405, 'method_not_allowed');
+    expect(answer.headers.get('allow')).toBe('GET, PUT, OPTIONS');
+  });
+
+  it('answers a CORS preflight on a known path with 204 and the CORS headers', async () => {
+    const answer = await call(service.url, 'OPTIONS', '/v1/calendar/2026', {
+      headers: { origin: 'https://example.gov.cn', 'access-control-request-method': 'PUT' },
+    });
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(answer.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(answer.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+
+  it('sends security headers, CORS and a request id on every answer', async () => {
+    for (const answer of [
+      await call(service.url, 'GET', '/v1/calendar/2026'),
+      await call(service.url, 'GET', '/v1/calendar/1999'),
+    ]) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.headers.get('server')).toBeNull();
+    }
+  });
+
+  it('puts the request id of an error answer in its body too', async () => {
+    const answer = await call(service.url, 'GET', '/v1/calendar/1999');
+    expect(answer.json.requestId).toBe(answer.headers.get('x-request-id'));
+  });
+
+  it('decodes path parameters as the gateway does, and validates them', async () => {
+    expectProblem(await call(service.url, 'GET', '/v1/calendar/%32%30%32%36%20'), 400, 'validation_failed', 'path.year');
+    expect((await call(service.url, 'GET', '/v1/calendar/%32%30%32%36')).status).toBe(200);
+  });
+});
