@@ -16,10 +16,22 @@ export default defineConfig({
       { test: { name: 'unit', env, include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'integration', env, include: ['test/integration/**/*.test.ts'], testTimeout: 20_000 } },
       {
-        test: { name: 'infra', env, include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+        test: {
+          name: 'infra',
+          env,
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
       {
-        test: { name: 'e2e', env, include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'e2e',
+          env,
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

@@ -10,10 +10,18 @@ export type Role = (typeof ROLES)[number];
 /** `public`: no token needed (and none looked at); otherwise the roles allowed. */
 export type Access = 'public' | readonly Role[];
 
+/**
+ * The Lambda functions, with what each needs of the table (least privilege: `read` gets no
+ * write permission, `none` not even TABLE_NAME) and, where the default 10 s is too short,
+ * its timeout (API Gateway gives up after 30 s).
+ */
 export const FUNCTION_GROUPS = {
-  calendar: { description: 'Working-day calendar and deadline computation' },
-  fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)' },
-} as const;
+  calendar: { description: 'Working-day calendar and deadline computation', data: 'read-write' },
+  fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
+} as const satisfies Record<
+  string,
+  { description: string; data: 'read' | 'read-write' | 'none'; timeoutSeconds?: number; memoryMb?: number }
+>;
 
 export type FunctionGroup = keyof typeof FUNCTION_GROUPS;
 

@@ -19,7 +19,10 @@ const now = () => Math.floor(Date.now() / 1000);
 const ADMIN = { role: 'admin', sub: 'admin' };
 
 /** Signs with the service's own key, with any claims and times the test wants. */
-async function signed(claims: JWTPayload, options: { issuer?: string; audience?: string } = {}): Promise<string> {
+async function signed(
+  claims: JWTPayload,
+  options: { issuer?: string; audience?: string } = {},
+): Promise<string> {
   const stored = JSON.parse(readFileSync(join(service.dataDir, 'jwt', 'signing-key.json'), 'utf8'));
   const key = await importJWK(stored.privateJwk, 'ES256');
   return new SignJWT({ iat: now(), exp: now() + 600, ...claims })
@@ -73,7 +76,10 @@ describe('bearer tokens on a protected route', () => {
   it.each([
     ['an unknown role', { role: 'superuser', sub: 'x' }],
     ['an agency without its code', { role: 'agency', sub: 'x' }],
-    ['an agency code with a wrong check character', { role: 'agency', agency: '91350100M000100Y44', sub: 'x' }],
+    [
+      'an agency code with a wrong check character',
+      { role: 'agency', agency: '91350100M000100Y44', sub: 'x' },
+    ],
     ['no subject', { role: 'admin' }],
   ])('refuses a validly signed token with %s', async (_, claims) => {
     expectProblem(await putAs(await signed(claims)), 401, 'invalid_token_claims');

@@ -82,14 +82,26 @@ describe('GET /v1/calendar/{year}', () => {
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ year: 2026, status: 'official', provisional: false, origin: 'seed' });
     expect(answer.json.source.title).toContain('2026');
-    expect(answer.json.workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(answer.json.workdays).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     expect(answer.json.holidays).toHaveLength(33);
   });
 
   it('shows a year without a notice as provisional, from the statutory rules', async () => {
     const answer = await get('/v1/calendar/2031');
 
-    expect(answer.json).toMatchObject({ year: 2031, status: 'provisional', provisional: true, origin: 'statutory-rules' });
+    expect(answer.json).toMatchObject({
+      year: 2031,
+      status: 'provisional',
+      provisional: true,
+      origin: 'statutory-rules',
+    });
     expect(answer.json.workdays).toEqual([]);
     expect(answer.json.holidays).toContainEqual({ date: '2031-05-02', name: '劳动节' });
   });
@@ -110,7 +122,10 @@ describe('PUT /v1/calendar/{year}', () => {
 
   it('loads an official year for an admin, and deadlines use it at once', async () => {
     const before = await get('/v1/deadlines?from=2027-12-24&workingDays=10');
-    const body = officialYearBody(2028, { holidays: [{ date: '2028-01-03', name: '元旦' }], workdays: ['2028-01-08'] });
+    const body = officialYearBody(2028, {
+      holidays: [{ date: '2028-01-03', name: '元旦' }],
+      workdays: ['2028-01-08'],
+    });
 
     const loaded = await put(2028, body);
     const after = await get('/v1/deadlines?from=2027-12-24&workingDays=10');
@@ -144,8 +159,18 @@ describe('PUT /v1/calendar/{year}', () => {
   });
 
   it.each([
-    ['a date outside the year', { holidays: [{ date: '2033-12-31', name: 'x' }] }, 'date_outside_year', 'holidays[0].date'],
-    ['an impossible date', { holidays: [{ date: '2034-02-30', name: 'x' }] }, 'validation_failed', 'body.holidays[0].date'],
+    [
+      'a date outside the year',
+      { holidays: [{ date: '2033-12-31', name: 'x' }] },
+      'date_outside_year',
+      'holidays[0].date',
+    ],
+    [
+      'an impossible date',
+      { holidays: [{ date: '2034-02-30', name: 'x' }] },
+      'validation_failed',
+      'body.holidays[0].date',
+    ],
     ['a day that is both', { workdays: ['2034-01-01'] }, 'date_listed_twice', 'workdays[0]'],
     ['a weekday as a working day', { workdays: ['2034-01-02'] }, 'workday_not_weekend', 'workdays[0]'],
     ['an unknown field', { extra: true }, 'validation_failed', 'body.extra'],
@@ -164,14 +189,23 @@ describe('PUT /v1/calendar/{year}', () => {
       415,
       'unsupported_media_type',
     );
-    expectProblem(await call(service.url, 'PUT', '/v1/calendar/2035', { token: admin }), 400, 'body_required');
+    expectProblem(
+      await call(service.url, 'PUT', '/v1/calendar/2035', { token: admin }),
+      400,
+      'body_required',
+    );
     const huge = JSON.stringify(officialYearBody(2035, { source: { title: 'x'.repeat(1024 * 1024) } }));
     expectProblem(await put(2035, huge, admin), 413, 'body_too_large');
     expect((await get('/v1/calendar/2035')).json.origin).toBe('statutory-rules');
   });
 
   it('refuses an If-Match that is not an ETag', async () => {
-    expectProblem(await put(2036, officialYearBody(2036), admin, { 'if-match': 'yesterday' }), 400, 'invalid_if_match', 'if-match');
+    expectProblem(
+      await put(2036, officialYearBody(2036), admin, { 'if-match': 'yesterday' }),
+      400,
+      'invalid_if_match',
+      'if-match',
+    );
   });
 
   it('lets exactly one of eight concurrent first loads of a year win; the others get 409 or replace it in turn', async () => {

@@ -49,7 +49,12 @@ describe('the local gateway', () => {
   });
 
   it('decodes path parameters as the gateway does, and validates them', async () => {
-    expectProblem(await call(service.url, 'GET', '/v1/calendar/%32%30%32%36%20'), 400, 'validation_failed', 'path.year');
+    expectProblem(
+      await call(service.url, 'GET', '/v1/calendar/%32%30%32%36%20'),
+      400,
+      'validation_failed',
+      'path.year',
+    );
     expect((await call(service.url, 'GET', '/v1/calendar/%32%30%32%36')).status).toBe(200);
   });
 });

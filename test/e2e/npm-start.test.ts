@@ -10,7 +10,11 @@ import { REPO_ROOT, run, type Spawned, waitFor } from '../support/processes.ts';
 /** `npm start` exactly as a newcomer runs it: its own DynamoDB Local, data under DATA_DIR. */
 async function npmStart(dataDir: string) {
   const port = await freePort();
-  const server = run('npm', ['start'], { PORT: String(port), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: undefined });
+  const server = run('npm', ['start'], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DYNAMODB_ENDPOINT: undefined,
+  });
   await waitFor(server, () => server.stdout().includes('Disclosure service running at'));
   return { server, url: `http://localhost:${port}` };
 }
@@ -26,7 +30,16 @@ async function stopsCleanly(server: Spawned, signal: NodeJS.Signals) {
   expect(await server.exited).toBe(signal);
   expect(server.stdout()).toContain(`${signal}: stopping`);
   expect(server.stderr()).not.toMatch(/error/i);
-  await expect.poll(() => fetch(`${dynamo}`).then(() => 'up', () => 'down'), { timeout: 15_000 }).toBe('down');
+  await expect
+    .poll(
+      () =>
+        fetch(`${dynamo}`).then(
+          () => 'up',
+          () => 'down',
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe('down');
 }
 
 async function npmToken(dataDir: string, args: string[]) {
@@ -52,7 +65,11 @@ describe('npm start', () => {
     const second = await npmStart(dataDir);
     try {
       const after = await call(second.url, 'GET', '/v1/calendar/2027');
-      expect(after.json).toMatchObject({ origin: 'loaded', version: 1, holidays: [{ date: '2027-02-08', name: '春节' }] });
+      expect(after.json).toMatchObject({
+        origin: 'loaded',
+        version: 1,
+        holidays: [{ date: '2027-02-08', name: '春节' }],
+      });
       const reused = await call(second.url, 'PUT', '/v1/calendar/2027', {
         token: token.stdout.trim(),
         body: officialYearBody(2027),
@@ -67,12 +84,16 @@ describe('npm start', () => {
   it('exits with a message naming the package to install when java is missing', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'no-java-'));
     symlinkSync(process.execPath, join(bin, 'node'));
-    const server = run(process.execPath, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local/main.ts'], {
-      PATH: bin,
-      PORT: '0',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-nojava-')),
-      DYNAMODB_ENDPOINT: undefined,
-    });
+    const server = run(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local/main.ts'],
+      {
+        PATH: bin,
+        PORT: '0',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-nojava-')),
+        DYNAMODB_ENDPOINT: undefined,
+      },
+    );
 
     expect(await server.exited).toBe(1);
     expect(server.stderr()).toContain('openjdk-17-jre-headless');

@@ -53,7 +53,9 @@ describe('calendar repository on DynamoDB Local', () => {
     const first = await repository.putYear(year(2053), undefined, { actor: ADMIN, at: AT });
     await repository.putYear(year(2053, '02'), first, { actor: ADMIN, at: AT });
 
-    await expect(repository.putYear(year(2053, '03'), first, { actor: ADMIN, at: AT })).rejects.toThrow(ConflictError);
+    await expect(repository.putYear(year(2053, '03'), first, { actor: ADMIN, at: AT })).rejects.toThrow(
+      ConflictError,
+    );
 
     const [current] = await repository.getYears([2053]);
     expect(current?.version).toBe(2);
@@ -64,7 +66,9 @@ describe('calendar repository on DynamoDB Local', () => {
   it('refuses a second first load of the same year', async () => {
     await repository.putYear(year(2054), undefined, { actor: ADMIN, at: AT });
 
-    await expect(repository.putYear(year(2054, '02'), undefined, { actor: ADMIN, at: AT })).rejects.toThrow(ConflictError);
+    await expect(repository.putYear(year(2054, '02'), undefined, { actor: ADMIN, at: AT })).rejects.toThrow(
+      ConflictError,
+    );
   });
 });
 
@@ -75,7 +79,11 @@ describe('calendar use cases on DynamoDB Local', () => {
 
     await calendar.loadOfficialYear(
       2056,
-      { holidays: [{ date: '2056-01-03', name: '元旦' }], workdays: [], source: { title: 'notice 2056', urls: [] } },
+      {
+        holidays: [{ date: '2056-01-03', name: '元旦' }],
+        workdays: [],
+        source: { title: 'notice 2056', urls: [] },
+      },
       { actor: ADMIN },
     );
     const official = await calendar.deadline('2055-12-30', 3);
@@ -87,9 +95,15 @@ describe('calendar use cases on DynamoDB Local', () => {
 
   it('refuses a load whose If-Match version is not the current one', async () => {
     const calendar = makeCalendarUseCases({ store: repository, clock });
-    const input = { holidays: [{ date: '2057-01-01', name: '元旦' }], workdays: [], source: { title: 't', urls: [] } };
+    const input = {
+      holidays: [{ date: '2057-01-01', name: '元旦' }],
+      workdays: [],
+      source: { title: 't', urls: [] },
+    };
 
-    await expect(calendar.loadOfficialYear(2057, input, { actor: ADMIN, ifMatch: 3 })).rejects.toThrow(StaleVersionError);
+    await expect(calendar.loadOfficialYear(2057, input, { actor: ADMIN, ifMatch: 3 })).rejects.toThrow(
+      StaleVersionError,
+    );
     expect(await repository.getYears([2057])).toEqual([]);
   });
 });

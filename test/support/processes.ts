@@ -28,7 +28,9 @@ export function run(command: string, args: string[], env: Record<string, string 
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | string>((done) => child.once('close', (code, signal) => done(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((done) =>
+    child.once('close', (code, signal) => done(code ?? signal ?? -1)),
+  );
   return {
     child,
     stdout: () => out,

@@ -1,0 +1,81 @@
+import { Aws, CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { FUNCTION_GROUPS, type FunctionGroup } from '../shared/http/routes.ts';
+import { ServiceAuth } from './auth.ts';
+import { ServiceApi } from './http-api.ts';
+import { ServiceFunction } from './service-function.ts';
+import { serviceTable } from './table.ts';
+
+export interface DisclosureServiceStackProps extends StackProps {
+  /** Origins of the website, for the sign-in callback; defaults to the local server. */
+  readonly webOrigins?: readonly string[];
+  /** Subdomain of the managed sign-in pages; defaults to one made unique by the account id. */
+  readonly authDomainPrefix?: string;
+}
+
+/** The local server's address (local/config.ts), so sign-in works against `npm start`. */
+const LOCAL_WEB_ORIGIN = 'http://localhost:3000';
+
+/** Table, sign-in, one function per group of FUNCTION_GROUPS, and the HTTP API over them. */
+export class DisclosureServiceStack extends Stack {
+  readonly table: TableV2;
+  readonly functions: Readonly<Record<FunctionGroup, ServiceFunction>>;
+  readonly preTokenFunction: ServiceFunction;
+  readonly auth: ServiceAuth;
+  readonly api: ServiceApi;
+
+  constructor(scope: Construct, id: string, props: DisclosureServiceStackProps = {}) {
+    super(scope, id, props);
+    this.table = serviceTable(this, 'Table');
+    this.functions = this.apiFunctions();
+
+    this.preTokenFunction = new ServiceFunction(this, 'PreTokenFunction', {
+      name: 'pre-token',
+      description: 'Cognito trigger: copies role, agency and uscc into the ID token',
+      // Cognito waits 5 s for a trigger; the copy needs no data and little memory.
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+    });
+    this.auth = new ServiceAuth(this, 'Auth', {
+      preTokenGeneration: this.preTokenFunction,
+      webOrigins: props.webOrigins ?? [LOCAL_WEB_ORIGIN],
+      domainPrefix: props.authDomainPrefix ?? Fn.join('-', ['disclosure', Aws.ACCOUNT_ID]),
+    });
+    this.api = new ServiceApi(this, 'Api', {
+      functions: this.functions,
+      userPool: this.auth.userPool,
+      webClient: this.auth.webClient,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'SignInUrl', {
+      value: this.auth.domain.baseUrl(),
+      description: 'Managed sign-in pages of the user pool',
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+
+  private apiFunctions(): Record<FunctionGroup, ServiceFunction> {
+    const groups = Object.keys(FUNCTION_GROUPS) as FunctionGroup[];
+    const entries = groups.map((group) => {
+      const spec: (typeof FUNCTION_GROUPS)[FunctionGroup] & { timeoutSeconds?: number; memoryMb?: number } =
+        FUNCTION_GROUPS[group];
+      const fn = new ServiceFunction(this, `${pascal(group)}Function`, {
+        name: group,
+        description: spec.description,
+        ...(spec.data === 'none' ? {} : { table: this.table, tableAccess: spec.data }),
+        ...(spec.timeoutSeconds ? { timeout: Duration.seconds(spec.timeoutSeconds) } : {}),
+        ...(spec.memoryMb ? { memorySize: spec.memoryMb } : {}),
+      });
+      return [group, fn] as const;
+    });
+    return Object.fromEntries(entries) as Record<FunctionGroup, ServiceFunction>;
+  }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+}

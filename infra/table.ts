@@ -1,0 +1,36 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { INDEX_NAMES, TABLE } from '../shared/store/table.ts';
+
+const string = (name: string) => ({ name, type: AttributeType.STRING });
+
+/**
+ * The service's one table, built from `TABLE` (shared/store/table.ts) exactly as the local
+ * runtime builds it (local/ensure-table.ts): string keys, sparse GSIs projecting ALL.
+ */
+export function serviceTable(scope: Construct, id: string): TableV2 {
+  return new TableV2(scope, id, {
+    partitionKey: string(TABLE.partitionKey),
+    sortKey: string(TABLE.sortKey),
+    globalSecondaryIndexes: INDEX_NAMES.map((indexName) => ({
+      indexName,
+      partitionKey: string(TABLE.indexes[indexName].partitionKey),
+      sortKey: string(TABLE.indexes[indexName].sortKey),
+      // ALL, like the local table: a query on an index never needs a second GetItem.
+      projectionType: ProjectionType.ALL,
+    })),
+    timeToLiveAttribute: TABLE.ttlAttribute,
+    billing: Billing.onDemand(),
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    // The AWS-managed key (aws/dynamodb) rather than the default AWS-owned one: every use of
+    // the key is logged in CloudTrail, at no key cost. A customer-managed key would add a key
+    // policy to maintain and a per-key fee, and is only worth it once someone must be able to
+    // revoke AWS's access or share the data across accounts — neither is asked for.
+    encryption: TableEncryptionV2.awsManagedKey(),
+    // The records are the public register and its audit chain: never let a stack deletion
+    // or a replacement drop them.
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+}

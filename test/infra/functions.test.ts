@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOG_RETENTION } from '../../infra/logs.ts';
+import { FUNCTION_GROUPS, type FunctionGroup } from '../../shared/http/routes.ts';
+import { type Synthesized, synthesizeService } from './synthesize.ts';
+
+const LAMBDA = 'AWS::Lambda::Function';
+const GROUPS = Object.keys(FUNCTION_GROUPS) as FunctionGroup[];
+
+interface FunctionProps {
+  Runtime: string;
+  Architectures: string[];
+  Environment?: { Variables?: Record<string, unknown> };
+  LoggingConfig?: { LogGroup?: { Ref: string } };
+  Code: { S3Key: string };
+}
+
+describe('the Lambda functions', () => {
+  let synth: Synthesized;
+  let functions: Record<string, { Properties: FunctionProps }>;
+  beforeAll(() => {
+    synth = synthesizeService();
+    functions = synth.template.findResources(LAMBDA) as typeof functions;
+  });
+  afterAll(() => synth?.dispose());
+
+  const propsOf = (group: FunctionGroup): FunctionProps => {
+    const props = functions[synth.logicalId(synth.stack.functions[group])]?.Properties;
+    if (!props) throw new Error(`no function for group ${group}`);
+    return props;
+  };
+
+  it('has one function per function group, plus the Cognito pre-token trigger', () => {
+    expect(Object.keys(synth.stack.functions).sort()).toEqual([...GROUPS].sort());
+    expect(Object.keys(functions)).toHaveLength(GROUPS.length + 1);
+  });
+
+  it('runs every function on nodejs24.x, arm64, with source maps enabled', () => {
+    expect(Object.keys(functions).length).toBeGreaterThan(0);
+    for (const { Properties } of Object.values(functions)) {
+      expect(Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
+      });
+    }
+  });
+
+  const spec = (group: FunctionGroup) =>
+    FUNCTION_GROUPS[group] as {
+      data: 'read' | 'read-write' | 'none';
+      timeoutSeconds?: number;
+      memoryMb?: number;
+    };
+  const usingTable = GROUPS.filter((group) => spec(group).data !== 'none');
+
+  it.each(GROUPS)('gives the %s function the memory and timeout its group declares', (group) => {
+    expect(propsOf(group)).toMatchObject({
+      MemorySize: spec(group).memoryMb ?? 512,
+      Timeout: spec(group).timeoutSeconds ?? 10,
+    });
+  });
+
+  it.each(usingTable)('gives the %s function the table name', (group) => {
+    expect(propsOf(group)).toMatchObject({
+      Environment: { Variables: { TABLE_NAME: { Ref: synth.logicalId(synth.stack.table) } } },
+    });
+  });
+
+  it.each(GROUPS.filter((g) => spec(g).data === 'none'))('gives the %s function no table at all', (group) => {
+    expect(propsOf(group).Environment?.Variables?.TABLE_NAME).toBeUndefined();
+    const actions = tableActionsOf(group);
+    expect(actions).toEqual([]);
+  });
+
+  it.each(usingTable)('lets the %s function do with the table exactly what its group declares', (group) => {
+    const actions = tableActionsOf(group);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem']),
+    );
+    if (spec(group).data === 'read') {
+      expect(actions.filter((a) => /Put|Update|Delete|Write/.test(a))).toEqual([]);
+    } else {
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+      );
+    }
+  });
+
+  /** The DynamoDB actions a group's role is granted on the service table. */
+  function tableActionsOf(group: FunctionGroup): string[] {
+    const role = synth.stack.functions[group].role;
+    if (!role) throw new Error('function without role');
+    const tableArn = JSON.stringify({ 'Fn::GetAtt': [synth.logicalId(synth.stack.table), 'Arn'] });
+    const policies = Object.values(synth.template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy.Properties.Roles).includes(synth.logicalId(role)),
+    );
+    return policies.flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((statement) => JSON.stringify(statement.Resource).includes(tableArn))
+        .flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action])),
+    );
+  }
+
+  it('grants "*" only for the X-Ray actions, the one wildcard acknowledged on the roles', () => {
+    const policies = Object.values(synth.template.findResources('AWS::IAM::Policy'));
+    expect(policies.length).toBeGreaterThan(0);
+    for (const policy of policies) {
+      const statements = policy.Properties.PolicyDocument.Statement as {
+        Action: string[];
+        Resource: unknown;
+      }[];
+      const onEverything = statements.filter((statement) => statement.Resource === '*');
+      expect(onEverything.flatMap((statement) => statement.Action).sort()).toEqual([
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ]);
+    }
+  });
+
+  it('attaches no AWS managed policy to a function role', () => {
+    for (const role of Object.values(synth.template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('logs each function to a log group of its own with the service retention', () => {
+    const logGroups = synth.template.findResources('AWS::Logs::LogGroup');
+    const used = Object.values(functions).map(({ Properties }) => Properties.LoggingConfig?.LogGroup?.Ref);
+    expect(new Set(used).size).toBe(used.length);
+    for (const ref of used) {
+      expect(ref).toBeDefined();
+      expect(logGroups[ref ?? '']?.Properties).toMatchObject({ RetentionInDays: LOG_RETENTION });
+    }
+  });
+
+  it('gives every log group of the stack a retention', () => {
+    const logGroups = Object.values(synth.template.findResources('AWS::Logs::LogGroup'));
+    expect(logGroups.length).toBeGreaterThan(0);
+    for (const group of logGroups) expect(group.Properties.RetentionInDays).toBe(LOG_RETENTION);
+  });
+
+  it('bundles each handler as ESM with the createRequire banner and a source map', () => {
+    for (const { Properties } of Object.values(functions)) {
+      const assetDir = join(synth.assembly.directory, `asset.${Properties.Code.S3Key.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+      expect(
+        bundle.startsWith("import { createRequire } from 'module'; const require = createRequire("),
+      ).toBe(true);
+      expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+});

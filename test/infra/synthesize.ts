@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { App, CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import type { IConstruct } from 'constructs';
+import { buildApp } from '../../infra/build-app.ts';
+import type { DisclosureServiceStack } from '../../infra/stack.ts';
+
+/** The context `cdk synth` reads from cdk.json (feature flags), so tests build the same app. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
+  return cdkJson.context ?? {};
+}
+
+export interface Synthesized {
+  readonly app: App;
+  readonly stack: DisclosureServiceStack;
+  readonly assembly: CloudAssembly;
+  readonly template: Template;
+  /** The logical id a construct's CloudFormation resource has in the template. */
+  readonly logicalId: (construct: IConstruct) => string;
+  readonly dispose: () => void;
+}
+
+/**
+ * Builds and synthesizes the app as `cdk synth` does (bundling included) into a fresh
+ * directory. Synthesis runs cdk-nag too, so it throws on any unacknowledged error.
+ */
+export function synthesizeService(extraContext: Record<string, unknown> = {}): Synthesized {
+  const outdir = mkdtempSync(join(tmpdir(), 'disclosure-cdk-'));
+  const { app, stack } = buildApp({ outdir, context: { ...cdkJsonContext(), ...extraContext } });
+  const assembly = app.synth();
+  return {
+    app,
+    stack,
+    assembly,
+    template: Template.fromStack(stack),
+    logicalId: (construct) => {
+      const resource = construct.node.defaultChild ?? construct;
+      return stack.resolve((resource as CfnElement).logicalId) as string;
+    },
+    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+  };
+}
