@@ -59,6 +59,12 @@ export function shanghaiDate(instant: Date): IsoDate {
   return fromUtcMidnight(Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS);
 }
 
+/** An instant written in Asia/Shanghai time, `2026-11-26T02:00:00+08:00`: comparable as text with dueAt values. */
+export function shanghaiTimestamp(instant: Date): string {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19);
+  return `${local}${SHANGHAI_OFFSET}`;
+}
+
 /** The instant a day starts in Asia/Shanghai, e.g. `2026-10-16T00:00:00+08:00`. */
 export function startOfShanghaiDay(date: IsoDate): string {
   toUtcMidnight(date);

@@ -61,3 +61,22 @@ export class StaleVersionError extends DomainError {
     this.name = 'StaleVersionError';
   }
 }
+
+/**
+ * The caller may not touch this object. Also answered for objects that do not exist, so
+ * the answer never tells whether someone else's object does.
+ */
+export class AccessDeniedError extends DomainError {
+  constructor(details: DomainErrorDetails) {
+    super(details);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/** The request is well-formed but a rule of the domain forbids it now (e.g. too early). */
+export class RuleViolationError extends DomainError {
+  constructor(details: DomainErrorDetails) {
+    super(details);
+    this.name = 'RuleViolationError';
+  }
+}

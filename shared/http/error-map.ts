@@ -1,8 +1,10 @@
 import {
+  AccessDeniedError,
   ConflictError,
   type DomainError,
   InvalidInputError,
   NotFoundError,
+  RuleViolationError,
   StaleVersionError,
 } from '../domain/errors.ts';
 import { HttpProblem } from './problem.ts';
@@ -10,9 +12,11 @@ import { HttpProblem } from './problem.ts';
 /** The one table from domain error families to HTTP status codes. */
 const STATUS_BY_FAMILY: ReadonlyArray<[new (...args: never[]) => DomainError, number]> = [
   [InvalidInputError, 400],
+  [AccessDeniedError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
   [StaleVersionError, 412],
+  [RuleViolationError, 422],
 ];
 
 const INTERNAL = new HttpProblem(500, 'internal_error', {

@@ -93,7 +93,7 @@ export function httpHandler<G extends FunctionGroup>(
       query: definition.query
         ? parsePart(definition.query, 'query', event.queryStringParameters ?? {})
         : undefined,
-      body: definition.body ? parsePart(definition.body, 'body', body?.value) : undefined,
+      body: definition.body ? parsePart(definition.body, 'body', body?.value) : body?.value,
       principal,
       headers: event.headers ?? {},
       requestId: requestIdOf(event, context),

@@ -73,3 +73,9 @@ export function authorize(access: Access, principal: Principal | undefined): Pri
   }
   return principal;
 }
+
+/** The agency code of an agency caller; routes that call this admit only agencies. */
+export function agencyOf(principal: Principal | undefined): string {
+  if (principal?.role !== 'agency') throw new Error('an agency route was reached by another role');
+  return principal.agency;
+}

@@ -17,6 +17,13 @@ export type Access = 'public' | readonly Role[];
  */
 export const FUNCTION_GROUPS = {
   calendar: { description: 'Working-day calendar and deadline computation', data: 'read-write' },
+  records: {
+    description: 'Agencies register, publish, correct and revoke records',
+    data: 'read-write',
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+  },
+  disclosures: { description: 'Public search and reading of published records', data: 'read' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
   string,
@@ -36,6 +43,15 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/calendar/{year}', group: 'calendar', access: 'public' },
   { method: 'PUT', path: '/v1/calendar/{year}', group: 'calendar', access: ['admin'] },
   { method: 'GET', path: '/v1/deadlines', group: 'calendar', access: 'public' },
+  { method: 'POST', path: '/v1/records', group: 'records', access: ['agency'] },
+  { method: 'POST', path: '/v1/records/batch', group: 'records', access: ['agency'] },
+  { method: 'GET', path: '/v1/records/{id}', group: 'records', access: ['agency'] },
+  { method: 'POST', path: '/v1/records/{id}/publish', group: 'records', access: ['agency'] },
+  { method: 'POST', path: '/v1/records/{id}/corrections', group: 'records', access: ['agency'] },
+  { method: 'POST', path: '/v1/records/{id}/revocations', group: 'records', access: ['agency'] },
+  { method: 'GET', path: '/v1/agency/records', group: 'records', access: ['agency'] },
+  { method: 'GET', path: '/v1/disclosures', group: 'disclosures', access: 'public' },
+  { method: 'GET', path: '/v1/disclosures/{id}', group: 'disclosures', access: 'public' },
 ] as const satisfies readonly RouteSpec[];
 
 export type Route = (typeof ROUTES)[number];

@@ -10,21 +10,22 @@ type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
 /**
  * Writes all items or none. A failed condition (a lost race, a duplicate) becomes the
- * domain conflict the caller names; any other failure is rethrown untouched.
+ * domain conflict the caller names, told which items' conditions failed (by position);
+ * any other failure is rethrown untouched.
  */
 export async function transactWrite(
   client: DynamoDBDocumentClient,
   items: TransactItems,
-  onConflict: () => ConflictError,
+  onConflict: (failed: readonly number[]) => ConflictError,
 ): Promise<void> {
   try {
     await client.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')
-    ) {
-      throw onConflict();
+    if (error instanceof TransactionCanceledException) {
+      const failed = (error.CancellationReasons ?? []).flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+      );
+      if (failed.length > 0) throw onConflict(failed);
     }
     throw error;
   }

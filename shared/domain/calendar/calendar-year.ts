@@ -54,7 +54,12 @@ export function officialYear(
   const seen = new Set<IsoDate>();
   const check = (date: IsoDate, field: string) => {
     if (!isIsoDate(date)) {
-      throw invalid('invalid_date', field, `${date} 不是有效日期（YYYY-MM-DD）`, `${date} is not a date (YYYY-MM-DD)`);
+      throw invalid(
+        'invalid_date',
+        field,
+        `${date} 不是有效日期（YYYY-MM-DD）`,
+        `${date} is not a date (YYYY-MM-DD)`,
+      );
     }
     if (yearOf(date) !== year) {
       throw invalid(

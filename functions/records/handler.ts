@@ -1,0 +1,18 @@
+import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
+import { systemClock } from '../../shared/domain/clock.ts';
+import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { calendarRepository } from '../../shared/store/calendar-repository.ts';
+import { storeFromEnv } from '../../shared/store/client.ts';
+import { recordRepository } from '../../shared/store/record-repository.ts';
+import { makeBatchRegistration } from './batch.ts';
+import { recordRoutes } from './routes.ts';
+
+const store = storeFromEnv();
+const records = makeRecordUseCases({
+  records: recordRepository(store),
+  calendarYears: calendarYearsFrom(calendarRepository(store)),
+  clock: systemClock,
+});
+
+export const handler = httpHandler('records', recordRoutes(records, makeBatchRegistration(records)));

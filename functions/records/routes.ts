@@ -1,0 +1,107 @@
+import type { RecordUseCases } from '../../shared/domain/records/use-cases.ts';
+import { defineRoute } from '../../shared/http/http-handler.ts';
+import { agencyOf } from '../../shared/http/principal.ts';
+import { actorOf } from '../../shared/http/request-helpers.ts';
+import { parsePart } from '../../shared/http/validation.ts';
+import { recordInputSchema, registerRecordBody } from '../../shared/schemas/records/record-input.ts';
+import {
+  agencyRecordResponse,
+  batchQuery,
+  correctionBody,
+  recordIdParams,
+  recordPage,
+  registrationResponse,
+  revocationBody,
+  worklistQuery,
+} from '../../shared/schemas/records/routes.ts';
+import type { BatchRegistration } from './batch.ts';
+import { agencyView } from './views.ts';
+
+const validateContent = (content: unknown) => parsePart(recordInputSchema, 'body.changes', content);
+
+export function recordRoutes(records: RecordUseCases, batch: BatchRegistration) {
+  return {
+    'POST /v1/records': defineRoute({
+      body: registerRecordBody,
+      responses: { 200: registrationResponse, 201: registrationResponse },
+      run: async ({ body, principal }) => {
+        const { publish, ...input } = body;
+        const agency = agencyOf(principal);
+        const { record, created } = await records.register({ uscc: agency }, input, {
+          publish,
+          actor: actorOf(principal),
+        });
+        return {
+          status: created ? 201 : 200,
+          body: agencyView(record),
+          headers: { location: `/v1/records/${record.id}` },
+        };
+      },
+    }),
+
+    'POST /v1/records/batch': defineRoute({
+      accepts: ['json', 'csv'],
+      query: batchQuery,
+      run: async ({ body, format, principal, query }) => ({
+        body: await batch(agencyOf(principal), body, format, actorOf(principal), {
+          kind: query.kind,
+          publish: query.publish === 'true' ? true : undefined,
+        }),
+      }),
+    }),
+
+    'GET /v1/records/{id}': defineRoute({
+      params: recordIdParams,
+      responses: { 200: agencyRecordResponse },
+      run: async ({ params, principal }) => ({
+        body: agencyView(await records.get(agencyOf(principal), params.id)),
+      }),
+    }),
+
+    'POST /v1/records/{id}/publish': defineRoute({
+      params: recordIdParams,
+      responses: { 200: agencyRecordResponse },
+      run: async ({ params, principal }) => ({
+        body: agencyView(await records.publish(agencyOf(principal), params.id, actorOf(principal))),
+      }),
+    }),
+
+    'POST /v1/records/{id}/corrections': defineRoute({
+      params: recordIdParams,
+      body: correctionBody,
+      responses: { 200: agencyRecordResponse },
+      run: async ({ params, body, principal }) => ({
+        body: agencyView(
+          await records.correct(agencyOf(principal), params.id, body, validateContent, actorOf(principal)),
+        ),
+      }),
+    }),
+
+    'POST /v1/records/{id}/revocations': defineRoute({
+      params: recordIdParams,
+      body: revocationBody,
+      responses: { 200: agencyRecordResponse },
+      run: async ({ params, body, principal }) => ({
+        body: agencyView(
+          await records.revoke(agencyOf(principal), params.id, body.reason, actorOf(principal)),
+        ),
+      }),
+    }),
+
+    'GET /v1/agency/records': defineRoute({
+      query: worklistQuery,
+      responses: { 200: recordPage },
+      run: async ({ query, principal }) => {
+        const page = await records.worklist(agencyOf(principal), {
+          status: query.status,
+          overdue: query.overdue === 'true',
+          limit: query.limit ?? 20,
+          cursor: query.cursor,
+        });
+        return {
+          body: { items: page.items.map(agencyView), ...(page.cursor ? { cursor: page.cursor } : {}) },
+        };
+      },
+    }),
+  };
+}

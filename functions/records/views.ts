@@ -1,0 +1,27 @@
+import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
+import { NOT_PUBLIC_REASONS, visibilityOf } from '../../shared/domain/records/visibility.ts';
+
+/** A record as its own agency sees it: all it registered, its deadline, state and history. */
+export function agencyView(record: DisclosureRecord) {
+  const visibility = visibilityOf(record.content);
+  return {
+    id: record.id,
+    status: record.status,
+    record: record.content,
+    authority: record.authority,
+    version: record.version,
+    registeredAt: record.registeredAt,
+    disclosureDeadline: record.disclosure,
+    ...(record.publication ? { publication: record.publication } : {}),
+    ...(record.revocation ? { revocation: record.revocation } : {}),
+    visibility: visibility.public
+      ? { public: true }
+      : { public: false, reason: visibility.reason, basis: NOT_PUBLIC_REASONS[visibility.reason].basis },
+    history: record.history.map(({ version, at, reason, changedFields }) => ({
+      version,
+      at,
+      reason,
+      changedFields,
+    })),
+  };
+}

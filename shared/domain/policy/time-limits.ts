@@ -1,0 +1,67 @@
+import type { IsoDate } from '../dates.ts';
+
+/**
+ * The one policy table of legal time limits (DOMAIN.md). Each entry names its legal basis and
+ * the date it took effect, so a new regulation is a data change here, not a code hunt.
+ * Entries marked `confirmed: false` are working assumptions until the exact article is found.
+ */
+export interface TimeLimit {
+  readonly value: number;
+  readonly unit: 'working_days' | 'months' | 'years';
+  readonly basis: string;
+  readonly effectiveFrom: IsoDate;
+  readonly confirmed: boolean;
+}
+
+export const TIME_LIMITS = {
+  /** Publication of an administrative action after its decision. */
+  disclosure: {
+    value: 7,
+    unit: 'working_days',
+    basis: '国办发〔2015〕51号（许可、处罚）；国办发〔2019〕35号及济阳信用办〔2020〕2号（其他八类）',
+    effectiveFrom: '2015-06-24',
+    confirmed: true,
+  },
+  /** Revoking or changing a published record after the decision was revoked or changed. */
+  recordChange: {
+    value: 3,
+    unit: 'working_days',
+    basis: '山东省社会信用条例 第40条；行政处罚法 第48条',
+    effectiveFrom: '2021-07-15',
+    confirmed: true,
+  },
+  /** Handling an objection and telling the entity. */
+  objection: {
+    value: 3,
+    unit: 'working_days',
+    basis: '山东省社会信用条例 第39条',
+    effectiveFrom: '2021-05-01',
+    confirmed: true,
+  },
+  /** Handling an objection when another unit must help verify. */
+  objectionWithOtherUnit: {
+    value: 7,
+    unit: 'working_days',
+    basis: '山东省社会信用条例 第39条',
+    effectiveFrom: '2021-05-01',
+    confirmed: true,
+  },
+  /** The deciding agency's decision on a credit-repair application. */
+  repairDecision: {
+    value: 3,
+    unit: 'working_days',
+    basis: '国办发〔2025〕22号；国家发展改革委令第36号（具体条款待确认）',
+    effectiveFrom: '2026-04-01',
+    confirmed: false,
+  },
+  /** The credit platform's answer to a credit-repair application. */
+  repairPlatformAnswer: {
+    value: 10,
+    unit: 'working_days',
+    basis: '国办发〔2025〕22号；国家发展改革委令第36号（具体条款待确认）',
+    effectiveFrom: '2026-04-01',
+    confirmed: false,
+  },
+} as const satisfies Record<string, TimeLimit>;
+
+export type TimeLimitName = keyof typeof TIME_LIMITS;

@@ -1,0 +1,51 @@
+import type { RecordKind } from '../../schemas/records/kinds.ts';
+import type { AuditEntry } from '../audit.ts';
+import type { DisclosureRecord, RecordStatus } from './record.ts';
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque; pass it back to get the next page. Absent on the last page. */
+  readonly cursor?: string | undefined;
+}
+
+export interface PublicSearch {
+  readonly uscc?: string | undefined;
+  readonly name?: string | undefined;
+  readonly agency?: string | undefined;
+  readonly kind?: RecordKind | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+export interface AgencyWorklistQuery {
+  readonly agency: string;
+  readonly status: RecordStatus;
+  /** Only records whose disclosure deadline ended before this instant. */
+  readonly dueBefore?: string | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+/** What is registered under (agency, kind, document number), for idempotent registration. */
+export interface DocumentClaim {
+  readonly recordId: string;
+  readonly contentHash: string;
+}
+
+export interface RecordStore {
+  get(id: string): Promise<DisclosureRecord | undefined>;
+  getMany(ids: readonly string[]): Promise<DisclosureRecord[]>;
+  findByDocument(
+    agency: string,
+    kind: RecordKind,
+    documentNumber: string,
+  ): Promise<DocumentClaim | undefined>;
+  /** Writes a new record, its document claim and its audit entry, or nothing (ConflictError). */
+  create(record: DisclosureRecord, audit: AuditEntry): Promise<void>;
+  /** Replaces `before` by `after` if nobody changed it meanwhile (else ConflictError). */
+  save(before: DisclosureRecord, after: DisclosureRecord, audit: AuditEntry): Promise<void>;
+  listForAgency(query: AgencyWorklistQuery): Promise<Page<DisclosureRecord>>;
+  searchPublic(query: PublicSearch): Promise<Page<DisclosureRecord>>;
+}

@@ -1,0 +1,195 @@
+import type { RecordInput } from '../../schemas/records/record-input.ts';
+import { type Actor, GENESIS, hashState, nextAuditEntry } from '../audit.ts';
+import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
+import { withCalendar } from '../calendar/load-calendar.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
+import type { Clock } from '../clock.ts';
+import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
+import { ConflictError, InvalidInputError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { TIME_LIMITS } from '../policy/time-limits.ts';
+import { decisionDateInFuture, documentNumberTaken, recordNotAccessible } from './errors.ts';
+import { mergeChanges } from './merge.ts';
+import type { AgencyWorklistQuery, Page, RecordStore } from './ports.ts';
+import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
+import { correct, publish, revoke } from './transitions.ts';
+
+export interface RecordDeps {
+  readonly records: RecordStore;
+  readonly calendarYears: CalendarYearsPort;
+  readonly clock: Clock;
+  readonly newRecordId?: () => string;
+}
+
+/** Years from the first to the last of some dates, for loading the calendar a step needs. */
+function yearsBetween(first: string, last: string): number[] {
+  const years: number[] = [];
+  for (let y = yearOf(first); y <= Math.max(yearOf(first), yearOf(last)); y++) years.push(y);
+  return years;
+}
+
+/** What agencies do with their records: register, publish, correct, revoke, list. */
+export function makeRecordUseCases({
+  records,
+  calendarYears,
+  clock,
+  newRecordId = () => newId('rec'),
+}: RecordDeps) {
+  async function ownRecord(agency: string, id: string): Promise<DisclosureRecord> {
+    const record = await records.get(id);
+    if (!record || record.authority.uscc !== agency) throw recordNotAccessible();
+    return record;
+  }
+
+  async function publishAt(
+    record: DisclosureRecord,
+    at: Date,
+    by: 'agency' | 'system',
+  ): Promise<DisclosureRecord> {
+    const years = yearsBetween(record.disclosure.due, shanghaiDate(at));
+    return withCalendar(calendarYears, years, (calendar) => publish(record, at, by, calendar));
+  }
+
+  async function change(
+    before: DisclosureRecord,
+    after: DisclosureRecord,
+    action: string,
+    actor: Actor,
+    at: Date,
+  ): Promise<DisclosureRecord> {
+    const audit = nextAuditEntry(before.head, { at: at.toISOString(), actor, action, state: stateOf(after) });
+    const saved = { ...after, head: audit };
+    await records.save(before, saved, audit);
+    return saved;
+  }
+
+  /** An earlier registration of the same document, if its content is the same; else a 409. */
+  async function existingRegistration(
+    agency: string,
+    input: RecordInput,
+  ): Promise<DisclosureRecord | undefined> {
+    const claim = await records.findByDocument(agency, input.kind, input.documentNumber);
+    if (!claim) return undefined;
+    if (claim.contentHash !== hashState(input)) throw documentNumberTaken(input.documentNumber);
+    return records.get(claim.recordId);
+  }
+
+  return {
+    /**
+     * Registers one record; idempotent on (agency, kind, document number):
+     * 1. the decision date may not lie after today (Asia/Shanghai);
+     * 2. the same content again returns the existing record, other content is a 409;
+     * 3. the disclosure deadline is 7 working days after the decision date;
+     * 4. with `publish`, the record is published in the same write.
+     */
+    async register(
+      authority: Authority,
+      input: RecordInput,
+      { publish: publishNow = false, actor }: { publish?: boolean; actor: Actor },
+    ): Promise<{ record: DisclosureRecord; created: boolean }> {
+      const now = clock();
+      const today = shanghaiDate(now);
+      if (input.decisionDate > today) throw decisionDateInFuture(today);
+      const existing = await existingRegistration(authority.uscc, input);
+      if (existing) return { record: existing, created: false };
+
+      const deadline = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
+        addWorkingDays(calendar, input.decisionDate, TIME_LIMITS.disclosure.value),
+      );
+      let record: DisclosureRecord = {
+        id: newRecordId(),
+        authority,
+        content: input,
+        status: 'registered',
+        version: 1,
+        revision: 1,
+        registeredAt: now.toISOString(),
+        disclosure: { due: deadline.due, dueAt: deadline.dueAt, provisional: deadline.provisional },
+        history: [],
+        head: GENESIS,
+      };
+      if (publishNow) record = await publishAt(record, now, 'agency');
+      const audit = nextAuditEntry(GENESIS, {
+        at: now.toISOString(),
+        actor,
+        action: publishNow ? 'record.registered_and_published' : 'record.registered',
+        state: stateOf(record),
+      });
+      record = { ...record, head: audit };
+      try {
+        await records.create(record, audit);
+      } catch (error) {
+        // Two identical registrations at once: the loser answers with the winner's record.
+        if (!(error instanceof ConflictError)) throw error;
+        const winner = await existingRegistration(authority.uscc, input);
+        if (!winner) throw error;
+        return { record: winner, created: false };
+      }
+      return { record, created: true };
+    },
+
+    async publish(agency: string, id: string, actor: Actor): Promise<DisclosureRecord> {
+      const before = await ownRecord(agency, id);
+      const at = clock();
+      return change(before, await publishAt(before, at, 'agency'), 'record.published', actor, at);
+    },
+
+    /** A correction: `changes` merged into the content, then validated as a whole. */
+    async correct(
+      agency: string,
+      id: string,
+      { changes, reason }: { changes: Record<string, unknown>; reason: string },
+      validate: (content: unknown) => RecordInput,
+      actor: Actor,
+    ): Promise<DisclosureRecord> {
+      const before = await ownRecord(agency, id);
+      if (changes.kind !== undefined && changes.kind !== before.content.kind) {
+        throw new InvalidInputError({
+          code: 'kind_unchangeable',
+          field: 'changes.kind',
+          messages: {
+            zh: '不能更改记录类别，请撤销后重新登记',
+            en: 'the kind cannot change; revoke and register anew',
+          },
+        });
+      }
+      const content = validate(mergeChanges(before.content, changes));
+      const today = shanghaiDate(clock());
+      if (content.decisionDate > today) throw decisionDateInFuture(today);
+      const at = clock();
+      return change(before, correct(before, content, reason, at), 'record.corrected', actor, at);
+    },
+
+    async revoke(agency: string, id: string, reason: string, actor: Actor): Promise<DisclosureRecord> {
+      const before = await ownRecord(agency, id);
+      const at = clock();
+      return change(before, revoke(before, reason, at), 'record.revoked', actor, at);
+    },
+
+    get: ownRecord,
+
+    async worklist(
+      agency: string,
+      query: { status: RecordStatus; overdue: boolean; limit: number; cursor?: string | undefined },
+    ): Promise<Page<DisclosureRecord>> {
+      const list: AgencyWorklistQuery = {
+        agency,
+        status: query.status,
+        dueBefore: query.overdue ? shanghaiTimestamp(clock()) : undefined,
+        limit: query.limit,
+        cursor: query.cursor,
+      };
+      return records.listForAgency(list);
+    },
+
+    publishAt,
+  };
+}
+
+export type RecordUseCases = ReturnType<typeof makeRecordUseCases>;
+
+/** What the audit chain hashes of a record: everything but the chain itself. */
+export function stateOf(record: DisclosureRecord): unknown {
+  const { head: _head, ...state } = record;
+  return state;
+}

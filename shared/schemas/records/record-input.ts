@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { isoDate } from '../common.ts';
+import { line, text } from '../text.ts';
+import {
+  coercionSchema,
+  compensationSchema,
+  confirmationSchema,
+  inspectionSchema,
+  levySchema,
+  licenseSchema,
+  paymentSchema,
+  penaltySchema,
+  rewardSchema,
+  rulingSchema,
+} from './kinds.ts';
+import { subjectSchema } from './subject.ts';
+
+const common = {
+  documentNumber: line(100).meta({ description: '文书号（决定书文号）' }),
+  decisionDate: isoDate.meta({ description: '决定日期（不得晚于今日，Asia/Shanghai）' }),
+  remarks: text(1000).optional().meta({ description: '备注' }),
+  subject: subjectSchema,
+};
+
+/** The ten kinds, each the common core plus one object named after the kind. */
+function recordSchema<Extra extends z.core.$ZodLooseShape>(extra: Extra) {
+  const base = { ...common, ...extra };
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('license'), ...base, license: licenseSchema }),
+    z.strictObject({ kind: z.literal('penalty'), ...base, penalty: penaltySchema }),
+    z.strictObject({ kind: z.literal('coercion'), ...base, coercion: coercionSchema }),
+    z.strictObject({ kind: z.literal('confirmation'), ...base, confirmation: confirmationSchema }),
+    z.strictObject({ kind: z.literal('levy'), ...base, levy: levySchema }),
+    z.strictObject({ kind: z.literal('payment'), ...base, payment: paymentSchema }),
+    z.strictObject({ kind: z.literal('ruling'), ...base, ruling: rulingSchema }),
+    z.strictObject({ kind: z.literal('compensation'), ...base, compensation: compensationSchema }),
+    z.strictObject({ kind: z.literal('reward'), ...base, reward: rewardSchema }),
+    z.strictObject({ kind: z.literal('inspection'), ...base, inspection: inspectionSchema }),
+  ]);
+}
+
+/** One administrative action as an agency registers it. */
+export const recordInputSchema = recordSchema({});
+export type RecordInput = z.infer<typeof recordInputSchema>;
+
+/** POST /v1/records: a record, and whether to publish it at once. */
+export const registerRecordBody = recordSchema({
+  publish: z.boolean().optional().meta({ description: '登记的同时公示' }),
+});

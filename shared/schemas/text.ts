@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { issue } from './issue.ts';
+
+// C0/C1 controls except tab and newlines, and the zero-width/bidi characters that hide text.
+// biome-ignore lint/complexity/useRegexLiterals: a literal naming control characters trips noControlCharactersInRegex
+const HIDDEN = new RegExp(
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]',
+);
+const LINE_BREAKS = /[\r\n\t]/;
+
+const noHidden = issue(
+  'invalid_characters',
+  '含有不可见或控制字符',
+  'contains control or invisible characters',
+);
+const oneLine = issue('invalid_characters', '不能包含换行或制表符', 'must not contain line breaks or tabs');
+
+/** A one-line name or number: trimmed, 1–max characters, no control or invisible characters. */
+export function line(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !HIDDEN.test(v), noHidden)
+    .refine((v) => !LINE_BREAKS.test(v), oneLine);
+}
+
+/** Free text (facts, content): line breaks allowed, nothing hidden. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !HIDDEN.test(v), noHidden);
+}
+
+/** An amount in 万元: not negative, at most 6 decimals, below a trillion. */
+export const wanYuan = z
+  .number()
+  .refine(
+    (v) => Number.isFinite(v) && v >= 0 && v < 1e8 && /^\d+(\.\d{1,6})?$/.test(String(v)),
+    issue(
+      'invalid_amount',
+      '金额须为非负数（万元），最多 6 位小数',
+      'amount must be a non-negative number of 万元 with at most 6 decimals',
+    ),
+  )
+  .meta({ description: '金额（万元）/ amount in units of 10,000 yuan' });

@@ -1,0 +1,93 @@
+import { yearOf } from '../domain/dates.ts';
+import { nameBigrams, nameKey } from '../domain/records/name-search.ts';
+import { type DisclosureRecord, isPubliclyListed } from '../domain/records/record.ts';
+import type { RecordKind } from '../schemas/records/kinds.ts';
+import { chainHeadOf } from './audit-items.ts';
+
+/*
+ * Item layout of disclosure records (one partition per record):
+ *   REC#<id> / REC          the record, with its agency worklist keys on gsi1
+ *   REC#<id> / AUDIT#<seq>  its audit chain
+ *   DOC#<agency>#<kind>#<document number> / DOC   the claim that makes registration idempotent
+ *   PUB#<facet>#<value> / <decisionDate>#<id>     public index entries, only while publicly listed
+ */
+
+export const recordKey = (id: string) => ({ pk: `REC#${id}`, sk: 'REC' });
+
+export function documentKey(agency: string, kind: RecordKind, documentNumber: string) {
+  return { pk: `DOC#${agency}#${kind}#${documentNumber.normalize('NFKC').trim()}`, sk: 'DOC' };
+}
+
+export const worklistPartition = (agency: string, status: string) => `AGENCY#${agency}#${status}`;
+
+export function toItem(record: DisclosureRecord, contentHash: string): Record<string, unknown> {
+  return {
+    ...recordKey(record.id),
+    type: 'record',
+    id: record.id,
+    authority: record.authority,
+    content: record.content,
+    contentHash,
+    status: record.status,
+    version: record.version,
+    revision: record.revision,
+    registeredAt: record.registeredAt,
+    disclosure: record.disclosure,
+    publication: record.publication,
+    revocation: record.revocation,
+    history: record.history,
+    auditSeq: record.head.seq,
+    auditHash: record.head.hash,
+    gsi1pk: worklistPartition(record.authority.uscc, record.status),
+    gsi1sk: `${record.disclosure.dueAt}#${record.id}`,
+  };
+}
+
+export function fromItem(item: Record<string, unknown>): DisclosureRecord {
+  const head = chainHeadOf(item);
+  if (!head) throw new Error(`record item ${String(item.pk)} has no audit head`);
+  return {
+    id: item.id as string,
+    authority: item.authority as DisclosureRecord['authority'],
+    content: item.content as DisclosureRecord['content'],
+    status: item.status as DisclosureRecord['status'],
+    version: item.version as number,
+    revision: item.revision as number,
+    registeredAt: item.registeredAt as string,
+    disclosure: item.disclosure as DisclosureRecord['disclosure'],
+    publication: item.publication as DisclosureRecord['publication'],
+    revocation: item.revocation as DisclosureRecord['revocation'],
+    history: (item.history ?? []) as DisclosureRecord['history'],
+    head,
+  };
+}
+
+export interface IndexEntry {
+  readonly pk: string;
+  readonly sk: string;
+  readonly item: Record<string, unknown>;
+}
+
+/** The public index entries a record has in its current state (none unless publicly listed). */
+export function publicIndexEntries(record: DisclosureRecord): IndexEntry[] {
+  if (!isPubliclyListed(record)) return [];
+  const { content, authority, id } = record;
+  const sk = `${content.decisionDate}#${id}`;
+  const attributes = {
+    type: 'public-index',
+    recordId: id,
+    decisionDate: content.decisionDate,
+    kind: content.kind,
+    agency: authority.uscc,
+    ...(content.subject.uscc ? { uscc: content.subject.uscc } : {}),
+    nameKey: nameKey(content.subject.name),
+  };
+  const partitions = [
+    `PUB#ALL#${yearOf(content.decisionDate)}`,
+    `PUB#AGENCY#${authority.uscc}`,
+    `PUB#KIND#${content.kind}`,
+    ...(content.subject.uscc ? [`PUB#USCC#${content.subject.uscc}`] : []),
+    ...nameBigrams(content.subject.name).map((bigram) => `PUB#NAME#${bigram}`),
+  ];
+  return partitions.map((pk) => ({ pk, sk, item: { pk, sk, ...attributes } }));
+}

@@ -1,0 +1,272 @@
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type AuditEntry, hashState } from '../domain/audit.ts';
+import { documentNumberTaken, recordChanged } from '../domain/records/errors.ts';
+import { lookupBigram, nameKey } from '../domain/records/name-search.ts';
+import type { DocumentClaim, Page, PublicSearch, RecordStore } from '../domain/records/ports.ts';
+import type { DisclosureRecord } from '../domain/records/record.ts';
+import type { RecordKind } from '../schemas/records/kinds.ts';
+import { auditItem } from './audit-items.ts';
+import type { Store } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  documentKey,
+  fromItem,
+  type IndexEntry,
+  publicIndexEntries,
+  recordKey,
+  toItem,
+  worklistPartition,
+} from './record-items.ts';
+import { transactWrite } from './transactions.ts';
+
+type Item = Record<string, unknown>;
+
+/** The content hash that makes a repeated registration recognisable. */
+export function contentHashOf(record: DisclosureRecord): string {
+  return hashState(record.content);
+}
+
+export function recordRepository({ client, tableName }: Store): RecordStore {
+  const put = (Item: Item, ConditionExpression?: string, values?: Item) => ({
+    Put: {
+      TableName: tableName,
+      Item,
+      ...(ConditionExpression ? { ConditionExpression } : {}),
+      ...(values ? { ExpressionAttributeValues: values } : {}),
+    },
+  });
+  const del = (Key: Item) => ({ Delete: { TableName: tableName, Key } });
+
+  /** Index puts and deletes that take `before`'s entries to `after`'s. */
+  function indexChanges(before: IndexEntry[], after: IndexEntry[]) {
+    const key = (e: IndexEntry) => `${e.pk}\u0000${e.sk}`;
+    const afterByKey = new Map(after.map((e) => [key(e), e]));
+    const beforeByKey = new Map(before.map((e) => [key(e), e]));
+    return [
+      ...before.filter((e) => !afterByKey.has(key(e))).map((e) => del({ pk: e.pk, sk: e.sk })),
+      ...after
+        .filter((e) => JSON.stringify(beforeByKey.get(key(e))?.item) !== JSON.stringify(e.item))
+        .map((e) => put(e.item)),
+    ];
+  }
+
+  async function query(input: Omit<QueryCommandInput, 'TableName'>) {
+    return client.send(new QueryCommand({ TableName: tableName, ...input }));
+  }
+
+  async function getMany(ids: readonly string[]): Promise<DisclosureRecord[]> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, DisclosureRecord>();
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Item[] }> | undefined = {
+        [tableName]: { Keys: unique.slice(i, i + 100).map(recordKey) },
+      };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const out = await client.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[tableName] ?? []) found.set(item.id as string, fromItem(item));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  return {
+    async get(id) {
+      const out = await client.send(new GetCommand({ TableName: tableName, Key: recordKey(id) }));
+      return out.Item ? fromItem(out.Item) : undefined;
+    },
+
+    getMany,
+
+    async findByDocument(agency, kind, documentNumber): Promise<DocumentClaim | undefined> {
+      const out = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: documentKey(agency, kind, documentNumber),
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item
+        ? { recordId: out.Item.recordId as string, contentHash: out.Item.contentHash as string }
+        : undefined;
+    },
+
+    async create(record, audit) {
+      const hash = contentHashOf(record);
+      const doc = documentKey(record.authority.uscc, record.content.kind, record.content.documentNumber);
+      await transactWrite(
+        client,
+        [
+          put(toItem(record, hash), 'attribute_not_exists(pk)'),
+          put(
+            { ...doc, type: 'document-claim', recordId: record.id, contentHash: hash },
+            'attribute_not_exists(pk)',
+          ),
+          put(auditItem(recordKey(record.id).pk, audit), 'attribute_not_exists(pk)'),
+          ...indexChanges([], publicIndexEntries(record)),
+        ],
+        () => documentNumberTaken(record.content.documentNumber),
+      );
+    },
+
+    async save(before, after, audit: AuditEntry) {
+      const hash = contentHashOf(after);
+      const oldDoc = documentKey(before.authority.uscc, before.content.kind, before.content.documentNumber);
+      const newDoc = documentKey(after.authority.uscc, after.content.kind, after.content.documentNumber);
+      const sameClaim = oldDoc.pk === newDoc.pk;
+      await transactWrite(
+        client,
+        [
+          put(toItem(after, hash), 'revision = :revision', { ':revision': before.revision }),
+          put(auditItem(recordKey(after.id).pk, audit), 'attribute_not_exists(pk)'),
+          // A new document number moves the claim; the new one must be free.
+          ...(sameClaim
+            ? [put({ ...newDoc, type: 'document-claim', recordId: after.id, contentHash: hash })]
+            : [
+                del(oldDoc),
+                put(
+                  { ...newDoc, type: 'document-claim', recordId: after.id, contentHash: hash },
+                  'attribute_not_exists(pk)',
+                ),
+              ]),
+          ...indexChanges(publicIndexEntries(before), publicIndexEntries(after)),
+        ],
+        // Item 0 is the record (someone changed it); item 3 the new claim (number taken).
+        (failed) =>
+          failed.includes(0) ? recordChanged() : documentNumberTaken(after.content.documentNumber),
+      );
+    },
+
+    async listForAgency({ agency, status, dueBefore, limit, cursor }): Promise<Page<DisclosureRecord>> {
+      const shape = { agency, status, dueBefore: dueBefore ?? null };
+      const start = decodeCursor(cursor, shape);
+      const out = await query({
+        IndexName: 'gsi1',
+        KeyConditionExpression: dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': worklistPartition(agency, status),
+          ...(dueBefore ? { ':due': dueBefore } : {}),
+        },
+        Limit: limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      });
+      const items = (out.Items ?? []).map(fromItem);
+      return { items, cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined };
+    },
+
+    async searchPublic(search): Promise<Page<DisclosureRecord>> {
+      return searchPublicIndex(query, getMany, search);
+    },
+  };
+}
+
+const MAX_QUERIES_PER_PAGE = 8;
+
+/**
+ * Answers a public search from the public index: one partition chosen by the most selective
+ * filter given (USCC, then a bigram of the name, the agency, the kind, else each year from
+ * the newest), the others applied as filters, newest decision first. Results are then read
+ * from the records themselves, so an entry that went stale can never show what is not public.
+ */
+async function searchPublicIndex(
+  query: (
+    input: Omit<QueryCommandInput, 'TableName'>,
+  ) => Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>,
+  getMany: (ids: readonly string[]) => Promise<DisclosureRecord[]>,
+  search: PublicSearch,
+): Promise<Page<DisclosureRecord>> {
+  const { cursor, limit, ...filters } = search;
+  const plan = partitionsFor(filters);
+  const start = decodeCursor(cursor, filters) as { partition?: number; key?: Item } | undefined;
+  const { expression, names, values } = filterExpression(filters, plan.filtered);
+  const range = dateRange(filters.from, filters.to);
+
+  const ids: string[] = [];
+  let partition = typeof start?.partition === 'number' ? start.partition : 0;
+  let startKey: Item | undefined = start?.key;
+  let next: { partition: number; key: Item } | undefined;
+  for (let queries = 0; partition < plan.partitions.length && ids.length < limit; queries++) {
+    if (queries === MAX_QUERIES_PER_PAGE) {
+      next = startKey ? { partition, key: startKey } : { partition, key: {} };
+      break;
+    }
+    const out = await query({
+      KeyConditionExpression: `pk = :pk${range.condition}`,
+      ...(expression ? { FilterExpression: expression } : {}),
+      ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+      ExpressionAttributeValues: { ':pk': plan.partitions[partition], ...range.values, ...values },
+      ScanIndexForward: false,
+      Limit: Math.max(limit * 2, 20),
+      ...(startKey && Object.keys(startKey).length > 0 ? { ExclusiveStartKey: startKey } : {}),
+    });
+    const items = out.Items ?? [];
+    for (const item of items) {
+      ids.push(item.recordId as string);
+      if (ids.length === limit) {
+        next = { partition, key: { pk: item.pk, sk: item.sk } };
+        break;
+      }
+    }
+    if (next) break;
+    if (out.LastEvaluatedKey) startKey = out.LastEvaluatedKey;
+    else {
+      partition++;
+      startKey = undefined;
+    }
+  }
+  const records = await getMany(ids);
+  return {
+    items: records.filter((r) => r.status === 'published'),
+    cursor: next ? encodeCursor(filters, next) : undefined,
+  };
+}
+
+type Filters = Omit<PublicSearch, 'cursor' | 'limit'>;
+type Facet = 'uscc' | 'name' | 'agency' | 'kind';
+
+function partitionsFor(filters: Filters): { partitions: string[]; filtered: Facet[] } {
+  const all: Facet[] = ['uscc', 'name', 'agency', 'kind'];
+  const rest = (used: Facet) => all.filter((f) => f !== used && filters[f] !== undefined);
+  if (filters.uscc) return { partitions: [`PUB#USCC#${filters.uscc}`], filtered: rest('uscc') };
+  if (filters.name) {
+    const bigram = lookupBigram(filters.name);
+    return { partitions: [`PUB#NAME#${bigram}`], filtered: [...rest('name'), 'name'] };
+  }
+  if (filters.agency) return { partitions: [`PUB#AGENCY#${filters.agency}`], filtered: rest('agency') };
+  if (filters.kind) return { partitions: [`PUB#KIND#${filters.kind}`], filtered: rest('kind') };
+  const newest = Number((filters.to ?? `${new Date().getUTCFullYear() + 1}`).slice(0, 4));
+  const oldest = Number((filters.from ?? '2004').slice(0, 4));
+  const years: string[] = [];
+  for (let year = newest; year >= oldest; year--) years.push(`PUB#ALL#${year}`);
+  return { partitions: years, filtered: [] };
+}
+
+function filterExpression(filters: Filters, facets: Facet[]) {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Item = {};
+  for (const facet of facets) {
+    if (facet === 'name') {
+      parts.push('contains(#nameKey, :nameKey)');
+      names['#nameKey'] = 'nameKey';
+      values[':nameKey'] = nameKey(filters.name ?? '');
+    } else {
+      parts.push(`#${facet} = :${facet}`);
+      names[`#${facet}`] = facet;
+      values[`:${facet}`] = filters[facet];
+    }
+  }
+  return { expression: parts.join(' AND '), names, values };
+}
+
+function dateRange(from: string | undefined, to: string | undefined) {
+  // Sort keys are `<decisionDate>#<id>`; '#' sorts before every id character and '~' after.
+  if (from && to)
+    return { condition: ' AND sk BETWEEN :from AND :to', values: { ':from': from, ':to': `${to}#~` } };
+  if (from) return { condition: ' AND sk >= :from', values: { ':from': from } };
+  if (to) return { condition: ' AND sk <= :to', values: { ':to': `${to}#~` } };
+  return { condition: '', values: {} };
+}
+
+export type { RecordKind };
