@@ -11,6 +11,9 @@ const localEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{3,255}$/)
     .default('disclosure'),
+  /** Run the sweeps in-process on their schedules (shared/schedules.ts). */
+  SCHEDULES: z.enum(['on', 'off']).default('on'),
+  AUTO_PUBLISH_OVERDUE: z.enum(['true', 'false']).default('true'),
 });
 
 export interface LocalConfig {
@@ -19,6 +22,8 @@ export interface LocalConfig {
   readonly dataDir: string;
   readonly dynamodbEndpoint: string | undefined;
   readonly tableName: string;
+  readonly schedules: boolean;
+  readonly autoPublish: boolean;
 }
 
 export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -31,5 +36,7 @@ export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalC
     dataDir: resolve(c.DATA_DIR),
     dynamodbEndpoint: c.DYNAMODB_ENDPOINT,
     tableName: c.TABLE_NAME,
+    schedules: c.SCHEDULES === 'on',
+    autoPublish: c.AUTO_PUBLISH_OVERDUE === 'true',
   };
 }

@@ -8,7 +8,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { INDEX_NAMES, keyAttributes, TABLE } from '../shared/store/table.ts';
+import { INDEX_NAMES, keyAttributes, type Projection, TABLE } from '../shared/store/table.ts';
 
 function indexDefinition(name: (typeof INDEX_NAMES)[number]) {
   const index = TABLE.indexes[name];
@@ -18,8 +18,14 @@ function indexDefinition(name: (typeof INDEX_NAMES)[number]) {
       { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: projectionOf(index.projection),
   };
+}
+
+function projectionOf(projection: Projection) {
+  return projection === 'ALL'
+    ? { ProjectionType: 'ALL' as const }
+    : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...projection] };
 }
 
 /** The CreateTable request for the table of shared/store/table.ts. */

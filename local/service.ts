@@ -1,14 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { makeSweeps, type Sweeps } from '../functions/sweeps/sweeps.ts';
+import { systemClock } from '../shared/domain/clock.ts';
+import { createDocumentClient } from '../shared/store/client.ts';
 import type { LocalConfig } from './config.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTable } from './ensure-table.ts';
 import { createApiServer } from './http-server.ts';
 import { localKeys } from './jwt-keys.ts';
+import { clearRuntime, writeRuntime } from './runtime-file.ts';
+import { startScheduler } from './scheduler.ts';
 
 export interface LocalService {
   readonly url: string;
+  /** The sweeps on this service's table, e.g. to run one now with a given clock. */
+  readonly sweeps: Sweeps;
   readonly dynamodbEndpoint: string;
   readonly startedDynamoDb: boolean;
   readonly table: 'created' | 'updated' | 'exists';
@@ -36,18 +43,31 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const table = await ensureTable(admin, config.tableName).finally(() => admin.destroy());
     const keys = await localKeys(config.dataDir);
     const server = createApiServer({ keys });
+    const store = { client: createDocumentClient({ endpoint }), tableName: config.tableName };
+    const sweeps = makeSweeps(store, systemClock, { autoPublish: config.autoPublish });
+    const scheduler = config.schedules ? startScheduler(sweeps) : undefined;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    writeRuntime(config.dataDir, {
+      pid: process.pid,
+      url,
+      dynamodbEndpoint: endpoint,
+      tableName: config.tableName,
+    });
     return {
-      url: `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+      url,
+      sweeps,
       dynamodbEndpoint: endpoint,
       startedDynamoDb: dynamo !== undefined,
       table,
       async stop() {
+        clearRuntime(config.dataDir);
+        await scheduler?.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await dynamo?.stop();

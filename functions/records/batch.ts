@@ -13,7 +13,14 @@ const CONCURRENCY = 8;
 
 export type RowResult =
   | { row: number; status: 'created' | 'existing'; id: string }
-  | { row: number; status: 'error'; code: string; field?: string; message: { zh: string; en: string } };
+  | {
+      row: number;
+      status: 'error';
+      code: string;
+      field?: string;
+      column?: string;
+      message: { zh: string; en: string };
+    };
 
 export interface BatchResult {
   readonly summary: {
@@ -42,9 +49,13 @@ function tooMany(): InvalidInputError {
 }
 
 /** Rows of the body, numbered from 1: a JSON array of records, or a CSV with Chinese headers. */
-function rowsOf(body: unknown, format: BodyFormat | undefined, kind: RecordKind | undefined) {
+function rowsOf(
+  body: unknown,
+  format: BodyFormat | undefined,
+  kind: RecordKind | undefined,
+): { rows: readonly { row: number; input: unknown }[]; columnOf?: ReadonlyMap<string, string> } {
   // A malformed file is a CsvFormatError, itself a 400 naming the column or line to blame.
-  if (format === 'csv') return csvRowsToRecordInputs(String(body), kind).rows;
+  if (format === 'csv') return csvRowsToRecordInputs(String(body), kind);
   if (!Array.isArray(body)) {
     throw new InvalidInputError({
       code: 'batch_not_array',
@@ -53,7 +64,7 @@ function rowsOf(body: unknown, format: BodyFormat | undefined, kind: RecordKind 
     });
   }
   if (body.length > MAX_BATCH_ROWS) throw tooMany();
-  return body.map((input, i) => ({ row: i + 1, input }));
+  return { rows: body.map((input, i) => ({ row: i + 1, input })) };
 }
 
 /**
@@ -62,7 +73,7 @@ function rowsOf(body: unknown, format: BodyFormat | undefined, kind: RecordKind 
  */
 export function makeBatchRegistration(records: RecordUseCases): BatchRegistration {
   return async (agency, body, format, actor, options) => {
-    const rows = rowsOf(body, format, options.kind);
+    const { rows, columnOf } = rowsOf(body, format, options.kind);
     if (rows.length === 0) {
       throw new InvalidInputError({
         code: 'batch_empty',
@@ -76,7 +87,10 @@ export function makeBatchRegistration(records: RecordUseCases): BatchRegistratio
     const worker = async () => {
       for (let i = next++; i < rows.length; i = next++) {
         const { row, input } = rows[i] as { row: number; input: unknown };
-        results[i] = await registerRow(records, agency, row, input, actor, options.publish);
+        const result = await registerRow(records, agency, row, input, actor, options.publish);
+        // In a CSV, also name the column the user wrote, not only the field path.
+        const column = result.status === 'error' && result.field ? columnOf?.get(result.field) : undefined;
+        results[i] = result.status === 'error' && column ? { ...result, column } : result;
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));

@@ -14,6 +14,9 @@ export function agencyView(record: DisclosureRecord) {
     disclosureDeadline: record.disclosure,
     ...(record.publication ? { publication: record.publication } : {}),
     ...(record.revocation ? { revocation: record.revocation } : {}),
+    ...(record.overdue ? { overdue: record.overdue } : {}),
+    ...(record.publicationEnd ? { publicationEnd: record.publicationEnd } : {}),
+    deadlineMoves: record.deadlineMoves ?? [],
     visibility: visibility.public
       ? { public: true }
       : { public: false, reason: visibility.reason, basis: NOT_PUBLIC_REASONS[visibility.reason].basis },

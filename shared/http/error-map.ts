@@ -7,6 +7,7 @@ import {
   RuleViolationError,
   StaleVersionError,
 } from '../domain/errors.ts';
+import { isTransientStoreError } from '../store/transient.ts';
 import { HttpProblem } from './problem.ts';
 
 /** The one table from domain error families to HTTP status codes. */
@@ -31,17 +32,6 @@ const UNAVAILABLE = new HttpProblem(
   { headers: { 'retry-after': '1' } },
 );
 
-// DynamoDB's own signals that trying again later will work; nothing was written.
-const RETRYABLE = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TransactionInProgressException',
-  'TimeoutError',
-]);
-
 /**
  * What the caller is told about `error`. Only answers below 500 say anything specific;
  * anything unexpected becomes a plain 500 that leaks nothing.
@@ -53,6 +43,6 @@ export function toProblem(error: unknown): HttpProblem {
       return new HttpProblem(status, error.code, error.messages, error.field ? { field: error.field } : {});
     }
   }
-  if (error instanceof Error && RETRYABLE.has(error.name)) return UNAVAILABLE;
+  if (isTransientStoreError(error)) return UNAVAILABLE;
   return INTERNAL;
 }

@@ -15,10 +15,12 @@ import { parsePart } from './validation.ts';
 export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyStructuredResultV2;
 
-/** What a route's `run` answers: a status, a JSON body and any extra headers. */
+/** What a route's `run` answers: a status, a JSON body (or `text` of `contentType`) and headers. */
 export interface Reply {
   readonly status?: number;
   readonly body?: unknown;
+  readonly text?: string;
+  readonly contentType?: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -125,6 +127,13 @@ export function withHttpStack(dispatch: (event: Event, context: Context) => Prom
 
 export function jsonResult(reply: Reply): Result {
   const status = reply.status ?? 200;
+  if (reply.text !== undefined) {
+    return {
+      statusCode: status,
+      headers: { 'content-type': reply.contentType ?? 'text/plain; charset=utf-8', ...reply.headers },
+      body: reply.text,
+    };
+  }
   return {
     statusCode: status,
     headers: { ...(reply.body === undefined ? {} : { 'content-type': JSON_TYPE }), ...reply.headers },

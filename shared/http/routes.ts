@@ -24,6 +24,12 @@ export const FUNCTION_GROUPS = {
     memoryMb: 1024,
   },
   disclosures: { description: 'Public search and reading of published records', data: 'read' },
+  stats: {
+    description: 'Public oversight: timeliness of publication per agency',
+    data: 'read',
+    timeoutSeconds: 29,
+  },
+  admin: { description: 'The credit office: events and oversight', data: 'read' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
   string,
@@ -52,6 +58,8 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/agency/records', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/disclosures', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/disclosures/{id}', group: 'disclosures', access: 'public' },
+  { method: 'GET', path: '/v1/stats/timeliness', group: 'stats', access: 'public' },
+  { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
 ] as const satisfies readonly RouteSpec[];
 
 export type Route = (typeof ROUTES)[number];

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { issue } from './issue.ts';
 
-// C0/C1 controls except tab and newlines, and the zero-width/bidi characters that hide text.
+// C0/C1 controls except tab and newlines, and the invisible characters that hide or reorder
+// text: zero-width, soft hyphen, bidi embeddings and isolates ("Trojan Source"), fillers.
 // biome-ignore lint/complexity/useRegexLiterals: a literal naming control characters trips noControlCharactersInRegex
 const HIDDEN = new RegExp(
-  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]',
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u115F\\u1160\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]',
 );
-const LINE_BREAKS = /[\r\n\t]/;
+const LINE_BREAKS = /[\r\n\t\u2028\u2029]/;
 
 const noHidden = issue(
   'invalid_characters',

@@ -5,6 +5,7 @@ import type { CalendarStore, StoredCalendarYear } from '../domain/calendar/ports
 import { ConflictError } from '../domain/errors.ts';
 import { AUDIT_PREFIX, auditEntryFromItem, auditItem, chainHeadOf } from './audit-items.ts';
 import type { Store } from './client.ts';
+import { recomputeJobItem } from './job-items.ts';
 import { transactWrite } from './transactions.ts';
 
 const pkOf = (year: number) => `CAL#${year}`;
@@ -104,6 +105,8 @@ export function calendarRepository({ client, tableName }: Store) {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          // Open deadlines that depend on this year are recomputed by the deadline-recompute sweep.
+          { Put: { TableName: tableName, Item: recomputeJobItem(recomputeJobFor(stored), change.at) } },
         ],
         () =>
           new ConflictError({
@@ -142,4 +145,13 @@ export type CalendarRepository = ReturnType<typeof calendarRepository>;
 
 function backOff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+}
+
+function recomputeJobFor(stored: StoredCalendarYear) {
+  const { year } = stored.year;
+  return {
+    id: `calendar-${year}-v${stored.version}`,
+    year,
+    why: `${year} 年日历已更新（第 ${stored.version} 版）/ ${year} calendar loaded, version ${stored.version}`,
+  };
 }

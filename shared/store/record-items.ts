@@ -1,8 +1,11 @@
 import { yearOf } from '../domain/dates.ts';
+import { recordDeadlines } from '../domain/records/deadlines.ts';
 import { nameBigrams, nameKey } from '../domain/records/name-search.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../domain/records/record.ts';
+import type { TimelinessFigures } from '../domain/stats/timeliness.ts';
 import type { RecordKind } from '../schemas/records/kinds.ts';
 import { chainHeadOf } from './audit-items.ts';
+import { deadlineEntry } from './deadline-items.ts';
 
 /*
  * Item layout of disclosure records (one partition per record):
@@ -10,6 +13,8 @@ import { chainHeadOf } from './audit-items.ts';
  *   REC#<id> / AUDIT#<seq>  its audit chain
  *   DOC#<agency>#<kind>#<document number> / DOC   the claim that makes registration idempotent
  *   PUB#<facet>#<value> / <decisionDate>#<id>     public index entries, only while publicly listed
+ *   REC#<id> / DEADLINE#<kind>  its open deadlines, in the `deadlines` index (deadline-items.ts)
+ * The record item also carries its worklist keys (gsi1) and timeliness figures (byDecision).
  */
 
 export const recordKey = (id: string) => ({ pk: `REC#${id}`, sk: 'REC' });
@@ -35,11 +40,29 @@ export function toItem(record: DisclosureRecord, contentHash: string): Record<st
     disclosure: record.disclosure,
     publication: record.publication,
     revocation: record.revocation,
+    overdue: record.overdue,
+    publicationEnd: record.publicationEnd,
+    deadlineMoves: record.deadlineMoves,
+    nameIndexPending: record.nameIndexPending,
     history: record.history,
     auditSeq: record.head.seq,
     auditHash: record.head.hash,
     gsi1pk: worklistPartition(record.authority.uscc, record.status),
     gsi1sk: `${record.disclosure.dueAt}#${record.id}`,
+    decpk: `DEC#${record.content.decisionDate.slice(0, 7)}`,
+    decsk: `${record.content.decisionDate}#${record.id}`,
+    st: timelinessFigures(record),
+  };
+}
+
+function timelinessFigures(record: DisclosureRecord): TimelinessFigures {
+  const p = record.publication;
+  return {
+    agency: record.authority.uscc,
+    status: record.status,
+    dueAt: record.disclosure.dueAt,
+    ...(p ? { publishedAt: p.at, onTime: p.onTime } : {}),
+    ...(p?.workingDaysToPublish !== undefined ? { workingDaysToPublish: p.workingDaysToPublish } : {}),
   };
 }
 
@@ -57,6 +80,10 @@ export function fromItem(item: Record<string, unknown>): DisclosureRecord {
     disclosure: item.disclosure as DisclosureRecord['disclosure'],
     publication: item.publication as DisclosureRecord['publication'],
     revocation: item.revocation as DisclosureRecord['revocation'],
+    overdue: item.overdue as DisclosureRecord['overdue'],
+    publicationEnd: item.publicationEnd as DisclosureRecord['publicationEnd'],
+    deadlineMoves: item.deadlineMoves as DisclosureRecord['deadlineMoves'],
+    nameIndexPending: item.nameIndexPending as DisclosureRecord['nameIndexPending'],
     history: (item.history ?? []) as DisclosureRecord['history'],
     head,
   };
@@ -66,6 +93,15 @@ export interface IndexEntry {
   readonly pk: string;
   readonly sk: string;
   readonly item: Record<string, unknown>;
+}
+
+/** Every derived entry of a record: its public index entries and its open deadlines. */
+export function derivedEntries(record: DisclosureRecord): IndexEntry[] {
+  const pk = recordKey(record.id).pk;
+  return [
+    ...publicIndexEntries(record),
+    ...recordDeadlines(record).map((d) => deadlineEntry(pk, record.id, d)),
+  ];
 }
 
 /** The public index entries a record has in its current state (none unless publicly listed). */
@@ -87,7 +123,9 @@ export function publicIndexEntries(record: DisclosureRecord): IndexEntry[] {
     `PUB#AGENCY#${authority.uscc}`,
     `PUB#KIND#${content.kind}`,
     ...(content.subject.uscc ? [`PUB#USCC#${content.subject.uscc}`] : []),
-    ...nameBigrams(content.subject.name).map((bigram) => `PUB#NAME#${bigram}`),
+    ...(record.nameIndexPending
+      ? []
+      : nameBigrams(content.subject.name).map((bigram) => `PUB#NAME#${bigram}`)),
   ];
   return partitions.map((pk) => ({ pk, sk, item: { pk, sk, ...attributes } }));
 }

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, hashState } from '../domain/audit.ts';
-import { documentNumberTaken, recordChanged } from '../domain/records/errors.ts';
+import { documentNumberTaken, recordChanged, TransactionTooLargeError } from '../domain/records/errors.ts';
 import { lookupBigram, nameKey } from '../domain/records/name-search.ts';
 import type { DocumentClaim, Page, PublicSearch, RecordStore } from '../domain/records/ports.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
@@ -8,11 +8,12 @@ import type { RecordKind } from '../schemas/records/kinds.ts';
 import { auditItem } from './audit-items.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { eventItem } from './event-items.ts';
 import {
+  derivedEntries,
   documentKey,
   fromItem,
   type IndexEntry,
-  publicIndexEntries,
   recordKey,
   toItem,
   worklistPartition,
@@ -20,6 +21,9 @@ import {
 import { transactWrite } from './transactions.ts';
 
 type Item = Record<string, unknown>;
+
+/** DynamoDB's limit on the items of one TransactWriteItems. */
+export const MAX_TRANSACTION_ITEMS = 100;
 
 /** The content hash that makes a repeated registration recognisable. */
 export function contentHashOf(record: DisclosureRecord): string {
@@ -36,6 +40,9 @@ export function recordRepository({ client, tableName }: Store): RecordStore {
     },
   });
   const del = (Key: Item) => ({ Delete: { TableName: tableName, Key } });
+  const update = (Key: Item, UpdateExpression: string, values: Item) => ({
+    Update: { TableName: tableName, Key, UpdateExpression, ExpressionAttributeValues: values },
+  });
 
   /** Index puts and deletes that take `before`'s entries to `after`'s. */
   function indexChanges(before: IndexEntry[], after: IndexEntry[]) {
@@ -88,7 +95,11 @@ export function recordRepository({ client, tableName }: Store): RecordStore {
         }),
       );
       return out.Item
-        ? { recordId: out.Item.recordId as string, contentHash: out.Item.contentHash as string }
+        ? {
+            recordId: out.Item.recordId as string,
+            contentHash: out.Item.contentHash as string,
+            retired: out.Item.retired === true,
+          }
         : undefined;
     },
 
@@ -101,45 +112,53 @@ export function recordRepository({ client, tableName }: Store): RecordStore {
           put(toItem(record, hash), 'attribute_not_exists(pk)'),
           put(
             { ...doc, type: 'document-claim', recordId: record.id, contentHash: hash },
-            'attribute_not_exists(pk)',
+            // A retired claim (its record's number was corrected) gives the number up.
+            'attribute_not_exists(pk) OR retired = :retired',
+            { ':retired': true },
           ),
           put(auditItem(recordKey(record.id).pk, audit), 'attribute_not_exists(pk)'),
-          ...indexChanges([], publicIndexEntries(record)),
+          ...indexChanges([], derivedEntries(record)),
         ],
         () => documentNumberTaken(record.content.documentNumber),
       );
     },
 
-    async save(before, after, audit: AuditEntry) {
-      const hash = contentHashOf(after);
+    async save(before, after, audit: AuditEntry, events = []) {
       const oldDoc = documentKey(before.authority.uscc, before.content.kind, before.content.documentNumber);
       const newDoc = documentKey(after.authority.uscc, after.content.kind, after.content.documentNumber);
-      const sameClaim = oldDoc.pk === newDoc.pk;
+      const items = [
+        put(toItem(after, contentHashOf(after)), 'revision = :revision', { ':revision': before.revision }),
+        put(auditItem(recordKey(after.id).pk, audit), 'attribute_not_exists(pk)'),
+        // The claim keeps the content it was registered with, so sending the original again
+        // still finds this record. A corrected number takes a new claim (which must be free)
+        // and retires the old one: it still recognises the original registration but gives
+        // the number up to any other content.
+        ...(oldDoc.pk === newDoc.pk
+          ? []
+          : [
+              put(
+                { ...newDoc, type: 'document-claim', recordId: after.id, contentHash: contentHashOf(after) },
+                'attribute_not_exists(pk) OR retired = :retired',
+                { ':retired': true },
+              ),
+              update(oldDoc, 'SET retired = :retired', { ':retired': true }),
+            ]),
+        ...indexChanges(derivedEntries(before), derivedEntries(after)),
+        ...events.map((event) => put(eventItem(event), 'attribute_not_exists(pk)')),
+      ];
+      if (items.length > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(items.length);
       await transactWrite(
         client,
-        [
-          put(toItem(after, hash), 'revision = :revision', { ':revision': before.revision }),
-          put(auditItem(recordKey(after.id).pk, audit), 'attribute_not_exists(pk)'),
-          // A new document number moves the claim; the new one must be free.
-          ...(sameClaim
-            ? [put({ ...newDoc, type: 'document-claim', recordId: after.id, contentHash: hash })]
-            : [
-                del(oldDoc),
-                put(
-                  { ...newDoc, type: 'document-claim', recordId: after.id, contentHash: hash },
-                  'attribute_not_exists(pk)',
-                ),
-              ]),
-          ...indexChanges(publicIndexEntries(before), publicIndexEntries(after)),
-        ],
-        // Item 0 is the record (someone changed it); item 3 the new claim (number taken).
+        items,
+        // Item 0 is the record (someone changed it); item 2 the new claim (number taken).
         (failed) =>
           failed.includes(0) ? recordChanged() : documentNumberTaken(after.content.documentNumber),
       );
     },
 
     async listForAgency({ agency, status, dueBefore, limit, cursor }): Promise<Page<DisclosureRecord>> {
-      const shape = { agency, status, dueBefore: dueBefore ?? null };
+      // The cursor is bound to the filters, not to the instant: `now` moves between pages.
+      const shape = { agency, status, overdue: dueBefore !== undefined };
       const start = decodeCursor(cursor, shape);
       const out = await query({
         IndexName: 'gsi1',

@@ -9,16 +9,24 @@ export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   indexes: {
-    /** Listings by owner and state, e.g. an agency's worklist ordered by date. */
-    gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Public look-ups by a second key, e.g. a subject's USCC. */
-    gsi2: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Listings by owner and state, e.g. an agency's worklist ordered by due date. */
+    gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    /**
+     * Open deadlines by kind and shard, ordered by due instant (UTC): a sweep reads only
+     * what is due. The items are small and exist only while their deadline is open.
+     */
+    deadlines: { partitionKey: 'dlpk', sortKey: 'dlsk', projection: 'ALL' },
+    /** Records by month of decision, for the timeliness statistics; only their `st` figures. */
+    byDecision: { partitionKey: 'decpk', sortKey: 'decsk', projection: ['st'] },
   },
   /** Epoch seconds; only idempotency keys carry it. */
   ttlAttribute: 'expiresAt',
 } as const;
 
 export type IndexName = keyof typeof TABLE.indexes;
+
+/** `ALL`, or the non-key attributes an index carries besides the keys. */
+export type Projection = 'ALL' | readonly string[];
 
 export const INDEX_NAMES = Object.keys(TABLE.indexes) as IndexName[];
 

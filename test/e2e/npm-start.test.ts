@@ -3,17 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.ts';
+import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
 import { call } from '../support/http.ts';
 import { REPO_ROOT, run, type Spawned, waitFor } from '../support/processes.ts';
+import { AGENCY, penaltyInput } from '../support/record-builders.ts';
 
 /** `npm start` exactly as a newcomer runs it: its own DynamoDB Local, data under DATA_DIR. */
-async function npmStart(dataDir: string) {
+async function npmStart(dataDir: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const server = run('npm', ['start'], {
     PORT: String(port),
     DATA_DIR: dataDir,
     DYNAMODB_ENDPOINT: undefined,
+    ...env,
   });
   await waitFor(server, () => server.stdout().includes('Disclosure service running at'));
   return { server, url: `http://localhost:${port}` };
@@ -98,6 +101,54 @@ describe('npm start', () => {
     expect(await server.exited).toBe(1);
     expect(server.stderr()).toContain('openjdk-17-jre-headless');
     expect(server.stdout()).not.toContain('running at');
+  });
+});
+
+describe('npm run sweep', () => {
+  it('publishes a record three weeks past its decision late, and the event and the figures show it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-sweep-'));
+    // The in-process schedules are off so that only the sweep run by hand acts.
+    const { server, url } = await npmStart(dataDir, { SCHEDULES: 'off' });
+    try {
+      const agency = (await npmToken(dataDir, ['--role', 'agency', '--agency', AGENCY])).stdout.trim();
+      const admin = (await npmToken(dataDir, ['--role', 'admin'])).stdout.trim();
+      const decided = addDays(shanghaiDate(new Date()), -21);
+      const registered = await call(url, 'POST', '/v1/records', {
+        token: agency,
+        body: penaltyInput({ decisionDate: decided }),
+      });
+      const stats = () => call(url, 'GET', `/v1/stats/timeliness?from=${decided}`);
+      const before = (await stats()).json.agencies.find((a: { agency: string }) => a.agency === AGENCY);
+
+      const sweep = run('npm', ['run', '-s', 'sweep', '--', 'disclosure-deadlines'], { DATA_DIR: dataDir });
+      expect(await sweep.exited).toBe(0);
+
+      expect(sweep.stdout()).toMatch(/auto-published: 1/);
+      const record = await call(url, 'GET', `/v1/records/${registered.json.id}`, { token: agency });
+      expect(record.json).toMatchObject({
+        status: 'published',
+        publication: { by: 'system', onTime: false },
+      });
+      const events = await call(url, 'GET', '/v1/admin/events?type=overdue', { token: admin });
+      expect(events.json.items.map((e: { subject: { id: string } }) => e.subject.id)).toContain(
+        registered.json.id,
+      );
+      const after = (await stats()).json.agencies.find((a: { agency: string }) => a.agency === AGENCY);
+      expect(before).toMatchObject({ registered: 1, publishedLate: 0, unpublishedOverdue: 1 });
+      expect(after).toMatchObject({ registered: 1, publishedLate: 1, unpublishedOverdue: 0 });
+    } finally {
+      await stopsCleanly(server, 'SIGTERM');
+    }
+  });
+
+  it('refuses an unknown sweep and a bad --now with a usage message', async () => {
+    for (const args of [['no-such-sweep'], ['disclosure-deadlines', '--now', 'tomorrow']]) {
+      const sweep = run('npm', ['run', '-s', 'sweep', '--', ...args], {
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'x-')),
+      });
+      expect(await sweep.exited).toBe(2);
+      expect(sweep.stderr()).toContain('usage: npm run sweep');
+    }
   });
 });
 

@@ -43,6 +43,7 @@ describe('registering and publishing on DynamoDB Local', () => {
       due: '2026-10-15',
       dueAt: '2026-10-16T00:00:00+08:00',
       provisional: false,
+      reminderAt: '2026-10-15T00:00:00+08:00',
     });
   });
 
@@ -178,3 +179,42 @@ async function auditTrail(id: string) {
   const { auditEntryFromItem } = await import('../../shared/store/audit-items.ts');
   return (out.Items ?? []).map(auditEntryFromItem);
 }
+
+describe('very long names', () => {
+  /** 81 different characters, so 80 different bigrams: the most a name is indexed by. */
+  const longName = (first: number) =>
+    Array.from({ length: 81 }, (_, i) => String.fromCharCode(first + i * 3)).join('');
+
+  it('renames a record whose index changes do not fit one transaction, in two steps, searchable by any part', async () => {
+    const oldName = longName(0x4e00);
+    const newName = longName(0x5e00);
+    const { record } = await records.register(
+      { uscc: AGENCY },
+      penaltyInput({ subject: { category: 'legal_person', name: oldName, uscc: COMPANY } }),
+      { publish: true, actor: ACTOR },
+    );
+    const disclosures = makePublicDisclosureUseCases({ records: recordRepository(store) });
+
+    const renamed = await records.correct(
+      AGENCY,
+      record.id,
+      { reason: '名称变更', changes: { subject: { name: newName } } },
+      validate,
+      ACTOR,
+    );
+
+    expect(renamed.nameIndexPending).toBeUndefined();
+    const tail = newName.slice(-4);
+    expect((await disclosures.search({ name: tail, limit: 50 })).items.map((r) => r.id)).toContain(record.id);
+    expect(
+      (await disclosures.search({ name: oldName.slice(0, 4), limit: 50 })).items.map((r) => r.id),
+    ).not.toContain(record.id);
+    const trail = await auditTrail(record.id);
+    expect(trail.map((e) => e.action)).toEqual([
+      'record.registered_and_published',
+      'record.corrected',
+      'record.name_index_completed',
+    ]);
+    expect(firstBrokenLink(trail)).toBeUndefined();
+  });
+});

@@ -24,6 +24,9 @@ export async function startTestService(): Promise<TestService> {
     dataDir,
     dynamodbEndpoint: dynamodbEndpoint(),
     tableName: uniqueTableName('e2e'),
+    // Tests run sweeps themselves, with the clock they need; none fires behind their back.
+    schedules: false,
+    autoPublish: true,
   });
   const keys = await localKeys(dataDir);
   return {

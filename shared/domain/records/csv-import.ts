@@ -41,6 +41,8 @@ export interface CsvImportRow {
 export interface CsvImport {
   readonly kind: RecordKind;
   readonly rows: readonly CsvImportRow[];
+  /** The header the file used for each field path, so a row error can name the column. */
+  readonly columnOf: ReadonlyMap<string, string>;
 }
 
 // ---- Cell conversions -------------------------------------------------------------------
@@ -430,8 +432,13 @@ export function csvRowsToRecordInputs(text: string, kind?: RecordKind): CsvImpor
   }
   const recordKind = kind ?? detectKind(header);
   const columns = resolveColumns(header, recordKind);
+  const columnOf = new Map<string, string>();
+  columns.forEach((column, index) => {
+    if (column?.path) columnOf.set(column.path, (header[index] ?? '').trim());
+  });
   return {
     kind: recordKind,
     rows: filled.map(({ cells, row }) => ({ row, input: rowInput(recordKind, columns, cells, row) })),
+    columnOf,
   };
 }

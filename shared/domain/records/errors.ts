@@ -52,3 +52,14 @@ export function decisionDateInFuture(today: string): InvalidInputError {
     },
   });
 }
+
+/**
+ * A change whose index updates do not fit one transaction (a correction that renames a
+ * record with a very long name). The use case then makes it in two consistent steps.
+ */
+export class TransactionTooLargeError extends Error {
+  constructor(readonly items: number) {
+    super(`a change of ${items} items does not fit one transaction`);
+    this.name = 'TransactionTooLargeError';
+  }
+}

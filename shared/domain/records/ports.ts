@@ -1,5 +1,6 @@
 import type { RecordKind } from '../../schemas/records/kinds.ts';
 import type { AuditEntry } from '../audit.ts';
+import type { DomainEvent } from '../events.ts';
 import type { DisclosureRecord, RecordStatus } from './record.ts';
 
 export interface Page<T> {
@@ -32,6 +33,11 @@ export interface AgencyWorklistQuery {
 export interface DocumentClaim {
   readonly recordId: string;
   readonly contentHash: string;
+  /**
+   * The record's number was corrected away from this one. The claim still recognises the
+   * original registration, but no longer holds the number against other content.
+   */
+  readonly retired?: boolean;
 }
 
 export interface RecordStore {
@@ -44,8 +50,16 @@ export interface RecordStore {
   ): Promise<DocumentClaim | undefined>;
   /** Writes a new record, its document claim and its audit entry, or nothing (ConflictError). */
   create(record: DisclosureRecord, audit: AuditEntry): Promise<void>;
-  /** Replaces `before` by `after` if nobody changed it meanwhile (else ConflictError). */
-  save(before: DisclosureRecord, after: DisclosureRecord, audit: AuditEntry): Promise<void>;
+  /**
+   * Replaces `before` by `after` if nobody changed it meanwhile (else ConflictError), with
+   * its audit entry and the events it causes, all in one transaction.
+   */
+  save(
+    before: DisclosureRecord,
+    after: DisclosureRecord,
+    audit: AuditEntry,
+    events?: readonly DomainEvent[],
+  ): Promise<void>;
   listForAgency(query: AgencyWorklistQuery): Promise<Page<DisclosureRecord>>;
   searchPublic(query: PublicSearch): Promise<Page<DisclosureRecord>>;
 }

@@ -1,7 +1,8 @@
 import { NotFoundError } from '../errors.ts';
+import { nameKey } from './name-search.ts';
 import type { Page, PublicSearch, RecordStore } from './ports.ts';
 import { type PublicRecord, publicView } from './public-view.ts';
-import { isPubliclyListed } from './record.ts';
+import { type DisclosureRecord, isPubliclyListed } from './record.ts';
 
 function notPublic(): NotFoundError {
   return new NotFoundError({
@@ -15,7 +16,10 @@ export function makePublicDisclosureUseCases({ records }: { records: RecordStore
   return {
     async search(query: PublicSearch): Promise<Page<PublicRecord>> {
       const page = await records.searchPublic(query);
-      return { items: page.items.filter(isPubliclyListed).map(publicView), cursor: page.cursor };
+      // The index chose the candidates; each is checked again against the record itself, so
+      // an index entry that has gone stale can never put a wrong record in the answer.
+      const hits = page.items.filter((record) => isPubliclyListed(record) && matchesSearch(record, query));
+      return { items: hits.map(publicView), cursor: page.cursor };
     },
 
     /** One public record; 404 for anything not public, whether or not it exists. */
@@ -28,3 +32,16 @@ export function makePublicDisclosureUseCases({ records }: { records: RecordStore
 }
 
 export type PublicDisclosureUseCases = ReturnType<typeof makePublicDisclosureUseCases>;
+
+/** Whether a record meets every filter of a search. */
+export function matchesSearch(record: DisclosureRecord, query: PublicSearch): boolean {
+  const { content } = record;
+  return (
+    (!query.uscc || content.subject.uscc === query.uscc) &&
+    (!query.agency || record.authority.uscc === query.agency) &&
+    (!query.kind || content.kind === query.kind) &&
+    (!query.from || content.decisionDate >= query.from) &&
+    (!query.to || content.decisionDate <= query.to) &&
+    (!query.name || nameKey(content.subject.name).includes(nameKey(query.name)))
+  );
+}

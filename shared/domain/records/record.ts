@@ -9,6 +9,19 @@ export interface DisclosureDeadline {
   readonly due: IsoDate;
   readonly dueAt: string;
   readonly provisional: boolean;
+  /** When one working day is left: the end of the (N−1)-th working day. */
+  readonly reminderAt?: string | undefined;
+  /** When the reminder went out (the sweep sets it once). */
+  readonly remindedAt?: string | undefined;
+}
+
+/** A deadline the calendar moved: what it was, what it is, and why. */
+export interface DeadlineMove {
+  readonly kind: string;
+  readonly from: string;
+  readonly to: string;
+  readonly at: string;
+  readonly why: string;
 }
 
 export interface Publication {
@@ -17,6 +30,8 @@ export interface Publication {
   readonly by: 'agency' | 'system';
   readonly onTime: boolean;
   readonly workingDaysLate: number;
+  /** Working days from the decision to publication, for the timeliness statistics. */
+  readonly workingDaysToPublish?: number | undefined;
 }
 
 export interface HistoryEntry {
@@ -49,13 +64,23 @@ export interface DisclosureRecord {
   readonly disclosure: DisclosureDeadline;
   readonly publication?: Publication | undefined;
   readonly revocation?: { readonly at: string; readonly reason: string } | undefined;
+  /** Set by the disclosure sweep when the deadline passed and the record could not be published for the agency. */
+  readonly overdue?: { readonly at: string } | undefined;
+  /** Publication stopped: the maximum period ended, or credit repair was approved. */
+  readonly publicationEnd?: { readonly at: string; readonly reason: 'expired' | 'repaired' } | undefined;
+  readonly deadlineMoves?: readonly DeadlineMove[] | undefined;
+  /** Set while the name index of a renamed record is being rebuilt (the second step of a large rename). */
+  readonly nameIndexPending?: { readonly since: string } | undefined;
   readonly history: readonly HistoryEntry[];
   readonly head: ChainHead;
 }
 
-/** Shown to the public: published, never revoked, and of a kind and subject that may be shown. */
+/**
+ * Shown to the public: published, not revoked, its publication not ended, and of a kind and
+ * subject that may be shown.
+ */
 export function isPubliclyListed(record: DisclosureRecord): boolean {
-  return record.status === 'published' && visibilityOf(record.content).public;
+  return record.status === 'published' && !record.publicationEnd && visibilityOf(record.content).public;
 }
 
 /** Top-level and nested fields whose values differ, as dotted paths (`penalty.fineAmount`). */

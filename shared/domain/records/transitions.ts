@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
 import { shanghaiDate } from '../dates.ts';
 import { RuleViolationError } from '../errors.ts';
+import { disclosureDeadline } from './deadlines.ts';
 import { alreadyPublished, recordRevoked } from './errors.ts';
 import { changedFields, type DisclosureRecord } from './record.ts';
 
@@ -26,12 +27,14 @@ export function publish(
   assertNotRevoked(record);
   if (record.status !== 'registered') throw alreadyPublished();
   const onTime = at.getTime() <= Date.parse(record.disclosure.dueAt);
-  const workingDaysLate = onTime ? 0 : workingDaysBetween(calendar, record.disclosure.due, shanghaiDate(at));
+  const publishedOn = shanghaiDate(at);
+  const workingDaysLate = onTime ? 0 : workingDaysBetween(calendar, record.disclosure.due, publishedOn);
+  const workingDaysToPublish = workingDaysBetween(calendar, record.content.decisionDate, publishedOn);
   return {
     ...record,
     status: 'published',
     revision: record.revision + 1,
-    publication: { at: at.toISOString(), by, onTime, workingDaysLate },
+    publication: { at: at.toISOString(), by, onTime, workingDaysLate, workingDaysToPublish },
   };
 }
 
@@ -86,5 +89,35 @@ export function revoke(record: DisclosureRecord, reason: string, at: Date): Disc
     status: 'revoked',
     revision: record.revision + 1,
     revocation: { at: at.toISOString(), reason },
+  };
+}
+
+/**
+ * After the decision date was corrected: the disclosure deadline counted again from it, a
+ * publication judged against the new deadline, and an overdue mark kept only if still true.
+ */
+export function recountDeadline(
+  record: DisclosureRecord,
+  calendar: WorkingCalendar,
+  now: Date,
+): DisclosureRecord {
+  const next = disclosureDeadline(calendar, record.content.decisionDate);
+  const { remindedAt } = record.disclosure;
+  const p = record.publication;
+  const publishedOn = p && shanghaiDate(new Date(p.at));
+  const onTime = p ? Date.parse(p.at) <= Date.parse(next.dueAt) : undefined;
+  return {
+    ...record,
+    disclosure: { ...next, ...(remindedAt ? { remindedAt } : {}) },
+    publication:
+      p && publishedOn
+        ? {
+            ...p,
+            onTime: onTime === true,
+            workingDaysLate: onTime ? 0 : workingDaysBetween(calendar, next.due, publishedOn),
+            workingDaysToPublish: workingDaysBetween(calendar, record.content.decisionDate, publishedOn),
+          }
+        : undefined,
+    overdue: record.overdue && Date.parse(next.dueAt) <= now.getTime() ? record.overdue : undefined,
   };
 }

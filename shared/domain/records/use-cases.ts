@@ -2,17 +2,21 @@ import type { RecordInput } from '../../schemas/records/record-input.ts';
 import { type Actor, GENESIS, hashState, nextAuditEntry } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import { withCalendar } from '../calendar/load-calendar.ts';
-import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { TIME_LIMITS } from '../policy/time-limits.ts';
-import { decisionDateInFuture, documentNumberTaken, recordNotAccessible } from './errors.ts';
+import { disclosureDeadline } from './deadlines.ts';
+import {
+  decisionDateInFuture,
+  documentNumberTaken,
+  recordNotAccessible,
+  TransactionTooLargeError,
+} from './errors.ts';
 import { mergeChanges } from './merge.ts';
 import type { AgencyWorklistQuery, Page, RecordStore } from './ports.ts';
 import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
-import { correct, publish, revoke } from './transitions.ts';
+import { correct, publish, recountDeadline, revoke } from './transitions.ts';
 
 export interface RecordDeps {
   readonly records: RecordStore;
@@ -46,7 +50,7 @@ export function makeRecordUseCases({
     at: Date,
     by: 'agency' | 'system',
   ): Promise<DisclosureRecord> {
-    const years = yearsBetween(record.disclosure.due, shanghaiDate(at));
+    const years = yearsBetween(record.content.decisionDate, shanghaiDate(at));
     return withCalendar(calendarYears, years, (calendar) => publish(record, at, by, calendar));
   }
 
@@ -59,8 +63,52 @@ export function makeRecordUseCases({
   ): Promise<DisclosureRecord> {
     const audit = nextAuditEntry(before.head, { at: at.toISOString(), actor, action, state: stateOf(after) });
     const saved = { ...after, head: audit };
-    await records.save(before, saved, audit);
-    return saved;
+    try {
+      await records.save(before, saved, audit);
+      return saved;
+    } catch (error) {
+      if (!(error instanceof TransactionTooLargeError)) throw error;
+      return changeInTwoSteps(before, after, action, actor, at);
+    }
+  }
+
+  /**
+   * A change too large for one transaction (renaming a record with a very long name): first
+   * the change with the old name's index dropped and the new one pending, then the new index.
+   * Each step is consistent; if the second fails, the sweeps complete it ('name-index').
+   */
+  async function changeInTwoSteps(
+    before: DisclosureRecord,
+    after: DisclosureRecord,
+    action: string,
+    actor: Actor,
+    at: Date,
+  ): Promise<DisclosureRecord> {
+    const pending = { ...after, nameIndexPending: { since: at.toISOString() } };
+    const first = nextAuditEntry(before.head, {
+      at: at.toISOString(),
+      actor,
+      action,
+      state: stateOf(pending),
+    });
+    await records.save(before, { ...pending, head: first }, first);
+    return completeNameIndex({ ...pending, head: first }, actor, at);
+  }
+
+  async function completeNameIndex(
+    pending: DisclosureRecord,
+    actor: Actor,
+    at: Date,
+  ): Promise<DisclosureRecord> {
+    const done = { ...pending, revision: pending.revision + 1, nameIndexPending: undefined };
+    const audit = nextAuditEntry(pending.head, {
+      at: at.toISOString(),
+      actor,
+      action: 'record.name_index_completed',
+      state: stateOf(done),
+    });
+    await records.save(pending, { ...done, head: audit }, audit);
+    return { ...done, head: audit };
   }
 
   /** An earlier registration of the same document, if its content is the same; else a 409. */
@@ -70,7 +118,10 @@ export function makeRecordUseCases({
   ): Promise<DisclosureRecord | undefined> {
     const claim = await records.findByDocument(agency, input.kind, input.documentNumber);
     if (!claim) return undefined;
-    if (claim.contentHash !== hashState(input)) throw documentNumberTaken(input.documentNumber);
+    if (claim.contentHash !== hashState(input)) {
+      if (claim.retired) return undefined;
+      throw documentNumberTaken(input.documentNumber);
+    }
     return records.get(claim.recordId);
   }
 
@@ -78,7 +129,8 @@ export function makeRecordUseCases({
     /**
      * Registers one record; idempotent on (agency, kind, document number):
      * 1. the decision date may not lie after today (Asia/Shanghai);
-     * 2. the same content again returns the existing record, other content is a 409;
+     * 2. the same content again returns the existing record (published now if asked and it
+     *    was not yet), other content is a 409;
      * 3. the disclosure deadline is 7 working days after the decision date;
      * 4. with `publish`, the record is published in the same write.
      */
@@ -91,10 +143,21 @@ export function makeRecordUseCases({
       const today = shanghaiDate(now);
       if (input.decisionDate > today) throw decisionDateInFuture(today);
       const existing = await existingRegistration(authority.uscc, input);
-      if (existing) return { record: existing, created: false };
+      if (existing) {
+        // A retried "register and publish" whose first try only registered: finish the job.
+        if (!publishNow || existing.status !== 'registered') return { record: existing, created: false };
+        const published = await change(
+          existing,
+          await publishAt(existing, now, 'agency'),
+          'record.published',
+          actor,
+          now,
+        );
+        return { record: published, created: false };
+      }
 
-      const deadline = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
-        addWorkingDays(calendar, input.decisionDate, TIME_LIMITS.disclosure.value),
+      const disclosure = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
+        disclosureDeadline(calendar, input.decisionDate),
       );
       let record: DisclosureRecord = {
         id: newRecordId(),
@@ -104,7 +167,7 @@ export function makeRecordUseCases({
         version: 1,
         revision: 1,
         registeredAt: now.toISOString(),
-        disclosure: { due: deadline.due, dueAt: deadline.dueAt, provisional: deadline.provisional },
+        disclosure,
         history: [],
         head: GENESIS,
       };
@@ -157,7 +220,16 @@ export function makeRecordUseCases({
       const today = shanghaiDate(clock());
       if (content.decisionDate > today) throw decisionDateInFuture(today);
       const at = clock();
-      return change(before, correct(before, content, reason, at), 'record.corrected', actor, at);
+      let after = correct(before, content, reason, at);
+      if (content.decisionDate !== before.content.decisionDate) {
+        // A publication lies between the decision and today, so these years cover it too.
+        const years = yearsBetween(content.decisionDate, today);
+        const corrected = after;
+        after = await withCalendar(calendarYears, years, (calendar) =>
+          recountDeadline(corrected, calendar, at),
+        );
+      }
+      return change(before, after, 'record.corrected', actor, at);
     },
 
     async revoke(agency: string, id: string, reason: string, actor: Actor): Promise<DisclosureRecord> {
@@ -183,6 +255,7 @@ export function makeRecordUseCases({
     },
 
     publishAt,
+    completeNameIndex,
   };
 }
 

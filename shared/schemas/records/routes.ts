@@ -71,12 +71,19 @@ export const publicSearchQuery = z
     path: ['to'],
   });
 
-const deadline = z.object({ due: isoDate, dueAt: z.string(), provisional: z.boolean() });
+const deadline = z.object({
+  due: isoDate,
+  dueAt: z.string(),
+  provisional: z.boolean(),
+  reminderAt: z.string().optional(),
+  remindedAt: z.string().optional(),
+});
 const publication = z.object({
   at: z.string(),
   by: z.enum(['agency', 'system']),
   onTime: z.boolean(),
   workingDaysLate: z.number().int(),
+  workingDaysToPublish: z.number().int().optional(),
 });
 
 /** A record as its agency sees it: everything it registered, with its state. */
@@ -90,6 +97,14 @@ export const agencyRecordResponse = z.object({
   disclosureDeadline: deadline,
   publication: publication.optional(),
   revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
+  overdue: z
+    .object({ at: z.string() })
+    .optional()
+    .meta({ description: '期限届满仍未公示（且未能自动公示）' }),
+  publicationEnd: z.object({ at: z.string(), reason: z.enum(['expired', 'repaired']) }).optional(),
+  deadlineMoves: z
+    .array(z.object({ kind: z.string(), from: z.string(), to: z.string(), at: z.string(), why: z.string() }))
+    .meta({ description: '因日历调整而变动的期限（原期限、新期限、原因）' }),
   visibility: z.object({ public: z.boolean(), reason: z.string().optional(), basis: z.string().optional() }),
   history: z.array(
     z.object({
@@ -97,6 +112,7 @@ export const agencyRecordResponse = z.object({
       at: z.string(),
       reason: z.string(),
       changedFields: z.array(z.string()),
+      previous: recordInputSchema.meta({ description: '被此版本替换的内容' }),
     }),
   ),
 });

@@ -1,0 +1,15 @@
+import { systemClock } from '../../shared/domain/clock.ts';
+import { makeStatsUseCases } from '../../shared/domain/stats/use-cases.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { MAX_STATS_MONTHS } from '../../shared/schemas/oversight.ts';
+import { storeFromEnv } from '../../shared/store/client.ts';
+import { statsRepository } from '../../shared/store/stats-repository.ts';
+import { statsRoutes } from './routes.ts';
+
+const stats = makeStatsUseCases({
+  figures: statsRepository(storeFromEnv()).figures,
+  clock: systemClock,
+  maxMonths: MAX_STATS_MONTHS,
+});
+
+export const handler = httpHandler('stats', statsRoutes(stats));

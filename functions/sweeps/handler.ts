@@ -1,0 +1,30 @@
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { systemClock } from '../../shared/domain/clock.ts';
+import { SWEEP_NAMES } from '../../shared/domain/deadlines/kinds.ts';
+import { storeFromEnv } from '../../shared/store/client.ts';
+import { makeSweeps } from './sweeps.ts';
+
+const settings = z
+  .object({ AUTO_PUBLISH_OVERDUE: z.enum(['true', 'false']).default('true') })
+  .parse(process.env);
+
+const sweeps = makeSweeps(storeFromEnv(), systemClock, {
+  autoPublish: settings.AUTO_PUBLISH_OVERDUE === 'true',
+});
+
+const input = z.object({ sweep: z.enum(SWEEP_NAMES) });
+
+/** Leaves this much of Lambda's time to finish the batch in hand and report. */
+const SAFETY_MS = 20_000;
+
+/**
+ * Invoked by EventBridge Scheduler with `{ "sweep": "<name>" }`. An error fails the
+ * invocation, so the scheduler retries it and, in the end, sends it to the dead-letter queue.
+ */
+export async function handler(event: unknown, context: Context) {
+  const { sweep } = input.parse(event);
+  const report = await sweeps(sweep, { timeLeft: () => context.getRemainingTimeInMillis() > SAFETY_MS });
+  process.stdout.write(`${JSON.stringify({ level: 'INFO', message: 'sweep', ...report })}\n`);
+  return report;
+}

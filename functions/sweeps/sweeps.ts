@@ -1,0 +1,75 @@
+import type { CalendarYear } from '../../shared/domain/calendar/calendar-year.ts';
+import type { CalendarYearsPort } from '../../shared/domain/calendar/load-calendar.ts';
+import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
+import type { Clock } from '../../shared/domain/clock.ts';
+import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
+import { makeRecomputeHandler } from '../../shared/domain/deadlines/recompute.ts';
+import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.ts';
+import { makeRecordDeadlineHandlers } from '../../shared/domain/records/deadline-handlers.ts';
+import { calendarRepository } from '../../shared/store/calendar-repository.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
+import { recomputePorts } from '../../shared/store/job-repository.ts';
+import { recordRepository } from '../../shared/store/record-repository.ts';
+import { isTransientStoreError } from '../../shared/store/transient.ts';
+
+export interface SweepSettings {
+  /** Publish an unpublished public record automatically when its deadline has passed. */
+  readonly autoPublish: boolean;
+}
+
+export type Sweeps = (
+  sweep: SweepName,
+  options?: { clock?: Clock; timeLeft?: () => boolean },
+) => Promise<SweepReport>;
+
+/**
+ * Every sweep wired to the store: the Lambda handler and `npm run sweep` both use this, so
+ * a sweep run by hand is the one the schedule runs.
+ */
+export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings): Sweeps {
+  const records = recordRepository(store);
+  const calendars = calendarRepository(store);
+  const deadlines = deadlineRepository(store);
+  return (sweep, options = {}) => {
+    // One run reads each calendar year once, not once per item; the next run reads afresh.
+    const calendarYears = memoizeYears(calendarYearsFrom(calendars));
+    const recordTimers = makeRecordDeadlineHandlers({
+      records,
+      calendarYears,
+      autoPublish: settings.autoPublish,
+    });
+    const handlers = {
+      ...recordTimers.handlers,
+      'calendar-recompute': makeRecomputeHandler(recomputePorts(store), recordTimers.recomputers),
+    };
+    return runSweep({
+      sweep,
+      handlers,
+      deadlines,
+      clock: options.clock ?? clock,
+      isTransient: isTransientStoreError,
+      ...(options.timeLeft ? { timeLeft: options.timeLeft } : {}),
+    });
+  };
+}
+
+function memoizeYears(load: CalendarYearsPort): CalendarYearsPort {
+  const known = new Map<number, Promise<CalendarYear | undefined>>();
+  return async (years) => {
+    const missing = years.filter((y) => !known.has(y));
+    if (missing.length > 0) {
+      const loading = load(missing);
+      // A failed load is forgotten, so the next item tries again instead of inheriting the error.
+      loading.catch(() => {
+        for (const y of missing) known.delete(y);
+      });
+      for (const y of missing)
+        known.set(
+          y,
+          loading.then((found) => found.find((f) => f.year === y)),
+        );
+    }
+    return (await Promise.all(years.map((y) => known.get(y)))).flatMap((y) => (y ? [y] : []));
+  };
+}

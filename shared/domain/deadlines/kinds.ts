@@ -1,0 +1,48 @@
+/**
+ * Every kind of open deadline and the sweep that enforces it. A workflow joins the timers by
+ * adding its kind here and a handler for it; the index, the sweep loop, batching, dead
+ * letters and idempotency are shared.
+ */
+export const SWEEP_NAMES = ['disclosure-deadlines', 'publication-expiry', 'deadline-recompute'] as const;
+export type SweepName = (typeof SWEEP_NAMES)[number];
+
+export const DEADLINE_KINDS = {
+  /**
+   * The disclosure deadline itself: publish late, or mark overdue. Swept before reminders,
+   * so a record past both is not reminded of a deadline it has already missed.
+   */
+  'disclosure-due': { sweep: 'disclosure-deadlines', workingDays: true },
+  /** One working day before a disclosure deadline: remind the agency. */
+  'disclosure-reminder': { sweep: 'disclosure-deadlines', workingDays: true },
+  /** A renamed record whose new name index was not completed in its second step: complete it. */
+  'name-index': { sweep: 'deadline-recompute', workingDays: false },
+  /** The end of a penalty's maximum publication period. */
+  'publication-expiry': { sweep: 'publication-expiry', workingDays: false },
+  /** A calendar year was loaded: recompute the open deadlines that depend on it. */
+  'calendar-recompute': { sweep: 'deadline-recompute', workingDays: false },
+} as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;
+
+export type DeadlineKind = keyof typeof DEADLINE_KINDS;
+
+export function kindsOf(sweep: SweepName): DeadlineKind[] {
+  return (Object.keys(DEADLINE_KINDS) as DeadlineKind[]).filter(
+    (kind) => DEADLINE_KINDS[kind].sweep === sweep,
+  );
+}
+
+/** Kinds whose due instant is counted in working days, and so moves with the calendar. */
+export const WORKING_DAY_KINDS = (Object.keys(DEADLINE_KINDS) as DeadlineKind[]).filter(
+  (kind) => DEADLINE_KINDS[kind].workingDays,
+);
+
+/** An open deadline of some aggregate: due at an instant (ISO 8601 with offset). */
+export interface OpenDeadline {
+  readonly kind: DeadlineKind;
+  readonly dueAt: string;
+}
+
+/** An open deadline as a sweep finds it in the index. */
+export interface DueDeadline extends OpenDeadline {
+  /** The aggregate it guards (a record id, a job id). */
+  readonly subjectId: string;
+}

@@ -1,0 +1,27 @@
+import type { SweepName } from './domain/deadlines/kinds.ts';
+
+/**
+ * The one declaration of when each sweep runs: EventBridge Scheduler cron expressions
+ * (minutes hours day-of-month month day-of-week year), in Asia/Shanghai time. The CDK stack
+ * makes a schedule of each; the local runtime runs the same expressions in-process.
+ */
+export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+export const SCHEDULES = [
+  {
+    sweep: 'disclosure-deadlines',
+    // Deadlines end at 24:00; every quarter of an hour, the first run of a day at 00:00.
+    cron: 'cron(0/15 * * * ? *)',
+    description: 'Disclosure reminders, late publication and overdue marking',
+  },
+  {
+    sweep: 'publication-expiry',
+    cron: 'cron(5 0 * * ? *)',
+    description: 'Ends the publication of penalties whose maximum period is over',
+  },
+  {
+    sweep: 'deadline-recompute',
+    cron: 'cron(0/5 * * * ? *)',
+    description: 'Recomputes open deadlines after a calendar year was loaded',
+  },
+] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { EVENT_TYPES } from '../domain/events.ts';
+import { isoDate, wholeNumberParam } from './common.ts';
+import { issue } from './issue.ts';
+
+export const eventsQuery = z.strictObject({
+  type: z.enum(EVENT_TYPES).optional(),
+  limit: wholeNumberParam(1, 100).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const eventResponse = z.object({
+  id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  at: z.string(),
+  subject: z.object({ kind: z.literal('record'), id: z.string(), agency: z.string() }),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const eventPage = z.object({ items: z.array(eventResponse), cursor: z.string().optional() });
+
+export const MAX_STATS_MONTHS = 36;
+
+export const timelinessQuery = z
+  .strictObject({
+    from: isoDate.optional().meta({ description: '决定日期自（默认本年 1 月 1 日）' }),
+    to: isoDate.optional().meta({ description: '决定日期至（默认今日）' }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    ...issue('invalid_range', '起始日期不能晚于截止日期', 'from must not be after to'),
+    path: ['to'],
+  });
+
+const agencyRow = z.object({
+  agency: z.string(),
+  registered: z.number().int(),
+  publishedOnTime: z.number().int(),
+  publishedLate: z.number().int(),
+  unpublishedOverdue: z.number().int(),
+  pending: z.number().int(),
+  medianWorkingDays: z.number().nullable(),
+});
+
+export const timelinessResponse = z.object({
+  from: isoDate,
+  to: isoDate,
+  asOf: z.string(),
+  agencies: z.array(agencyRow),
+});

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, expectProblem } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import { penaltyInput } from '../support/record-builders.ts';
+import { aCompany, allPages, anAgency, queryOf } from '../support/record-mothers.ts';
+
+let service: TestService;
+let token: string;
+const agency = anAgency();
+
+beforeAll(async () => {
+  service = await startTestService();
+  token = await service.token(`--role agency --agency ${agency}`);
+});
+afterAll(() => service.stop());
+
+const post = (path: string, body?: unknown) =>
+  call(service.url, 'POST', path, { token, ...(body === undefined ? {} : { body }) });
+const correct = (id: string, body: unknown) => post(`/v1/records/${id}/corrections`, body);
+const revoke = (id: string, reason = '行政处罚决定已被依法撤销') =>
+  post(`/v1/records/${id}/revocations`, { reason });
+const publicDetail = (id: string) => call(service.url, 'GET', `/v1/disclosures/${id}`);
+const publicIds = async (query: Record<string, string>) =>
+  (await allPages(service.url, `/v1/disclosures${queryOf(query)}`)).items.map((r) => r.id);
+
+/** A published penalty against a company of its own, named `name`. */
+async function publishedPenalty(name: string) {
+  const uscc = aCompany();
+  const input = penaltyInput({ subject: { category: 'legal_person', name, uscc } });
+  const answer = await post('/v1/records', { ...input, publish: true });
+  expect(answer.status).toBe(201);
+  return { id: answer.json.id as string, input, uscc };
+}
+
+describe('POST /v1/records/{id}/corrections', () => {
+  it('makes version 2, lists the change in the history and shows the new content to the public', async () => {
+    const { id } = await publishedPenalty('济阳区更正测试商贸有限公司');
+
+    const answer = await correct(id, {
+      reason: '罚款金额登记错误',
+      changes: { penalty: { fineAmount: 3, content: '罚款人民币叁万元整' } },
+    });
+    const detail = await publicDetail(id);
+
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ version: 2, status: 'published' });
+    expect(answer.json.record.penalty).toMatchObject({ fineAmount: 3, content: '罚款人民币叁万元整' });
+    expect(answer.json.history).toEqual([
+      {
+        version: 2,
+        at: expect.any(String),
+        reason: '罚款金额登记错误',
+        changedFields: ['penalty.content', 'penalty.fineAmount'],
+      },
+    ]);
+    expect(detail.json).toMatchObject({
+      version: 2,
+      details: { fineAmount: 3, content: '罚款人民币叁万元整' },
+    });
+    expect(detail.json.history).toEqual(answer.json.history);
+  });
+
+  it('moves the record in the name search from the old name to the new one', async () => {
+    const { id } = await publishedPenalty('济阳区旧称甲商贸有限公司');
+
+    await correct(id, { reason: '名称登记错误', changes: { subject: { name: '济阳区新称乙商贸有限公司' } } });
+
+    expect(await publicIds({ name: '旧称甲' })).not.toContain(id);
+    expect(await publicIds({ name: '新称乙' })).toContain(id);
+    expect((await publicDetail(id)).json.history[0].changedFields).toEqual(['subject.name']);
+  });
+
+  it('removes an optional field given as null and names it among the changed fields', async () => {
+    const { id } = await publishedPenalty('济阳区删除字段测试有限公司');
+
+    const answer = await correct(id, { reason: '无罚款', changes: { penalty: { fineAmount: null } } });
+
+    expect(answer.status).toBe(200);
+    expect(answer.json.record.penalty.fineAmount).toBeUndefined();
+    expect(answer.json.history[0].changedFields).toEqual(['penalty.fineAmount']);
+  });
+
+  it('does not name the legal representative or their ID among the changes the public sees', async () => {
+    const { id } = await publishedPenalty('济阳区代表人更正测试有限公司');
+
+    await correct(id, { reason: '法定代表人变更', changes: { subject: { legalRepresentative: '张伟' } } });
+    const detail = await publicDetail(id);
+
+    expect(detail.json.version).toBe(2);
+    expect(detail.json.history[0].changedFields).toEqual([]);
+    expect(detail.text).not.toContain('张伟');
+  });
+
+  it.each([
+    ['a correction that changes nothing', { penalty: { violationType: '虚假宣传' } }, 422, 'nothing_changed'],
+    ['a change of kind', { kind: 'license' }, 400, 'kind_unchangeable'],
+  ])('refuses %s', async (_, changes, status, code) => {
+    const { id } = await publishedPenalty('济阳区拒绝更正测试有限公司');
+
+    expectProblem(await correct(id, { reason: '测试', changes }), status, code);
+  });
+
+  it('refuses a correction that leaves the record invalid, naming the field under body.changes', async () => {
+    const { id } = await publishedPenalty('济阳区无效更正测试有限公司');
+
+    const answer = await correct(id, { reason: '测试', changes: { penalty: { fineAmount: -1 } } });
+
+    expectProblem(answer, 400, 'validation_failed', 'body.changes.penalty.fineAmount');
+    expect((await publicDetail(id)).json.version).toBe(1);
+  });
+
+  it('refuses a correction without a reason or without changes', async () => {
+    const { id } = await publishedPenalty('济阳区缺少原因测试有限公司');
+
+    expectProblem(
+      await correct(id, { changes: { remarks: '备注' } }),
+      400,
+      'validation_failed',
+      'body.reason',
+    );
+    expectProblem(
+      await correct(id, { reason: '测试', changes: {} }),
+      400,
+      'validation_failed',
+      'body.changes',
+    );
+  });
+});
+
+describe('corrections of the decision date and the document number', () => {
+  it('counts the disclosure deadline again from a corrected decision date', async () => {
+    const registered = await post('/v1/records', penaltyInput({ decisionDate: '2026-11-02' }));
+
+    const answer = await correct(registered.json.id, {
+      reason: '决定日期登记错误',
+      changes: { decisionDate: '2026-09-30' },
+    });
+
+    expect(registered.json.disclosureDeadline).toMatchObject({ due: '2026-11-11' });
+    expect(answer.json.record.decisionDate).toBe('2026-09-30');
+    expect(answer.json.disclosureDeadline).toMatchObject({
+      due: '2026-10-15',
+      dueAt: '2026-10-16T00:00:00+08:00',
+    });
+  });
+
+  it('moves the document number: a number taken by another record is refused, the old one is given up to other content', async () => {
+    const firstBody = penaltyInput();
+    const [first, second] = await Promise.all([
+      post('/v1/records', firstBody),
+      post('/v1/records', penaltyInput()),
+    ]);
+    const oldNumber = first.json.record.documentNumber;
+
+    const taken = await correct(first.json.id, {
+      reason: '文号错误',
+      changes: { documentNumber: second.json.record.documentNumber },
+    });
+    const moved = await correct(first.json.id, {
+      reason: '文号错误',
+      changes: { documentNumber: `${oldNumber}-更正` },
+    });
+    const original = await post('/v1/records', firstBody);
+    const reused = await post(
+      '/v1/records',
+      penaltyInput({ documentNumber: oldNumber, remarks: '另一项决定' }),
+    );
+
+    expectProblem(taken, 409, 'document_number_conflict', 'documentNumber');
+    expect(moved.status).toBe(200);
+    // The original registration sent again is still recognised; other content may take the number.
+    expect(original).toMatchObject({ status: 200, json: { id: first.json.id } });
+    expect(reused.status).toBe(201);
+  });
+});
+
+describe('POST /v1/records/{id}/revocations', () => {
+  it('takes a published record out of every public answer and keeps it, revoked, for the agency', async () => {
+    const name = '济阳区撤销公示测试有限公司';
+    const { id, uscc, input } = await publishedPenalty(name);
+
+    const answer = await revoke(id);
+
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: '行政处罚决定已被依法撤销' },
+    });
+    expectProblem(await publicDetail(id), 404, 'disclosure_not_found');
+    const searches = await Promise.all([
+      publicIds({}),
+      publicIds({ uscc }),
+      publicIds({ name: '撤销公示' }),
+      publicIds({ agency }),
+      publicIds({ kind: 'penalty' }),
+      publicIds({ from: input.decisionDate, to: input.decisionDate }),
+    ]);
+    for (const ids of searches) expect(ids).not.toContain(id);
+    const revoked = await allPages(service.url, '/v1/agency/records?status=revoked', { token });
+    expect(revoked.items.map((r) => r.id)).toContain(id);
+  });
+
+  it('keeps the history of a corrected record after revocation', async () => {
+    const { id } = await publishedPenalty('济阳区撤销历史测试有限公司');
+    await correct(id, { reason: '补充备注', changes: { remarks: '已整改' } });
+
+    const answer = await revoke(id);
+
+    expect(answer.json).toMatchObject({ status: 'revoked', version: 2 });
+    expect(answer.json.history).toHaveLength(1);
+  });
+
+  it('refuses to publish, correct or revoke a revoked record', async () => {
+    const { id } = await publishedPenalty('济阳区撤销后操作测试有限公司');
+    await revoke(id);
+
+    expectProblem(await post(`/v1/records/${id}/publish`), 409, 'record_revoked');
+    expectProblem(await correct(id, { reason: '测试', changes: { remarks: '备注' } }), 409, 'record_revoked');
+    expectProblem(await revoke(id), 409, 'record_revoked');
+  });
+
+  it('refuses a revocation without a reason', async () => {
+    const { id } = await publishedPenalty('济阳区撤销无原因测试有限公司');
+
+    expectProblem(await post(`/v1/records/${id}/revocations`, {}), 400, 'validation_failed', 'body.reason');
+    expect((await publicDetail(id)).status).toBe(200);
+  });
+});

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, expectProblem } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import { penaltyInput } from '../support/record-builders.ts';
+import { allPages, anAgency, recordOf, todayInShanghai } from '../support/record-mothers.ts';
+
+let service: TestService;
+
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(() => service.stop());
+
+/** A fresh agency with a worklist of its own, and what it can do over HTTP. */
+async function newAgency() {
+  const token = await service.token(`--role agency --agency ${anAgency()}`);
+  const post = (path: string, body?: unknown) =>
+    call(service.url, 'POST', path, { token, ...(body === undefined ? {} : { body }) });
+  return {
+    token,
+    register: async (body: unknown): Promise<string> => {
+      const answer = await post('/v1/records', body);
+      expect(answer.status).toBe(201);
+      return answer.json.id;
+    },
+    publish: (id: string) => post(`/v1/records/${id}/publish`),
+    revoke: (id: string) => post(`/v1/records/${id}/revocations`, { reason: '决定已撤销' }),
+    get: (query: string) => call(service.url, 'GET', `/v1/agency/records${query}`, { token }),
+    ids: async (query: string) =>
+      (await allPages(service.url, `/v1/agency/records${query}`, { token })).items.map((r) => r.id),
+  };
+}
+
+describe('GET /v1/agency/records', () => {
+  it("lists only the caller's records, by status, registered when no status is given", async () => {
+    const [me, other] = await Promise.all([newAgency(), newAgency()]);
+    const [waiting, published, revoked] = await Promise.all([
+      me.register(penaltyInput()),
+      me.register(recordOf('license')),
+      me.register(recordOf('reward')),
+    ]);
+    const theirs = await other.register(penaltyInput());
+    await Promise.all([me.publish(published), me.revoke(revoked)]);
+
+    const [byDefault, registered, publishedList, revokedList] = await Promise.all([
+      me.ids(''),
+      me.ids('?status=registered'),
+      me.ids('?status=published'),
+      me.ids('?status=revoked'),
+    ]);
+
+    expect(byDefault).toEqual([waiting]);
+    expect(registered).toEqual([waiting]);
+    expect(publishedList).toEqual([published]);
+    expect(revokedList).toEqual([revoked]);
+    expect([...registered, ...publishedList, ...revokedList]).not.toContain(theirs);
+  });
+
+  it('shows each record as its agency sees it: content, deadline, state and visibility', async () => {
+    const me = await newAgency();
+    const input = penaltyInput();
+    const id = await me.register(input);
+
+    const answer = await me.get('?status=registered');
+
+    expect(answer.status).toBe(200);
+    expect(answer.json.items).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'registered',
+        record: input,
+        disclosureDeadline: expect.objectContaining({ due: '2026-10-15' }),
+        visibility: { public: true },
+      }),
+    ]);
+  });
+
+  it('lists with overdue=true the registered records whose deadline passed, and not those still in time', async () => {
+    const me = await newAgency();
+    const [late, inTime, publishedLate] = await Promise.all([
+      me.register(penaltyInput({ decisionDate: '2026-08-01' })),
+      me.register(penaltyInput({ decisionDate: todayInShanghai() })),
+      me.register(recordOf('license', { decisionDate: '2026-08-01' })),
+    ]);
+    await me.publish(publishedLate);
+
+    const overdue = await me.ids('?status=registered&overdue=true');
+    const all = await me.ids('?status=registered&overdue=false');
+
+    expect(overdue).toEqual([late]);
+    expect(all.sort()).toEqual([late, inTime].sort());
+  });
+
+  it('refuses overdue=true for published records', async () => {
+    const me = await newAgency();
+
+    expectProblem(await me.get('?status=published&overdue=true'), 400, 'validation_failed', 'query.overdue');
+  });
+
+  it.each([
+    ['status=withdrawn', 'query.status'],
+    ['limit=0', 'query.limit'],
+    ['limit=101', 'query.limit'],
+    ['overdue=yes', 'query.overdue'],
+    ['owner=me', 'query.owner'],
+  ])('refuses %s with a 400 naming the parameter', async (query, field) => {
+    const me = await newAgency();
+
+    expectProblem(await me.get(`?${query}`), 400, 'validation_failed', field);
+  });
+});
+
+describe('paging through the worklist', () => {
+  it('visits every record exactly once with limit and cursor', async () => {
+    const me = await newAgency();
+    const ids = await Promise.all(Array.from({ length: 7 }, () => me.register(recordOf('inspection'))));
+
+    const { items, pages } = await allPages(service.url, '/v1/agency/records?status=registered', {
+      token: me.token,
+      limit: 2,
+    });
+
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages.every((p) => p.json.items.length <= 2)).toBe(true);
+    expect(items.map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('refuses a cursor replayed with other filters, and a cursor that was never issued', async () => {
+    const me = await newAgency();
+    await Promise.all([me.register(penaltyInput()), me.register(penaltyInput())]);
+    const first = await me.get('?status=registered&limit=1');
+
+    const replayed = await me.get(
+      `?status=published&limit=1&cursor=${encodeURIComponent(first.json.cursor)}`,
+    );
+    const forged = await me.get('?status=registered&limit=1&cursor=bm90LWEtY3Vyc29y');
+
+    expect(first.json.cursor).toEqual(expect.any(String));
+    expectProblem(replayed, 400, 'invalid_cursor', 'cursor');
+    expectProblem(forged, 400, 'invalid_cursor', 'cursor');
+  });
+
+  it("refuses another agency's cursor", async () => {
+    const [me, other] = await Promise.all([newAgency(), newAgency()]);
+    await Promise.all([me.register(penaltyInput()), me.register(penaltyInput())]);
+    const mine = await me.get('?limit=1');
+
+    const answer = await other.get(`?limit=1&cursor=${encodeURIComponent(mine.json.cursor)}`);
+
+    expectProblem(answer, 400, 'invalid_cursor', 'cursor');
+  });
+
+  it('pages through the overdue records when the next page is asked for a second later', async () => {
+    const me = await newAgency();
+    const ids = await Promise.all(
+      Array.from({ length: 3 }, () => me.register(penaltyInput({ decisionDate: '2026-08-03' }))),
+    );
+    const first = await me.get('?status=registered&overdue=true&limit=2');
+    // The next page is read in a later second than the first, as any real reader would.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+
+    const second = await me.get(
+      `?status=registered&overdue=true&limit=2&cursor=${encodeURIComponent(first.json.cursor)}`,
+    );
+
+    expect({ status: second.status, code: second.json.code }).toEqual({ status: 200, code: undefined });
+    const seen = [...first.json.items, ...second.json.items].map((r: { id: string }) => r.id);
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+});
