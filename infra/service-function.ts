@@ -18,6 +18,8 @@ export interface ServiceFunctionProps {
   /** API functions keep the defaults; a Cognito trigger must answer within 5 s. */
   readonly timeout?: Duration;
   readonly memorySize?: number;
+  /** Settings of the function besides TABLE_NAME and NODE_OPTIONS, which are always set. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 // ESM output has no `require`; a CommonJS dependency that calls it (directly or through
@@ -54,6 +56,7 @@ export class ServiceFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
       environment: {
+        ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
       },

@@ -2,28 +2,40 @@ import { Aws, CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-li
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../shared/http/routes.ts';
+import { ServiceAlarms } from './alarms.ts';
 import { ServiceAuth } from './auth.ts';
+import { ServiceEvents } from './events.ts';
 import { ServiceApi } from './http-api.ts';
+import { pascal } from './names.ts';
 import { ServiceFunction } from './service-function.ts';
 import { serviceTable } from './table.ts';
+import { SweepTimers } from './timers.ts';
 
 export interface DisclosureServiceStackProps extends StackProps {
   /** Origins of the website, for the sign-in callback; defaults to the local server. */
   readonly webOrigins?: readonly string[];
   /** Subdomain of the managed sign-in pages; defaults to one made unique by the account id. */
   readonly authDomainPrefix?: string;
+  /** Issue 4's policy switch for overdue records (see SweepTimersProps); on by default. */
+  readonly autoPublishOverdue?: boolean;
 }
 
 /** The local server's address (local/config.ts), so sign-in works against `npm start`. */
 const LOCAL_WEB_ORIGIN = 'http://localhost:3000';
 
-/** Table, sign-in, one function per group of FUNCTION_GROUPS, and the HTTP API over them. */
+/**
+ * Table, sign-in, one function per group of FUNCTION_GROUPS and the HTTP API over them; the
+ * sweep timers, the event bus fed from the table's outbox, and the alarms on both.
+ */
 export class DisclosureServiceStack extends Stack {
   readonly table: TableV2;
   readonly functions: Readonly<Record<FunctionGroup, ServiceFunction>>;
   readonly preTokenFunction: ServiceFunction;
   readonly auth: ServiceAuth;
   readonly api: ServiceApi;
+  readonly alarms: ServiceAlarms;
+  readonly timers: SweepTimers;
+  readonly events: ServiceEvents;
 
   constructor(scope: Construct, id: string, props: DisclosureServiceStackProps = {}) {
     super(scope, id, props);
@@ -48,6 +60,14 @@ export class DisclosureServiceStack extends Stack {
       webClient: this.auth.webClient,
     });
 
+    this.alarms = new ServiceAlarms(this, 'Alarms');
+    this.timers = new SweepTimers(this, 'Timers', {
+      table: this.table,
+      alarms: this.alarms,
+      autoPublishOverdue: props.autoPublishOverdue ?? true,
+    });
+    this.events = new ServiceEvents(this, 'Events', { table: this.table, alarms: this.alarms });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
@@ -56,6 +76,14 @@ export class DisclosureServiceStack extends Stack {
       description: 'Managed sign-in pages of the user pool',
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Subscribe to this SNS topic to receive the service alarms',
+    });
+    new CfnOutput(this, 'EventBusName', {
+      value: this.events.bus.eventBusName,
+      description: 'EventBridge bus with the domain events (source disclosure-service)',
+    });
   }
 
   private apiFunctions(): Record<FunctionGroup, ServiceFunction> {
@@ -74,8 +102,4 @@ export class DisclosureServiceStack extends Stack {
     });
     return Object.fromEntries(entries) as Record<FunctionGroup, ServiceFunction>;
   }
-}
-
-function pascal(name: string): string {
-  return name.replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 }

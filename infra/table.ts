@@ -1,26 +1,41 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { INDEX_NAMES, TABLE } from '../shared/store/table.ts';
+import { INDEX_NAMES, type Projection, TABLE } from '../shared/store/table.ts';
 
 const string = (name: string) => ({ name, type: AttributeType.STRING });
 
 /**
  * The service's one table, built from `TABLE` (shared/store/table.ts) exactly as the local
- * runtime builds it (local/ensure-table.ts): string keys, sparse GSIs projecting ALL.
+ * runtime builds it (local/ensure-table.ts): string keys, sparse GSIs with their declared projections.
  */
 export function serviceTable(scope: Construct, id: string): TableV2 {
   return new TableV2(scope, id, {
     partitionKey: string(TABLE.partitionKey),
     sortKey: string(TABLE.sortKey),
-    globalSecondaryIndexes: INDEX_NAMES.map((indexName) => ({
-      indexName,
-      partitionKey: string(TABLE.indexes[indexName].partitionKey),
-      sortKey: string(TABLE.indexes[indexName].sortKey),
-      // ALL, like the local table: a query on an index never needs a second GetItem.
-      projectionType: ProjectionType.ALL,
-    })),
+    globalSecondaryIndexes: INDEX_NAMES.map((indexName) => {
+      const index: { partitionKey: string; sortKey: string; projection: Projection } =
+        TABLE.indexes[indexName];
+      return {
+        indexName,
+        partitionKey: string(index.partitionKey),
+        sortKey: string(index.sortKey),
+        ...(index.projection === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }),
+      };
+    }),
     timeToLiveAttribute: TABLE.ttlAttribute,
+    // The outbox's way out (infra/events.ts): the pipe forwards new event items to the bus.
+    // NEW_IMAGE is all it reads; old images would double the stream's size for nothing.
+    dynamoStream: StreamViewType.NEW_IMAGE,
     billing: Billing.onDemand(),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: true,

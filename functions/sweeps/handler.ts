@@ -19,8 +19,9 @@ const input = z.object({ sweep: z.enum(SWEEP_NAMES) });
 const SAFETY_MS = 20_000;
 
 /**
- * Invoked by EventBridge Scheduler with `{ "sweep": "<name>" }`. An error fails the
- * invocation, so the scheduler retries it and, in the end, sends it to the dead-letter queue.
+ * Invoked by EventBridge Scheduler with `{ "sweep": "<name>" }`, asynchronously. An error fails
+ * the invocation; Lambda's own asynchronous retries run it again and, in the end, send it to
+ * the same dead-letter queue the scheduler uses for calls it could not deliver (infra/timers.ts).
  */
 export async function handler(event: unknown, context: Context) {
   const { sweep } = input.parse(event);

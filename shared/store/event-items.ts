@@ -7,7 +7,10 @@ import type { DomainEvent } from '../domain/events.ts';
  */
 export const ALL_EVENTS = 'EVENTS';
 
+/** The `type` of outbox items; the EventBridge pipe forwards exactly these (infra/events.ts). */
+export const EVENT_ITEM_TYPE = 'event';
+
 export function eventItem(event: DomainEvent): Record<string, unknown> {
   const sk = `${event.at}#${event.id}`;
-  return { pk: `EVENT#${event.type}`, sk, type: 'event', event, gsi1pk: ALL_EVENTS, gsi1sk: sk };
+  return { pk: `EVENT#${event.type}`, sk, type: EVENT_ITEM_TYPE, event, gsi1pk: ALL_EVENTS, gsi1sk: sk };
 }

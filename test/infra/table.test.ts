@@ -48,8 +48,9 @@ describe('the service table', () => {
     expect(new Set(definitions.map((d) => d.AttributeType))).toEqual(new Set(['S']));
   });
 
-  it.each(INDEX_NAMES)('has index %s with its declared keys, projecting ALL like the local table', (name) => {
-    const index = TABLE.indexes[name];
+  it.each(INDEX_NAMES)('has index %s with its declared keys and projection, like the local table', (name) => {
+    const index: { partitionKey: string; sortKey: string; projection: 'ALL' | readonly string[] } =
+      TABLE.indexes[name];
     synth.template.hasResourceProperties(GLOBAL_TABLE, {
       GlobalSecondaryIndexes: Match.arrayWith([
         {
@@ -58,7 +59,10 @@ describe('the service table', () => {
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection:
+            index.projection === 'ALL'
+              ? { ProjectionType: 'ALL' }
+              : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
         },
       ]),
     });
