@@ -24,4 +24,14 @@ export const SCHEDULES = [
     cron: 'cron(0/5 * * * ? *)',
     description: 'Recomputes open deadlines after a calendar year was loaded',
   },
+  {
+    sweep: 'objection-deadlines',
+    cron: 'cron(2/15 * * * ? *)',
+    description: 'Escalates objections not handled within their time limit',
+  },
+  {
+    sweep: 'repair-deadlines',
+    cron: 'cron(7/15 * * * ? *)',
+    description: 'Escalates credit-repair applications not decided in time',
+  },
 ] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

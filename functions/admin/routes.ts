@@ -1,7 +1,9 @@
 import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
+import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { Page } from '../../shared/domain/records/ports.ts';
+import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
-import { eventPage, eventsQuery } from '../../shared/schemas/oversight.ts';
+import { escalationPage, escalationsQuery, eventPage, eventsQuery } from '../../shared/schemas/oversight.ts';
 
 export interface AdminPorts {
   events(query: {
@@ -9,6 +11,10 @@ export interface AdminPorts {
     limit: number;
     cursor?: string | undefined;
   }): Promise<Page<DomainEvent>>;
+  escalated(
+    kind: 'objection' | 'repair',
+    query: { limit: number; cursor?: string | undefined },
+  ): Promise<Page<Objection | Repair>>;
 }
 
 export function adminRoutes(ports: AdminPorts) {
@@ -19,6 +25,17 @@ export function adminRoutes(ports: AdminPorts) {
       run: async ({ query }) => {
         const page = await ports.events({ type: query.type, limit: query.limit ?? 50, cursor: query.cursor });
         return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+      },
+    }),
+
+    /** Objections or repair applications not handled in time, escalated to the credit office. */
+    'GET /v1/admin/escalations': defineRoute({
+      query: escalationsQuery,
+      responses: { 200: escalationPage },
+      run: async ({ query }) => {
+        const page = await ports.escalated(query.kind, { limit: query.limit ?? 50, cursor: query.cursor });
+        const items = page.items.map(({ head: _h, revision: _r, ...w }) => w);
+        return { body: { items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
       },
     }),
   };

@@ -1,6 +1,9 @@
 import type { PublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { entityOf } from '../../shared/http/principal.ts';
 import {
+  entityRecordPage,
+  entityRecordsQuery,
   publicRecordPage,
   publicRecordResponse,
   publicSearchQuery,
@@ -14,6 +17,18 @@ export function disclosureRoutes(disclosures: PublicDisclosureUseCases) {
       responses: { 200: publicRecordPage },
       run: async ({ query }) => {
         const page = await disclosures.search({ ...query, limit: query.limit ?? 20 });
+        return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+      },
+    }),
+
+    'GET /v1/entity/records': defineRoute({
+      query: entityRecordsQuery,
+      responses: { 200: entityRecordPage },
+      run: async ({ query, principal }) => {
+        const page = await disclosures.forEntity(entityOf(principal), {
+          limit: query.limit ?? 20,
+          cursor: query.cursor,
+        });
         return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
       },
     }),

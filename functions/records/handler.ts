@@ -4,6 +4,7 @@ import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
+import { idempotencyRepository } from '../../shared/store/idempotency-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { makeBatchRegistration } from './batch.ts';
 import { recordRoutes } from './routes.ts';
@@ -15,4 +16,6 @@ const records = makeRecordUseCases({
   clock: systemClock,
 });
 
-export const handler = httpHandler('records', recordRoutes(records, makeBatchRegistration(records)));
+export const handler = httpHandler('records', recordRoutes(records, makeBatchRegistration(records)), {
+  idempotency: idempotencyRepository(store),
+});

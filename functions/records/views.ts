@@ -16,6 +16,8 @@ export function agencyView(record: DisclosureRecord) {
     ...(record.revocation ? { revocation: record.revocation } : {}),
     ...(record.overdue ? { overdue: record.overdue } : {}),
     ...(record.publicationEnd ? { publicationEnd: record.publicationEnd } : {}),
+    ...(record.objection ? { objection: record.objection } : {}),
+    ...(record.repair ? { repair: record.repair } : {}),
     deadlineMoves: record.deadlineMoves ?? [],
     visibility: visibility.public
       ? { public: true }

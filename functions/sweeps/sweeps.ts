@@ -6,12 +6,14 @@ import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
 import { makeRecomputeHandler } from '../../shared/domain/deadlines/recompute.ts';
 import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.ts';
 import { makeRecordDeadlineHandlers } from '../../shared/domain/records/deadline-handlers.ts';
+import { makeWorkflowDeadlineHandlers } from '../../shared/domain/workflows/deadline-handlers.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
 import { recomputePorts } from '../../shared/store/job-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { isTransientStoreError } from '../../shared/store/transient.ts';
+import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 
 export interface SweepSettings {
   /** Publish an unpublished public record automatically when its deadline has passed. */
@@ -31,6 +33,7 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
   const records = recordRepository(store);
   const calendars = calendarRepository(store);
   const deadlines = deadlineRepository(store);
+  const workflows = workflowRepository(store);
   return (sweep, options = {}) => {
     // One run reads each calendar year once, not once per item; the next run reads afresh.
     const calendarYears = memoizeYears(calendarYearsFrom(calendars));
@@ -39,9 +42,14 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
       calendarYears,
       autoPublish: settings.autoPublish,
     });
+    const workflowTimers = makeWorkflowDeadlineHandlers({ workflows, calendarYears });
     const handlers = {
       ...recordTimers.handlers,
-      'calendar-recompute': makeRecomputeHandler(recomputePorts(store), recordTimers.recomputers),
+      ...workflowTimers.handlers,
+      'calendar-recompute': makeRecomputeHandler(recomputePorts(store), {
+        ...recordTimers.recomputers,
+        ...workflowTimers.recomputers,
+      }),
     };
     return runSweep({
       sweep,

@@ -14,19 +14,23 @@ export interface DomainErrorDetails {
   readonly messages: Messages;
   readonly field?: string;
   readonly cause?: unknown;
+  /** Facts the caller needs to act, e.g. `{ firstAllowedDate }`; shown in the answer. */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export class DomainError extends Error {
   readonly code: string;
   readonly messages: Messages;
   readonly field: string | undefined;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor({ code, messages, field, cause }: DomainErrorDetails) {
+  constructor({ code, messages, field, cause, details }: DomainErrorDetails) {
     super(messages.en, { cause });
     this.name = 'DomainError';
     this.code = code;
     this.messages = messages;
     this.field = field;
+    this.details = details;
   }
 }
 

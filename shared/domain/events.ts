@@ -3,7 +3,18 @@
  * the change they report (a transactional outbox), so none is lost and none is invented;
  * on AWS the outbox is forwarded to an EventBridge bus, locally it is read from the table.
  */
-export const EVENT_TYPES = ['reminder', 'overdue', 'expired', 'deadline-moved'] as const;
+export const EVENT_TYPES = [
+  'reminder',
+  'overdue',
+  'expired',
+  'deadline-moved',
+  'objection-filed',
+  'objection-decided',
+  'objection-escalated',
+  'repair-filed',
+  'repair-decided',
+  'repair-escalated',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface DomainEvent {
@@ -11,7 +22,13 @@ export interface DomainEvent {
   readonly id: string;
   readonly type: EventType;
   readonly at: string;
-  readonly subject: { readonly kind: 'record'; readonly id: string; readonly agency: string };
+  readonly subject: {
+    readonly kind: 'record' | 'objection' | 'repair';
+    readonly id: string;
+    readonly agency: string;
+    /** The entity concerned, who is told of objection and repair outcomes. */
+    readonly entity?: string;
+  };
   readonly data: Readonly<Record<string, unknown>>;
 }
 
@@ -27,5 +44,22 @@ export function recordEvent(
     at: at.toISOString(),
     subject: { kind: 'record', id: record.id, agency: record.authority.uscc },
     data,
+  };
+}
+
+/** An event of an objection or a repair application, addressed to its entity and agency. */
+export function workflowEvent(
+  type: EventType,
+  kind: 'objection' | 'repair',
+  subject: { id: string; revision: number; agency: string; entity: string; recordId: string },
+  at: Date,
+  data: Record<string, unknown> = {},
+): DomainEvent {
+  return {
+    id: `${subject.id}.${subject.revision}.${type}`,
+    type,
+    at: at.toISOString(),
+    subject: { kind, id: subject.id, agency: subject.agency, entity: subject.entity },
+    data: { recordId: subject.recordId, ...data },
   };
 }

@@ -3,6 +3,6 @@ export const CORS = {
   origin: '*',
   methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   headers: 'Authorization,Content-Type,Idempotency-Key,If-Match',
-  exposeHeaders: 'ETag,Location,X-Request-Id,Retry-After',
+  exposeHeaders: 'ETag,Location,X-Request-Id,Retry-After,Idempotent-Replayed',
   maxAge: 600,
 } as const;

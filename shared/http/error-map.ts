@@ -40,7 +40,10 @@ export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   for (const [family, status] of STATUS_BY_FAMILY) {
     if (error instanceof family) {
-      return new HttpProblem(status, error.code, error.messages, error.field ? { field: error.field } : {});
+      return new HttpProblem(status, error.code, error.messages, {
+        ...(error.field ? { field: error.field } : {}),
+        ...(error.details ? { details: error.details } : {}),
+      });
     }
   }
   if (isTransientStoreError(error)) return UNAVAILABLE;

@@ -3,9 +3,11 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import type { IdempotencyPort } from '../store/idempotency-repository.ts';
 import { type BodyFormat, readBody } from './body.ts';
 import { CORS } from './cors.ts';
 import { toProblem } from './error-map.ts';
+import { withIdempotency } from './idempotency.ts';
 import { logRequest } from './log.ts';
 import { authorize, type Principal, principalFromEvent } from './principal.ts';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.ts';
@@ -77,6 +79,7 @@ function requestIdOf(event: Event, context: Context | undefined): string {
 export function httpHandler<G extends FunctionGroup>(
   group: G,
   routes: { readonly [K in RouteKeyOf<G>]: AnyRoute },
+  options: { idempotency?: IdempotencyPort } = {},
 ) {
   const table = routes as Readonly<Record<string, AnyRoute>>;
   assertImplementsDeclaredRoutes(group, Object.keys(table));
@@ -88,20 +91,25 @@ export function httpHandler<G extends FunctionGroup>(
     const principal = authorize(declared.access, principalFromEvent(event));
     const accepts = definition.accepts ?? (definition.body ? ['json'] : []);
     const body = readBody(event, accepts);
-    const reply = await definition.run({
-      params: definition.params
-        ? parsePart(definition.params, 'path', event.pathParameters ?? {})
-        : undefined,
-      query: definition.query
-        ? parsePart(definition.query, 'query', event.queryStringParameters ?? {})
-        : undefined,
-      body: definition.body ? parsePart(definition.body, 'body', body?.value) : body?.value,
-      principal,
-      headers: event.headers ?? {},
-      requestId: requestIdOf(event, context),
-      format: body?.format,
-    });
-    return jsonResult(reply);
+    const run = async () =>
+      jsonResult(
+        await definition.run({
+          params: definition.params
+            ? parsePart(definition.params, 'path', event.pathParameters ?? {})
+            : undefined,
+          query: definition.query
+            ? parsePart(definition.query, 'query', event.queryStringParameters ?? {})
+            : undefined,
+          body: definition.body ? parsePart(definition.body, 'body', body?.value) : body?.value,
+          principal,
+          headers: event.headers ?? {},
+          requestId: requestIdOf(event, context),
+          format: body?.format,
+        }),
+      );
+    return declared.method === 'POST' && options.idempotency
+      ? withIdempotency(options.idempotency, event, principal, run)
+      : run();
   };
 
   return withHttpStack(dispatch);

@@ -79,3 +79,18 @@ export function agencyOf(principal: Principal | undefined): string {
   if (principal?.role !== 'agency') throw new Error('an agency route was reached by another role');
   return principal.agency;
 }
+
+/** The party of a workflow route (entity or agency); routes that call this admit no one else. */
+export function partyOf(
+  principal: Principal | undefined,
+): { role: 'entity'; uscc: string } | { role: 'agency'; agency: string } {
+  if (principal?.role === 'entity') return { role: 'entity', uscc: principal.uscc };
+  if (principal?.role === 'agency') return { role: 'agency', agency: principal.agency };
+  throw new Error('a workflow route was reached by another role');
+}
+
+/** The entity code of an entity caller; routes that call this admit only entities. */
+export function entityOf(principal: Principal | undefined): string {
+  if (principal?.role !== 'entity') throw new Error('an entity route was reached by another role');
+  return principal.uscc;
+}

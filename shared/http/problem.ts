@@ -15,12 +15,18 @@ export class HttpProblem extends Error {
   readonly field: string | undefined;
   readonly errors: readonly FieldProblem[];
   readonly headers: Readonly<Record<string, string>>;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
     status: number,
     code: string,
     messages: Messages,
-    extra: { field?: string; errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
+    extra: {
+      field?: string;
+      errors?: readonly FieldProblem[];
+      headers?: Record<string, string>;
+      details?: Readonly<Record<string, unknown>>;
+    } = {},
   ) {
     super(messages.en);
     this.name = 'HttpProblem';
@@ -30,6 +36,7 @@ export class HttpProblem extends Error {
     this.field = extra.field;
     this.errors = extra.errors ?? [];
     this.headers = extra.headers ?? {};
+    this.details = extra.details;
   }
 }
 
@@ -45,6 +52,7 @@ export interface ProblemBody {
   readonly message: Messages;
   readonly field?: string;
   readonly errors?: readonly FieldProblem[];
+  readonly details?: Readonly<Record<string, unknown>>;
   readonly requestId?: string;
 }
 
@@ -55,6 +63,7 @@ export function problemBody(
     messages: Messages;
     field?: string | undefined;
     errors?: readonly FieldProblem[];
+    details?: Readonly<Record<string, unknown>> | undefined;
   },
   requestId: string | undefined,
 ): ProblemBody {
@@ -67,6 +76,7 @@ export function problemBody(
     message: problem.messages,
     ...(problem.field ? { field: problem.field } : {}),
     ...(problem.errors && problem.errors.length > 0 ? { errors: problem.errors } : {}),
+    ...(problem.details ? { details: problem.details } : {}),
     ...(requestId ? { requestId } : {}),
   };
 }

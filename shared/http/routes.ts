@@ -24,6 +24,8 @@ export const FUNCTION_GROUPS = {
     memoryMb: 1024,
   },
   disclosures: { description: 'Public search and reading of published records', data: 'read' },
+  objections: { description: 'Entities object to records; agencies accept and decide', data: 'read-write' },
+  repairs: { description: 'Entities apply for credit repair; agencies decide', data: 'read-write' },
   stats: {
     description: 'Public oversight: timeliness of publication per agency',
     data: 'read',
@@ -58,8 +60,27 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/agency/records', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/disclosures', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/disclosures/{id}', group: 'disclosures', access: 'public' },
+  { method: 'GET', path: '/v1/entity/records', group: 'disclosures', access: ['entity'] },
+  { method: 'POST', path: '/v1/objections', group: 'objections', access: ['entity'] },
+  { method: 'GET', path: '/v1/objections/{id}', group: 'objections', access: ['entity', 'agency'] },
+  { method: 'POST', path: '/v1/objections/{id}/acceptance', group: 'objections', access: ['agency'] },
+  { method: 'POST', path: '/v1/objections/{id}/decision', group: 'objections', access: ['agency'] },
+  { method: 'GET', path: '/v1/agency/objections', group: 'objections', access: ['agency'] },
+  { method: 'GET', path: '/v1/entity/objections', group: 'objections', access: ['entity'] },
+  { method: 'POST', path: '/v1/repairs', group: 'repairs', access: ['entity'] },
+  { method: 'GET', path: '/v1/repairs/{id}', group: 'repairs', access: ['entity', 'agency'] },
+  { method: 'POST', path: '/v1/repairs/{id}/decision', group: 'repairs', access: ['agency'] },
+  {
+    method: 'GET',
+    path: '/v1/repairs/{id}/decision-document',
+    group: 'repairs',
+    access: ['entity', 'agency'],
+  },
+  { method: 'GET', path: '/v1/agency/repairs', group: 'repairs', access: ['agency'] },
+  { method: 'GET', path: '/v1/entity/repairs', group: 'repairs', access: ['entity'] },
   { method: 'GET', path: '/v1/stats/timeliness', group: 'stats', access: 'public' },
   { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
+  { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
 ] as const satisfies readonly RouteSpec[];
 
 export type Route = (typeof ROUTES)[number];

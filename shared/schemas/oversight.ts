@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/events.ts';
 import { isoDate, wholeNumberParam } from './common.ts';
 import { issue } from './issue.ts';
+import { objectionResponse, repairResponse } from './workflows.ts';
 
 export const eventsQuery = z.strictObject({
   type: z.enum(EVENT_TYPES).optional(),
@@ -13,7 +14,12 @@ export const eventResponse = z.object({
   id: z.string(),
   type: z.enum(EVENT_TYPES),
   at: z.string(),
-  subject: z.object({ kind: z.literal('record'), id: z.string(), agency: z.string() }),
+  subject: z.object({
+    kind: z.enum(['record', 'objection', 'repair']),
+    id: z.string(),
+    agency: z.string(),
+    entity: z.string().optional(),
+  }),
   data: z.record(z.string(), z.unknown()),
 });
 
@@ -46,4 +52,15 @@ export const timelinessResponse = z.object({
   to: isoDate,
   asOf: z.string(),
   agencies: z.array(agencyRow),
+});
+
+export const escalationsQuery = z.strictObject({
+  kind: z.enum(['objection', 'repair']).default('objection'),
+  limit: wholeNumberParam(1, 100).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const escalationPage = z.object({
+  items: z.array(z.union([objectionResponse, repairResponse])),
+  cursor: z.string().optional(),
 });

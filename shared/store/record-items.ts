@@ -44,6 +44,8 @@ export function toItem(record: DisclosureRecord, contentHash: string): Record<st
     publicationEnd: record.publicationEnd,
     deadlineMoves: record.deadlineMoves,
     nameIndexPending: record.nameIndexPending,
+    objection: record.objection,
+    repair: record.repair,
     history: record.history,
     auditSeq: record.head.seq,
     auditHash: record.head.hash,
@@ -84,6 +86,8 @@ export function fromItem(item: Record<string, unknown>): DisclosureRecord {
     publicationEnd: item.publicationEnd as DisclosureRecord['publicationEnd'],
     deadlineMoves: item.deadlineMoves as DisclosureRecord['deadlineMoves'],
     nameIndexPending: item.nameIndexPending as DisclosureRecord['nameIndexPending'],
+    objection: item.objection as DisclosureRecord['objection'],
+    repair: item.repair as DisclosureRecord['repair'],
     history: (item.history ?? []) as DisclosureRecord['history'],
     head,
   };

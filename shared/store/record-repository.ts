@@ -1,62 +1,18 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type AuditEntry, hashState } from '../domain/audit.ts';
-import { documentNumberTaken, recordChanged, TransactionTooLargeError } from '../domain/records/errors.ts';
+import type { AuditEntry } from '../domain/audit.ts';
 import { lookupBigram, nameKey } from '../domain/records/name-search.ts';
 import type { DocumentClaim, Page, PublicSearch, RecordStore } from '../domain/records/ports.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
 import type { RecordKind } from '../schemas/records/kinds.ts';
-import { auditItem } from './audit-items.ts';
+import { commit, eventOps, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { eventItem } from './event-items.ts';
-import {
-  derivedEntries,
-  documentKey,
-  fromItem,
-  type IndexEntry,
-  recordKey,
-  toItem,
-  worklistPartition,
-} from './record-items.ts';
-import { transactWrite } from './transactions.ts';
+import { documentKey, fromItem, recordKey, worklistPartition } from './record-items.ts';
 
 type Item = Record<string, unknown>;
 
-/** DynamoDB's limit on the items of one TransactWriteItems. */
-export const MAX_TRANSACTION_ITEMS = 100;
-
-/** The content hash that makes a repeated registration recognisable. */
-export function contentHashOf(record: DisclosureRecord): string {
-  return hashState(record.content);
-}
-
-export function recordRepository({ client, tableName }: Store): RecordStore {
-  const put = (Item: Item, ConditionExpression?: string, values?: Item) => ({
-    Put: {
-      TableName: tableName,
-      Item,
-      ...(ConditionExpression ? { ConditionExpression } : {}),
-      ...(values ? { ExpressionAttributeValues: values } : {}),
-    },
-  });
-  const del = (Key: Item) => ({ Delete: { TableName: tableName, Key } });
-  const update = (Key: Item, UpdateExpression: string, values: Item) => ({
-    Update: { TableName: tableName, Key, UpdateExpression, ExpressionAttributeValues: values },
-  });
-
-  /** Index puts and deletes that take `before`'s entries to `after`'s. */
-  function indexChanges(before: IndexEntry[], after: IndexEntry[]) {
-    const key = (e: IndexEntry) => `${e.pk}\u0000${e.sk}`;
-    const afterByKey = new Map(after.map((e) => [key(e), e]));
-    const beforeByKey = new Map(before.map((e) => [key(e), e]));
-    return [
-      ...before.filter((e) => !afterByKey.has(key(e))).map((e) => del({ pk: e.pk, sk: e.sk })),
-      ...after
-        .filter((e) => JSON.stringify(beforeByKey.get(key(e))?.item) !== JSON.stringify(e.item))
-        .map((e) => put(e.item)),
-    ];
-  }
-
+export function recordRepository(store: Store): RecordStore {
+  const { client, tableName } = store;
   async function query(input: Omit<QueryCommandInput, 'TableName'>) {
     return client.send(new QueryCommand({ TableName: tableName, ...input }));
   }
@@ -104,56 +60,11 @@ export function recordRepository({ client, tableName }: Store): RecordStore {
     },
 
     async create(record, audit) {
-      const hash = contentHashOf(record);
-      const doc = documentKey(record.authority.uscc, record.content.kind, record.content.documentNumber);
-      await transactWrite(
-        client,
-        [
-          put(toItem(record, hash), 'attribute_not_exists(pk)'),
-          put(
-            { ...doc, type: 'document-claim', recordId: record.id, contentHash: hash },
-            // A retired claim (its record's number was corrected) gives the number up.
-            'attribute_not_exists(pk) OR retired = :retired',
-            { ':retired': true },
-          ),
-          put(auditItem(recordKey(record.id).pk, audit), 'attribute_not_exists(pk)'),
-          ...indexChanges([], derivedEntries(record)),
-        ],
-        () => documentNumberTaken(record.content.documentNumber),
-      );
+      await commit(store, recordOps(tableName, undefined, record, audit));
     },
 
     async save(before, after, audit: AuditEntry, events = []) {
-      const oldDoc = documentKey(before.authority.uscc, before.content.kind, before.content.documentNumber);
-      const newDoc = documentKey(after.authority.uscc, after.content.kind, after.content.documentNumber);
-      const items = [
-        put(toItem(after, contentHashOf(after)), 'revision = :revision', { ':revision': before.revision }),
-        put(auditItem(recordKey(after.id).pk, audit), 'attribute_not_exists(pk)'),
-        // The claim keeps the content it was registered with, so sending the original again
-        // still finds this record. A corrected number takes a new claim (which must be free)
-        // and retires the old one: it still recognises the original registration but gives
-        // the number up to any other content.
-        ...(oldDoc.pk === newDoc.pk
-          ? []
-          : [
-              put(
-                { ...newDoc, type: 'document-claim', recordId: after.id, contentHash: contentHashOf(after) },
-                'attribute_not_exists(pk) OR retired = :retired',
-                { ':retired': true },
-              ),
-              update(oldDoc, 'SET retired = :retired', { ':retired': true }),
-            ]),
-        ...indexChanges(derivedEntries(before), derivedEntries(after)),
-        ...events.map((event) => put(eventItem(event), 'attribute_not_exists(pk)')),
-      ];
-      if (items.length > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(items.length);
-      await transactWrite(
-        client,
-        items,
-        // Item 0 is the record (someone changed it); item 2 the new claim (number taken).
-        (failed) =>
-          failed.includes(0) ? recordChanged() : documentNumberTaken(after.content.documentNumber),
-      );
+      await commit(store, [...recordOps(tableName, before, after, audit), ...eventOps(tableName, events)]);
     },
 
     async listForAgency({ agency, status, dueBefore, limit, cursor }): Promise<Page<DisclosureRecord>> {

@@ -3,7 +3,13 @@
  * adding its kind here and a handler for it; the index, the sweep loop, batching, dead
  * letters and idempotency are shared.
  */
-export const SWEEP_NAMES = ['disclosure-deadlines', 'publication-expiry', 'deadline-recompute'] as const;
+export const SWEEP_NAMES = [
+  'disclosure-deadlines',
+  'publication-expiry',
+  'deadline-recompute',
+  'objection-deadlines',
+  'repair-deadlines',
+] as const;
 export type SweepName = (typeof SWEEP_NAMES)[number];
 
 export const DEADLINE_KINDS = {
@@ -18,6 +24,10 @@ export const DEADLINE_KINDS = {
   'name-index': { sweep: 'deadline-recompute', workingDays: false },
   /** The end of a penalty's maximum publication period. */
   'publication-expiry': { sweep: 'publication-expiry', workingDays: false },
+  /** An objection not handled within its 3 (or 7) working days: escalate to the credit office. */
+  'objection-due': { sweep: 'objection-deadlines', workingDays: true },
+  /** A repair application not decided in time: escalate to the credit office. */
+  'repair-due': { sweep: 'repair-deadlines', workingDays: true },
   /** A calendar year was loaded: recompute the open deadlines that depend on it. */
   'calendar-recompute': { sweep: 'deadline-recompute', workingDays: false },
 } as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;

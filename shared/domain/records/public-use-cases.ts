@@ -22,6 +22,19 @@ export function makePublicDisclosureUseCases({ records }: { records: RecordStore
       return { items: hits.map(publicView), cursor: page.cursor };
     },
 
+    /** An entity's own records in public view, with its pending objection or repair, newest first. */
+    async forEntity(entity: string, query: { limit: number; cursor?: string | undefined }) {
+      const page = await records.searchPublic({ uscc: entity, ...query });
+      return {
+        items: page.items.filter(isPubliclyListed).map((record) => ({
+          ...publicView(record),
+          ...(record.objection ? { pendingObjection: record.objection } : {}),
+          ...(record.repair ? { pendingRepair: record.repair } : {}),
+        })),
+        cursor: page.cursor,
+      };
+    },
+
     /** One public record; 404 for anything not public, whether or not it exists. */
     async get(id: string): Promise<PublicRecord> {
       const record = await records.get(id);

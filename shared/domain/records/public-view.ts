@@ -39,6 +39,8 @@ export interface PublicRecord {
   readonly publicationEndsOn?: string;
   readonly version: number;
   readonly history: readonly { version: number; at: string; reason: string; changedFields: string[] }[];
+  /** 异议处理中: an objection against the record is being handled. */
+  readonly objection?: { readonly status: 'pending'; readonly filedAt: string };
 }
 
 export function publicSubject(subject: Subject): PublicSubject {
@@ -77,6 +79,9 @@ export function publicView(record: DisclosureRecord): PublicRecord {
     publishedAt: record.publication?.at ?? record.registeredAt,
     ...(window ? { publicationEndsOn: window.publishedUntil } : {}),
     version: record.version,
+    ...(record.objection
+      ? { objection: { status: 'pending' as const, filedAt: record.objection.filedAt } }
+      : {}),
     history: record.history.map((h) => ({
       version: h.version,
       at: h.at,

@@ -69,6 +69,10 @@ export interface DisclosureRecord {
   /** Publication stopped: the maximum period ended, or credit repair was approved. */
   readonly publicationEnd?: { readonly at: string; readonly reason: 'expired' | 'repaired' } | undefined;
   readonly deadlineMoves?: readonly DeadlineMove[] | undefined;
+  /** The objection pending against the record (异议处理中), shown to the public as a label. */
+  readonly objection?: { readonly id: string; readonly filedAt: string } | undefined;
+  /** The credit-repair application pending for the record. */
+  readonly repair?: { readonly id: string; readonly filedAt: string } | undefined;
   /** Set while the name index of a renamed record is being rebuilt (the second step of a large rename). */
   readonly nameIndexPending?: { readonly since: string } | undefined;
   readonly history: readonly HistoryEntry[];

@@ -83,6 +83,10 @@ export const penaltySchema = z.strictObject({
   validUntil: isoDate.optional().meta({ description: '处罚有效期' }),
   severity: z.enum(['minor', 'general', 'serious']).meta({ description: '失信程度：轻微 / 一般 / 严重' }),
   procedure: z.enum(['ordinary', 'simplified']).meta({ description: '程序：普通程序 / 简易程序' }),
+  repairable: z
+    .boolean()
+    .optional()
+    .meta({ description: '可申请信用修复（默认是；特定严重失信或法律另有规定时为否）' }),
 });
 
 export const licenseSchema = z

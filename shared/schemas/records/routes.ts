@@ -102,6 +102,14 @@ export const agencyRecordResponse = z.object({
     .optional()
     .meta({ description: '期限届满仍未公示（且未能自动公示）' }),
   publicationEnd: z.object({ at: z.string(), reason: z.enum(['expired', 'repaired']) }).optional(),
+  objection: z
+    .object({ id: z.string(), filedAt: z.string() })
+    .optional()
+    .meta({ description: '待处理的异议' }),
+  repair: z
+    .object({ id: z.string(), filedAt: z.string() })
+    .optional()
+    .meta({ description: '待决定的信用修复申请' }),
   deadlineMoves: z
     .array(z.object({ kind: z.string(), from: z.string(), to: z.string(), at: z.string(), why: z.string() }))
     .meta({ description: '因日历调整而变动的期限（原期限、新期限、原因）' }),
@@ -146,6 +154,10 @@ export const publicRecordResponse = z.object({
   publishedAt: z.string(),
   publicationEndsOn: isoDate.optional(),
   version: z.number().int(),
+  objection: z
+    .object({ status: z.literal('pending'), filedAt: z.string() })
+    .optional()
+    .meta({ description: '异议处理中' }),
   history: z.array(
     z.object({
       version: z.number().int(),
@@ -159,4 +171,22 @@ export const publicRecordResponse = z.object({
 export const publicRecordPage = z.object({
   items: z.array(publicRecordResponse),
   cursor: z.string().optional(),
+});
+
+const pending = z.object({ id: z.string(), filedAt: z.string() });
+
+/** An entity's own public record, with the objection or repair it has pending. */
+export const entityRecordResponse = publicRecordResponse.extend({
+  pendingObjection: pending.optional(),
+  pendingRepair: pending.optional(),
+});
+
+export const entityRecordPage = z.object({
+  items: z.array(entityRecordResponse),
+  cursor: z.string().optional(),
+});
+
+export const entityRecordsQuery = z.strictObject({
+  limit: wholeNumberParam(1, 100).optional(),
+  cursor: z.string().max(2000).optional(),
 });

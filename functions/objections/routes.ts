@@ -1,0 +1,106 @@
+import type { Objection } from '../../shared/domain/objections/objection.ts';
+import type { ObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
+import { defineRoute } from '../../shared/http/http-handler.ts';
+import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
+import { actorOf } from '../../shared/http/request-helpers.ts';
+import { parsePart } from '../../shared/http/validation.ts';
+import { recordInputSchema } from '../../shared/schemas/records/record-input.ts';
+import {
+  acceptanceBody,
+  fileObjectionBody,
+  objectionDecisionBody,
+  objectionIdParams,
+  objectionListQuery,
+  objectionPage,
+  objectionResponse,
+  pageQuery,
+} from '../../shared/schemas/workflows.ts';
+
+export function objectionView({ head: _head, revision: _revision, ...objection }: Objection) {
+  return objection;
+}
+
+const validateCorrection = (content: unknown) => parsePart(recordInputSchema, 'body.correction', content);
+
+const page = (p: { items: readonly Objection[]; cursor?: string | undefined }) => ({
+  items: p.items.map(objectionView),
+  ...(p.cursor ? { cursor: p.cursor } : {}),
+});
+
+export function objectionRoutes(objections: ObjectionUseCases) {
+  return {
+    'POST /v1/objections': defineRoute({
+      body: fileObjectionBody,
+      responses: { 201: objectionResponse },
+      run: async ({ body, principal }) => {
+        const objection = await objections.file(entityOf(principal), body, actorOf(principal));
+        return {
+          status: 201,
+          body: objectionView(objection),
+          headers: { location: `/v1/objections/${objection.id}` },
+        };
+      },
+    }),
+
+    'GET /v1/objections/{id}': defineRoute({
+      params: objectionIdParams,
+      responses: { 200: objectionResponse },
+      run: async ({ params, principal }) => ({
+        body: objectionView(await objections.get(partyOf(principal), params.id)),
+      }),
+    }),
+
+    'POST /v1/objections/{id}/acceptance': defineRoute({
+      params: objectionIdParams,
+      body: acceptanceBody,
+      responses: { 200: objectionResponse },
+      run: async ({ params, body, principal }) => ({
+        body: objectionView(
+          await objections.accept(agencyOf(principal), params.id, body.needsOtherUnit, actorOf(principal)),
+        ),
+      }),
+    }),
+
+    'POST /v1/objections/{id}/decision': defineRoute({
+      params: objectionIdParams,
+      body: objectionDecisionBody,
+      responses: { 200: objectionResponse },
+      run: async ({ params, body, principal }) => ({
+        body: objectionView(
+          await objections.decide(
+            agencyOf(principal),
+            params.id,
+            body,
+            validateCorrection,
+            actorOf(principal),
+          ),
+        ),
+      }),
+    }),
+
+    'GET /v1/agency/objections': defineRoute({
+      query: objectionListQuery,
+      responses: { 200: objectionPage },
+      run: async ({ query, principal }) => ({
+        body: page(
+          await objections.forAgency(agencyOf(principal), {
+            status: query.status,
+            overdue: query.overdue === 'true',
+            limit: query.limit ?? 20,
+            cursor: query.cursor,
+          }),
+        ),
+      }),
+    }),
+
+    'GET /v1/entity/objections': defineRoute({
+      query: pageQuery,
+      responses: { 200: objectionPage },
+      run: async ({ query, principal }) => ({
+        body: page(
+          await objections.forEntity(entityOf(principal), { limit: query.limit ?? 20, cursor: query.cursor }),
+        ),
+      }),
+    }),
+  };
+}

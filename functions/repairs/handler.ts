@@ -1,0 +1,22 @@
+import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
+import { systemClock } from '../../shared/domain/clock.ts';
+import { makeRepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { calendarRepository } from '../../shared/store/calendar-repository.ts';
+import { storeFromEnv } from '../../shared/store/client.ts';
+import { idempotencyRepository } from '../../shared/store/idempotency-repository.ts';
+import { recordRepository } from '../../shared/store/record-repository.ts';
+import { workflowRepository } from '../../shared/store/workflow-repository.ts';
+import { repairRoutes } from './routes.ts';
+
+const store = storeFromEnv();
+const repairs = makeRepairUseCases({
+  records: recordRepository(store),
+  workflows: workflowRepository(store),
+  calendarYears: calendarYearsFrom(calendarRepository(store)),
+  clock: systemClock,
+});
+
+export const handler = httpHandler('repairs', repairRoutes(repairs), {
+  idempotency: idempotencyRepository(store),
+});

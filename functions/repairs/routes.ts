@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { decisionDocumentHtml } from '../../shared/domain/repairs/decision-document.ts';
+import type { Repair } from '../../shared/domain/repairs/repair.ts';
+import type { RepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
+import { defineRoute } from '../../shared/http/http-handler.ts';
+import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
+import { actorOf } from '../../shared/http/request-helpers.ts';
+import {
+  decisionDocumentResponse,
+  fileRepairBody,
+  pageQuery,
+  repairDecisionBody,
+  repairIdParams,
+  repairListQuery,
+  repairPage,
+  repairResponse,
+} from '../../shared/schemas/workflows.ts';
+
+export function repairView({ head: _head, revision: _revision, ...repair }: Repair) {
+  return repair;
+}
+
+const page = (p: { items: readonly Repair[]; cursor?: string | undefined }) => ({
+  items: p.items.map(repairView),
+  ...(p.cursor ? { cursor: p.cursor } : {}),
+});
+
+const documentQuery = z.strictObject({ format: z.enum(['json', 'html']).optional() });
+
+export function repairRoutes(repairs: RepairUseCases) {
+  return {
+    'POST /v1/repairs': defineRoute({
+      body: fileRepairBody,
+      responses: { 201: repairResponse },
+      run: async ({ body, principal }) => {
+        const repair = await repairs.file(entityOf(principal), body, actorOf(principal));
+        return { status: 201, body: repairView(repair), headers: { location: `/v1/repairs/${repair.id}` } };
+      },
+    }),
+
+    'GET /v1/repairs/{id}': defineRoute({
+      params: repairIdParams,
+      responses: { 200: repairResponse },
+      run: async ({ params, principal }) => ({
+        body: repairView(await repairs.get(partyOf(principal), params.id)),
+      }),
+    }),
+
+    'POST /v1/repairs/{id}/decision': defineRoute({
+      params: repairIdParams,
+      body: repairDecisionBody,
+      responses: { 200: repairResponse },
+      run: async ({ params, body, principal }) => ({
+        body: repairView(await repairs.decide(agencyOf(principal), params.id, body, actorOf(principal))),
+      }),
+    }),
+
+    /** JSON by default; a printable page with `?format=html` or `Accept: text/html`. */
+    'GET /v1/repairs/{id}/decision-document': defineRoute({
+      params: repairIdParams,
+      query: documentQuery,
+      responses: { 200: decisionDocumentResponse },
+      run: async ({ params, query, headers, principal }) => {
+        const doc = await repairs.decisionDocument(partyOf(principal), params.id);
+        const html =
+          query.format === 'html' ||
+          (query.format === undefined && /\btext\/html\b/.test(headers.accept ?? ''));
+        return html
+          ? { text: decisionDocumentHtml(doc), contentType: 'text/html; charset=utf-8' }
+          : { body: doc };
+      },
+    }),
+
+    'GET /v1/agency/repairs': defineRoute({
+      query: repairListQuery,
+      responses: { 200: repairPage },
+      run: async ({ query, principal }) => ({
+        body: page(
+          await repairs.forAgency(agencyOf(principal), {
+            status: query.status,
+            overdue: query.overdue === 'true',
+            limit: query.limit ?? 20,
+            cursor: query.cursor,
+          }),
+        ),
+      }),
+    }),
+
+    'GET /v1/entity/repairs': defineRoute({
+      query: pageQuery,
+      responses: { 200: repairPage },
+      run: async ({ query, principal }) => ({
+        body: page(
+          await repairs.forEntity(entityOf(principal), { limit: query.limit ?? 20, cursor: query.cursor }),
+        ),
+      }),
+    }),
+  };
+}

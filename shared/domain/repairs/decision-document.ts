@@ -1,0 +1,67 @@
+import { canonicalJson, sha256 } from '../audit.ts';
+import type { DisclosureRecord } from '../records/record.ts';
+import type { Repair } from './repair.ts';
+
+/** 信用修复决定书: what the entity downloads once its repair was approved. */
+export interface DecisionDocument {
+  readonly title: string;
+  readonly repairId: string;
+  readonly recordId: string;
+  readonly documentNumber: string;
+  readonly entity: { readonly name: string; readonly uscc: string };
+  readonly agency: string;
+  readonly decidedAt: string;
+  readonly outcome: 'approved';
+  readonly reason: string;
+  readonly basis: string;
+  /** SHA-256 of the canonical JSON of every other field: anyone can check the copy they hold. */
+  readonly hash: string;
+}
+
+const BASIS = '国办发〔2025〕22号；国家发展改革委令第36号：经审核，同意信用修复，终止公示该行政处罚信息。';
+
+export function decisionDocument(repair: Repair, record: DisclosureRecord): DecisionDocument | undefined {
+  if (repair.status !== 'approved' || !repair.decision) return undefined;
+  const body = {
+    title: '信用修复决定书',
+    repairId: repair.id,
+    recordId: record.id,
+    documentNumber: record.content.documentNumber,
+    entity: { name: record.content.subject.name, uscc: repair.entity },
+    agency: repair.agency,
+    decidedAt: repair.decision.at,
+    outcome: 'approved' as const,
+    reason: repair.decision.reason,
+    basis: BASIS,
+  };
+  return { ...body, hash: sha256(canonicalJson(body)) };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** The same document as a printable page (zh-CN), every value escaped. */
+export function decisionDocumentHtml(doc: DecisionDocument): string {
+  const row = (label: string, value: string) =>
+    `<tr><th scope="row">${label}</th><td>${escapeHtml(value)}</td></tr>`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
+<style>body{font-family:"Noto Serif CJK SC",serif;max-width:42rem;margin:2rem auto;line-height:1.7}
+h1{text-align:center;letter-spacing:.3em}table{width:100%;border-collapse:collapse}th,td{border:1px solid #333;padding:.4rem .6rem;text-align:left}
+th{width:9rem;background:#f3f3f3}code{word-break:break-all}@media print{body{margin:0}}</style></head>
+<body><main><h1>${escapeHtml(doc.title)}</h1><table>
+${row('申请编号', doc.repairId)}
+${row('行政相对人', doc.entity.name)}
+${row('统一社会信用代码', doc.entity.uscc)}
+${row('原行政处罚决定书文号', doc.documentNumber)}
+${row('决定机关统一社会信用代码', doc.agency)}
+${row('决定时间', doc.decidedAt)}
+${row('决定', '同意信用修复，终止公示')}
+${row('理由', doc.reason)}
+${row('依据', doc.basis)}
+</table><p>核验码（SHA-256）：<code>${escapeHtml(doc.hash)}</code></p></main></body></html>
+`;
+}

@@ -1,0 +1,99 @@
+import { nextAuditEntry } from '../audit.ts';
+import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
+import type { DueDeadline } from '../deadlines/kinds.ts';
+import type { Recomputer } from '../deadlines/recompute.ts';
+import type { DeadlineHandler } from '../deadlines/sweep.ts';
+import { workflowEvent } from '../events.ts';
+import { escalate, type Objection } from '../objections/objection.ts';
+import { handlingDeadline } from '../objections/use-cases.ts';
+import { TIME_LIMITS } from '../policy/time-limits.ts';
+import { escalateRepair, type Repair } from '../repairs/repair.ts';
+import type { WorkflowStore } from './ports.ts';
+
+const SYSTEM = { role: 'system', id: 'deadline-sweep' } as const;
+
+/**
+ * The timers of objections and repair applications: one not handled within its limit is
+ * escalated to the credit office (an event and the admin's list); a calendar change moves
+ * an open limit like any other working-day deadline.
+ */
+export function makeWorkflowDeadlineHandlers({
+  workflows,
+  calendarYears,
+}: {
+  workflows: WorkflowStore;
+  calendarYears: CalendarYearsPort;
+}) {
+  const state = <T extends { head: unknown }>(w: T) => ({ ...w, head: undefined });
+
+  async function pending(kind: 'objection' | 'repair', item: DueDeadline) {
+    const w =
+      kind === 'objection'
+        ? await workflows.getObjection(item.subjectId)
+        : await workflows.getRepair(item.subjectId);
+    return w && w.status === 'pending' && !w.escalatedAt ? w : undefined;
+  }
+
+  function escalation(kind: 'objection' | 'repair'): DeadlineHandler {
+    return async (item, now) => {
+      const before = await pending(kind, item);
+      if (!before) return 'stale';
+      if (Date.parse(before.deadline.dueAt) > now.getTime()) return 'not-due';
+      const after =
+        kind === 'objection' ? escalate(before as Objection, now) : escalateRepair(before as Repair, now);
+      const audit = nextAuditEntry(before.head, {
+        at: now.toISOString(),
+        actor: SYSTEM,
+        action: `${kind}.escalated`,
+        state: state(after),
+      });
+      await workflows.commit({
+        [kind]: { before, after: { ...after, head: audit }, audit },
+        events: [workflowEvent(`${kind}-escalated`, kind, after, now, { dueAt: before.deadline.dueAt })],
+      });
+      return 'escalated';
+    };
+  }
+
+  function recompute(kind: 'objection' | 'repair'): Recomputer {
+    return async (item, why, now) => {
+      const before = await pending(kind, item);
+      if (!before) return 'stale';
+      const limit =
+        kind === 'repair'
+          ? TIME_LIMITS.repairDecision
+          : (before as Objection).needsOtherUnit
+            ? TIME_LIMITS.objectionWithOtherUnit
+            : TIME_LIMITS.objection;
+      const next = await handlingDeadline(calendarYears, new Date(before.filedAt), limit.value);
+      if (next.dueAt === before.deadline.dueAt && next.provisional === before.deadline.provisional)
+        return 'unchanged';
+      const after = { ...before, deadline: next, revision: before.revision + 1 };
+      const audit = nextAuditEntry(before.head, {
+        at: now.toISOString(),
+        actor: SYSTEM,
+        action: `${kind}.deadline_recomputed`,
+        state: state(after),
+      });
+      const moved = next.dueAt !== before.deadline.dueAt;
+      await workflows.commit({
+        [kind]: { before, after: { ...after, head: audit }, audit },
+        events: moved
+          ? [
+              workflowEvent('deadline-moved', kind, after, now, {
+                from: before.deadline.dueAt,
+                to: next.dueAt,
+                why,
+              }),
+            ]
+          : [],
+      });
+      return moved ? 'moved' : 'unchanged';
+    };
+  }
+
+  return {
+    handlers: { 'objection-due': escalation('objection'), 'repair-due': escalation('repair') },
+    recomputers: { 'objection-due': recompute('objection'), 'repair-due': recompute('repair') },
+  };
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { IdempotencyPort } from '../store/idempotency-repository.ts';
+import { rawBody, requestHeader } from './body.ts';
+import type { Principal } from './principal.ts';
+import { HttpProblem } from './problem.ts';
+
+const KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+function scopeOf(principal: Principal | undefined): string {
+  if (!principal) return 'anonymous';
+  return principal.role === 'agency'
+    ? `agency:${principal.agency}`
+    : principal.role === 'entity'
+      ? `entity:${principal.uscc}`
+      : `admin:${principal.subject}`;
+}
+
+/**
+ * `Idempotency-Key` on a POST: the first request with a key does the work; a retry with the
+ * same key and the same request gets the first answer again (`Idempotent-Replayed: true`)
+ * and changes nothing; the same key with another request is refused. Only successful
+ * answers are kept; after a failure the key is released, so a retry does the work afresh.
+ */
+export async function withIdempotency(
+  port: IdempotencyPort,
+  event: APIGatewayProxyEventV2,
+  principal: Principal | undefined,
+  run: () => Promise<APIGatewayProxyStructuredResultV2>,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const key = requestHeader(event, 'idempotency-key');
+  if (key === undefined) return run();
+  if (!KEY.test(key)) {
+    throw new HttpProblem(
+      400,
+      'invalid_idempotency_key',
+      {
+        zh: 'Idempotency-Key 须为 1 至 128 个字母、数字或 _ . : -',
+        en: 'Idempotency-Key must be 1–128 letters, digits or _ . : -',
+      },
+      { field: 'idempotency-key' },
+    );
+  }
+  const scope = scopeOf(principal);
+  const fingerprint = createHash('sha256')
+    .update(`${event.routeKey}\n${JSON.stringify(event.pathParameters ?? {})}\n${rawBody(event)}`)
+    .digest('hex');
+  const begun = await port.begin(scope, key, fingerprint);
+  if (begun.state === 'done') {
+    return { ...begun.response, headers: { ...begun.response.headers, 'idempotent-replayed': 'true' } };
+  }
+  if (begun.state === 'in-progress') {
+    throw new HttpProblem(
+      409,
+      'idempotency_in_progress',
+      {
+        zh: '相同 Idempotency-Key 的请求正在处理中',
+        en: 'a request with this Idempotency-Key is still being processed',
+      },
+      { field: 'idempotency-key', headers: { 'retry-after': '1' } },
+    );
+  }
+  if (begun.state === 'mismatch') {
+    throw new HttpProblem(
+      422,
+      'idempotency_key_reused',
+      {
+        zh: '此 Idempotency-Key 已用于另一个请求',
+        en: 'this Idempotency-Key was used for a different request',
+      },
+      { field: 'idempotency-key' },
+    );
+  }
+  let result: APIGatewayProxyStructuredResultV2;
+  try {
+    result = await run();
+  } catch (error) {
+    await port.abandon(scope, key);
+    throw error;
+  }
+  const status = result.statusCode ?? 200;
+  if (status >= 200 && status < 300) {
+    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+    await port.complete(scope, key, { statusCode: status, headers, body: result.body ?? '' });
+  } else {
+    await port.abandon(scope, key);
+  }
+  return result;
+}

@@ -1,0 +1,147 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../domain/audit.ts';
+import { hashState } from '../domain/audit.ts';
+import type { ConflictError } from '../domain/errors.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import { documentNumberTaken, recordChanged, TransactionTooLargeError } from '../domain/records/errors.ts';
+import type { DisclosureRecord } from '../domain/records/record.ts';
+import { auditItem } from './audit-items.ts';
+import type { Store } from './client.ts';
+import { eventItem } from './event-items.ts';
+import { derivedEntries, documentKey, type IndexEntry, recordKey, toItem } from './record-items.ts';
+import { transactWrite } from './transactions.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Item = Record<string, unknown>;
+
+/** One write of a transaction, and the conflict to report if its condition fails. */
+export interface Op {
+  readonly write: TransactItem;
+  readonly onConflict?: () => ConflictError;
+}
+
+/** DynamoDB's limit on the items of one TransactWriteItems. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/** The writes of a transaction on the service table, with their conditions. */
+export function ops(tableName: string) {
+  return {
+    put: (
+      Item: Item,
+      condition?: { expression: string; values?: Item },
+      onConflict?: () => ConflictError,
+    ): Op => ({
+      write: {
+        Put: {
+          TableName: tableName,
+          Item,
+          ...(condition ? { ConditionExpression: condition.expression } : {}),
+          ...(condition?.values ? { ExpressionAttributeValues: condition.values } : {}),
+        },
+      },
+      ...(onConflict ? { onConflict } : {}),
+    }),
+    delete: (Key: Item, condition?: { expression: string }, onConflict?: () => ConflictError): Op => ({
+      write: {
+        Delete: {
+          TableName: tableName,
+          Key,
+          ...(condition ? { ConditionExpression: condition.expression } : {}),
+        },
+      },
+      ...(onConflict ? { onConflict } : {}),
+    }),
+    update: (Key: Item, expression: string, values: Item): Op => ({
+      write: {
+        Update: {
+          TableName: tableName,
+          Key,
+          UpdateExpression: expression,
+          ExpressionAttributeValues: values,
+        },
+      },
+    }),
+  };
+}
+
+const IS_NEW = { expression: 'attribute_not_exists(pk)' };
+const conflictOnly = (error: () => ConflictError) => error;
+
+/** Index puts and deletes that take `before`'s entries to `after`'s (unchanged ones: nothing). */
+export function indexChanges(tableName: string, before: IndexEntry[], after: IndexEntry[]): Op[] {
+  const { put, delete: del } = ops(tableName);
+  const key = (e: IndexEntry) => `${e.pk}\u0000${e.sk}`;
+  const afterByKey = new Map(after.map((e) => [key(e), e]));
+  const beforeByKey = new Map(before.map((e) => [key(e), e]));
+  return [
+    ...before.filter((e) => !afterByKey.has(key(e))).map((e) => del({ pk: e.pk, sk: e.sk })),
+    ...after
+      .filter((e) => JSON.stringify(beforeByKey.get(key(e))?.item) !== JSON.stringify(e.item))
+      .map((e) => put(e.item)),
+  ];
+}
+
+export function auditOp(tableName: string, pk: string, entry: AuditEntry): Op {
+  return ops(tableName).put(auditItem(pk, entry), IS_NEW);
+}
+
+export function eventOps(tableName: string, events: readonly DomainEvent[]): Op[] {
+  return events.map((event) => ops(tableName).put(eventItem(event), IS_NEW));
+}
+
+/**
+ * The writes of a record change: the record (guarded by its revision, or new), its audit
+ * entry, its document claims, and the derived index and deadline entries.
+ */
+export function recordOps(
+  tableName: string,
+  before: DisclosureRecord | undefined,
+  after: DisclosureRecord,
+  audit: AuditEntry,
+): Op[] {
+  const { put, update } = ops(tableName);
+  const hash = hashState(after.content);
+  const newDoc = documentKey(after.authority.uscc, after.content.kind, after.content.documentNumber);
+  const taken = conflictOnly(() => documentNumberTaken(after.content.documentNumber));
+  const claim = put(
+    { ...newDoc, type: 'document-claim', recordId: after.id, contentHash: hash },
+    // A retired claim (its record's number was corrected) gives the number up.
+    { expression: 'attribute_not_exists(pk) OR retired = :retired', values: { ':retired': true } },
+    taken,
+  );
+  const recordPut = before
+    ? put(
+        toItem(after, hash),
+        { expression: 'revision = :revision', values: { ':revision': before.revision } },
+        recordChanged,
+      )
+    : put(toItem(after, hash), IS_NEW, taken);
+  const oldDoc =
+    before && documentKey(before.authority.uscc, before.content.kind, before.content.documentNumber);
+  return [
+    recordPut,
+    auditOp(tableName, recordKey(after.id).pk, audit),
+    // The claim keeps the content it was registered with, so sending the original again still
+    // finds this record. A corrected number takes a new claim (which must be free) and retires
+    // the old one: it still recognises the original registration but gives the number up.
+    ...(!oldDoc
+      ? [claim]
+      : oldDoc.pk === newDoc.pk
+        ? []
+        : [claim, update(oldDoc, 'SET retired = :retired', { ':retired': true })]),
+    ...indexChanges(tableName, before ? derivedEntries(before) : [], derivedEntries(after)),
+  ];
+}
+
+/** Writes all of `writes` in one transaction, or nothing; a failed condition is its op's conflict. */
+export async function commit({ client }: Store, writes: readonly Op[]): Promise<void> {
+  if (writes.length > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(writes.length);
+  await transactWrite(
+    client,
+    writes.map((w) => w.write),
+    (failed) => {
+      const first = failed.map((i) => writes[i]?.onConflict).find((f) => f !== undefined);
+      return (first ?? recordChanged)();
+    },
+  );
+}

@@ -1,0 +1,152 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../domain/errors.ts';
+import type { Objection } from '../domain/objections/objection.ts';
+import type { Page } from '../domain/records/ports.ts';
+import type { Repair } from '../domain/repairs/repair.ts';
+import type { Change, WorkflowStore } from '../domain/workflows/ports.ts';
+import { auditOp, commit, eventOps, indexChanges, type Op, ops, recordOps } from './changes.ts';
+import type { Store } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  agencyPartition,
+  type WorkflowKind,
+  workflowEntries,
+  workflowFromItem,
+  workflowKey,
+  workflowToItem,
+} from './workflow-items.ts';
+
+type Item = Record<string, unknown>;
+
+function changed(kind: WorkflowKind) {
+  return () =>
+    new ConflictError({
+      code: `${kind}_changed`,
+      messages: {
+        zh: kind === 'objection' ? '该异议已被同时处理，请刷新后再试' : '该申请已被同时处理，请刷新后再试',
+        en: `the ${kind} was changed meanwhile; read it again and retry`,
+      },
+    });
+}
+
+export function workflowRepository(store: Store): WorkflowStore {
+  const { client, tableName } = store;
+
+  function workflowOps(kind: WorkflowKind, change: Change<Objection | Repair>): Op[] {
+    const { before, after, audit } = change;
+    const condition = before
+      ? { expression: 'revision = :revision', values: { ':revision': before.revision } }
+      : { expression: 'attribute_not_exists(pk)' };
+    return [
+      ops(tableName).put(workflowToItem(kind, { ...after, head: audit }), condition, changed(kind)),
+      auditOp(tableName, workflowKey(kind, after.id).pk, audit),
+      ...indexChanges(tableName, before ? workflowEntries(kind, before) : [], workflowEntries(kind, after)),
+    ];
+  }
+
+  async function get<T extends Objection | Repair>(kind: WorkflowKind, id: string): Promise<T | undefined> {
+    const out = await client.send(new GetCommand({ TableName: tableName, Key: workflowKey(kind, id) }));
+    return out.Item ? workflowFromItem<T>(out.Item) : undefined;
+  }
+
+  async function getMany<T extends Objection | Repair>(kind: WorkflowKind, ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const out = await client.send(
+      new BatchGetCommand({
+        RequestItems: { [tableName]: { Keys: ids.map((id) => workflowKey(kind, id)) } },
+      }),
+    );
+    const found = new Map(
+      (out.Responses?.[tableName] ?? []).map((item) => [
+        (item.state as { id: string }).id,
+        workflowFromItem<T>(item),
+      ]),
+    );
+    // A page holds at most 100 keys; a retry of unprocessed keys would go here at a larger scale.
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async function page(
+    query: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+    shape: unknown,
+    cursor?: string,
+  ) {
+    const start = decodeCursor(cursor, shape);
+    const out = await client.send(
+      new QueryCommand({ TableName: tableName, ...query, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
+    return {
+      items: out.Items ?? [],
+      cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  async function forAgency<T extends Objection | Repair>(
+    kind: WorkflowKind,
+    q: { agency: string; status: string; dueBefore?: string; limit: number; cursor?: string | undefined },
+  ): Promise<Page<T>> {
+    const shape = { kind, agency: q.agency, status: q.status, overdue: q.dueBefore !== undefined };
+    const result = await page(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: q.dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': agencyPartition(kind, q.agency, q.status),
+          ...(q.dueBefore ? { ':due': q.dueBefore } : {}),
+        },
+        Limit: q.limit,
+      },
+      shape,
+      q.cursor,
+    );
+    return { items: result.items.map((item) => workflowFromItem<T>(item)), cursor: result.cursor };
+  }
+
+  async function byPointer<T extends Objection | Repair>(
+    kind: WorkflowKind,
+    pk: string,
+    q: { limit: number; cursor?: string | undefined },
+  ): Promise<Page<T>> {
+    const result = await page(
+      {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: q.limit,
+      },
+      { pk },
+      q.cursor,
+    );
+    return {
+      items: await getMany<T>(
+        kind,
+        result.items.map((item) => item.id as string),
+      ),
+      cursor: result.cursor,
+    };
+  }
+
+  return {
+    getObjection: (id) => get<Objection>('objection', id),
+    getRepair: (id) => get<Repair>('repair', id),
+
+    async commit(change) {
+      await commit(store, [
+        ...(change.record
+          ? recordOps(tableName, change.record.before, change.record.after, change.record.audit)
+          : []),
+        ...(change.objection ? workflowOps('objection', change.objection) : []),
+        ...(change.repair ? workflowOps('repair', change.repair) : []),
+        ...eventOps(tableName, change.events),
+      ]);
+    },
+
+    objectionsForAgency: (q) => forAgency<Objection>('objection', q),
+    repairsForAgency: (q) => forAgency<Repair>('repair', q),
+    objectionsForEntity: (q) => byPointer<Objection>('objection', `ENTITY#${q.entity}#objection`, q),
+    repairsForEntity: (q) => byPointer<Repair>('repair', `ENTITY#${q.entity}#repair`, q),
+    escalated: (kind, q) => byPointer(kind, `ESC#${kind}`, q),
+  };
+}
+
+export type { Item };
