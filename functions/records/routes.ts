@@ -7,6 +7,7 @@ import { recordInputSchema, registerRecordBody } from '../../shared/schemas/reco
 import {
   agencyRecordResponse,
   batchQuery,
+  batchResponse,
   correctionBody,
   recordIdParams,
   recordPage,
@@ -42,6 +43,7 @@ export function recordRoutes(records: RecordUseCases, batch: BatchRegistration) 
     'POST /v1/records/batch': defineRoute({
       accepts: ['json', 'csv'],
       query: batchQuery,
+      responses: { 200: batchResponse },
       run: async ({ body, format, principal, query }) => ({
         body: await batch(agencyOf(principal), body, format, actorOf(principal), {
           kind: query.kind,

@@ -22,11 +22,13 @@ export function agencyView(record: DisclosureRecord) {
     visibility: visibility.public
       ? { public: true }
       : { public: false, reason: visibility.reason, basis: NOT_PUBLIC_REASONS[visibility.reason].basis },
-    history: record.history.map(({ version, at, reason, changedFields }) => ({
+    // The agency sees what each version replaced; the public sees only what changed.
+    history: record.history.map(({ version, at, reason, changedFields, previous }) => ({
       version,
       at,
       reason,
       changedFields,
+      previous,
     })),
   };
 }

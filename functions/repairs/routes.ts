@@ -60,6 +60,7 @@ export function repairRoutes(repairs: RepairUseCases) {
       params: repairIdParams,
       query: documentQuery,
       responses: { 200: decisionDocumentResponse },
+      alternates: { 'text/html': '?format=html or Accept: text/html — a printable page' },
       run: async ({ params, query, headers, principal }) => {
         const doc = await repairs.decisionDocument(partyOf(principal), params.id);
         const html =

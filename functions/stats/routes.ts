@@ -35,6 +35,9 @@ export function statsRoutes(stats: {
     'GET /v1/stats/timeliness': defineRoute({
       query: timelinessQuery,
       responses: { 200: timelinessResponse },
+      alternates: {
+        'text/csv': 'Accept: text/csv — the same table as CSV (UTF-8 with BOM, Chinese headers)',
+      },
       run: async ({ query, headers }) => {
         const report = await stats.timeliness(query);
         if (!wantsCsv(headers.accept)) return { body: report };

@@ -7,6 +7,7 @@ import { makeRecomputeHandler } from '../../shared/domain/deadlines/recompute.ts
 import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.ts';
 import { makeRecordDeadlineHandlers } from '../../shared/domain/records/deadline-handlers.ts';
 import { makeWorkflowDeadlineHandlers } from '../../shared/domain/workflows/deadline-handlers.ts';
+import { emitMetrics } from '../../shared/observability/metrics.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
@@ -34,7 +35,7 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
   const calendars = calendarRepository(store);
   const deadlines = deadlineRepository(store);
   const workflows = workflowRepository(store);
-  return (sweep, options = {}) => {
+  return async (sweep, options = {}) => {
     // One run reads each calendar year once, not once per item; the next run reads afresh.
     const calendarYears = memoizeYears(calendarYearsFrom(calendars));
     const recordTimers = makeRecordDeadlineHandlers({
@@ -51,7 +52,7 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
         ...workflowTimers.recomputers,
       }),
     };
-    return runSweep({
+    const report = await runSweep({
       sweep,
       handlers,
       deadlines,
@@ -59,6 +60,12 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
       isTransient: isTransientStoreError,
       ...(options.timeLeft ? { timeLeft: options.timeLeft } : {}),
     });
+    const processed = Object.values(report.actions).reduce((sum, n) => sum + n, 0);
+    emitMetrics(
+      { SweepItemsProcessed: processed, SweepItemsDeadLettered: report.deadLettered },
+      { Sweep: sweep },
+    );
+    return report;
   };
 }
 

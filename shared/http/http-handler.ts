@@ -45,6 +45,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   /** Body formats taken; defaults to JSON when a body schema is given. */
   readonly accepts?: readonly BodyFormat[];
   readonly responses?: Readonly<Record<number, z.ZodType>>;
+  /** Other media types a 200 may come as (e.g. `text/csv`), with what they hold. */
+  readonly alternates?: Readonly<Record<string, string>>;
   readonly run: (input: RequestInput<P, Q, B>) => Promise<Reply>;
 }
 

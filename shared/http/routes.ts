@@ -32,6 +32,7 @@ export const FUNCTION_GROUPS = {
     timeoutSeconds: 29,
   },
   admin: { description: 'The credit office: events and oversight', data: 'read' },
+  docs: { description: 'The OpenAPI document of the API', data: 'none' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
   string,
@@ -81,16 +82,19 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/stats/timeliness', group: 'stats', access: 'public' },
   { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
+  { method: 'GET', path: '/v1/openapi.json', group: 'docs', access: 'public' },
 ] as const satisfies readonly RouteSpec[];
 
 export type Route = (typeof ROUTES)[number];
-export type RouteKey = `${Route['method']} ${Route['path']}`;
 export type RouteKeyOf<G extends FunctionGroup> =
   Extract<Route, { group: G }> extends infer R
     ? R extends Route
       ? `${R['method']} ${R['path']}`
       : never
     : never;
+
+/** Every declared route as `METHOD /path`, exactly (not the cross product of methods and paths). */
+export type RouteKey = RouteKeyOf<FunctionGroup>;
 
 /** API Gateway's name for the route that catches every request no other route matches. */
 export const DEFAULT_ROUTE_KEY = '$default';

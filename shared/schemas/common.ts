@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.ts';
 import { isUscc, usccProblem } from '../domain/identifiers/uscc.ts';
 import { issue } from './issue.ts';
 
 /** A real calendar date, `YYYY-MM-DD` (2026-02-30 is refused). */
-export const isoDate = z.iso.date().meta({ description: '日期 / date, YYYY-MM-DD (Asia/Shanghai)' });
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, issue('invalid_date', '日期须为 YYYY-MM-DD', 'a date is written YYYY-MM-DD'))
+  .refine(isIsoDate, issue('invalid_date', '日期不存在', 'no such date'))
+  .meta({ description: '日期 / date, YYYY-MM-DD (Asia/Shanghai)' });
 
 /** An instant with its offset, e.g. `2026-10-16T00:00:00+08:00`. */
 export const instant = z.iso.datetime({ offset: true });

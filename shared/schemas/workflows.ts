@@ -136,46 +136,50 @@ export const pageQuery = z.strictObject({
 
 const deadline = z.object({ dueAt: z.string(), due: isoDate, provisional: z.boolean() });
 
-export const objectionResponse = z.object({
-  id: z.string(),
-  recordId: z.string(),
-  entity: z.string(),
-  agency: z.string(),
-  reason: z.enum(OBJECTION_REASONS),
-  statement: z.string(),
-  evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
-  status: z.enum(['pending', 'decided']),
-  filedAt: z.string(),
-  needsOtherUnit: z.boolean(),
-  acceptedAt: z.string().optional(),
-  deadline,
-  escalatedAt: z.string().optional(),
-  decision: z
-    .object({
-      outcome: z.enum(['upheld', 'rejected']),
-      reason: z.string(),
-      at: z.string(),
-      effect: z.enum(['corrected', 'revoked', 'none']),
-      recordVersion: z.number().int().optional(),
-    })
-    .optional(),
-});
+export const objectionResponse = z
+  .object({
+    id: z.string(),
+    recordId: z.string(),
+    entity: z.string(),
+    agency: z.string(),
+    reason: z.enum(OBJECTION_REASONS),
+    statement: z.string(),
+    evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
+    status: z.enum(['pending', 'decided']),
+    filedAt: z.string(),
+    needsOtherUnit: z.boolean(),
+    acceptedAt: z.string().optional(),
+    deadline,
+    escalatedAt: z.string().optional(),
+    decision: z
+      .object({
+        outcome: z.enum(['upheld', 'rejected']),
+        reason: z.string(),
+        at: z.string(),
+        effect: z.enum(['corrected', 'revoked', 'none']),
+        recordVersion: z.number().int().optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Objection' });
 
-export const repairResponse = z.object({
-  id: z.string(),
-  recordId: z.string(),
-  entity: z.string(),
-  agency: z.string(),
-  commitment: z.object({ text: z.string(), signedAt: isoDate }),
-  evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  filedAt: z.string(),
-  deadline,
-  escalatedAt: z.string().optional(),
-  decision: z
-    .object({ outcome: z.enum(['approved', 'rejected']), reason: z.string(), at: z.string() })
-    .optional(),
-});
+export const repairResponse = z
+  .object({
+    id: z.string(),
+    recordId: z.string(),
+    entity: z.string(),
+    agency: z.string(),
+    commitment: z.object({ text: z.string(), signedAt: isoDate }),
+    evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    filedAt: z.string(),
+    deadline,
+    escalatedAt: z.string().optional(),
+    decision: z
+      .object({ outcome: z.enum(['approved', 'rejected']), reason: z.string(), at: z.string() })
+      .optional(),
+  })
+  .meta({ id: 'Repair' });
 
 export const objectionPage = z.object({ items: z.array(objectionResponse), cursor: z.string().optional() });
 export const repairPage = z.object({ items: z.array(repairResponse), cursor: z.string().optional() });

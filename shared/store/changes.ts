@@ -5,6 +5,7 @@ import type { ConflictError } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { documentNumberTaken, recordChanged, TransactionTooLargeError } from '../domain/records/errors.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
+import { emitMetrics, type MetricCounts, sumCounts } from '../observability/metrics.ts';
 import { auditItem } from './audit-items.ts';
 import type { Store } from './client.ts';
 import { eventItem } from './event-items.ts';
@@ -18,6 +19,8 @@ type Item = Record<string, unknown>;
 export interface Op {
   readonly write: TransactItem;
   readonly onConflict?: () => ConflictError;
+  /** What the write counts for the business metrics, once the transaction succeeded. */
+  readonly metrics?: MetricCounts;
 }
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
@@ -119,7 +122,7 @@ export function recordOps(
   const oldDoc =
     before && documentKey(before.authority.uscc, before.content.kind, before.content.documentNumber);
   return [
-    recordPut,
+    { ...recordPut, metrics: recordMetrics(before, after) },
     auditOp(tableName, recordKey(after.id).pk, audit),
     // The claim keeps the content it was registered with, so sending the original again still
     // finds this record. A corrected number takes a new claim (which must be free) and retires
@@ -133,6 +136,19 @@ export function recordOps(
   ];
 }
 
+/** What a record change counts: registered, published (late), corrected, revoked, ended. */
+function recordMetrics(before: DisclosureRecord | undefined, after: DisclosureRecord): MetricCounts {
+  const published = after.publication && !before?.publication;
+  return {
+    RecordsRegistered: before ? 0 : 1,
+    RecordsPublished: published ? 1 : 0,
+    RecordsPublishedLate: published && !after.publication?.onTime ? 1 : 0,
+    RecordsCorrected: before && after.version > before.version ? 1 : 0,
+    RecordsRevoked: after.status === 'revoked' && before?.status !== 'revoked' ? 1 : 0,
+    PublicationsEnded: after.publicationEnd && !before?.publicationEnd ? 1 : 0,
+  };
+}
+
 /** Writes all of `writes` in one transaction, or nothing; a failed condition is its op's conflict. */
 export async function commit({ client }: Store, writes: readonly Op[]): Promise<void> {
   if (writes.length > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(writes.length);
@@ -144,4 +160,5 @@ export async function commit({ client }: Store, writes: readonly Op[]): Promise<
       return (first ?? recordChanged)();
     },
   );
+  emitMetrics(sumCounts(writes.map((w) => w.metrics)));
 }

@@ -37,8 +37,17 @@ export function workflowRepository(store: Store): WorkflowStore {
     const condition = before
       ? { expression: 'revision = :revision', values: { ':revision': before.revision } }
       : { expression: 'attribute_not_exists(pk)' };
+    const metric = kind === 'objection' ? 'Objections' : 'Repairs';
+    const metrics = {
+      [`${metric}Filed`]: before ? 0 : 1,
+      [`${metric}Decided`]: before?.status === 'pending' && after.status !== 'pending' ? 1 : 0,
+      [`${metric}Overdue`]: after.escalatedAt && !before?.escalatedAt ? 1 : 0,
+    };
     return [
-      ops(tableName).put(workflowToItem(kind, { ...after, head: audit }), condition, changed(kind)),
+      {
+        ...ops(tableName).put(workflowToItem(kind, { ...after, head: audit }), condition, changed(kind)),
+        metrics,
+      },
       auditOp(tableName, workflowKey(kind, after.id).pk, audit),
       ...indexChanges(tableName, before ? workflowEntries(kind, before) : [], workflowEntries(kind, after)),
     ];

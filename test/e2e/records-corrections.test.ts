@@ -51,13 +51,16 @@ describe('POST /v1/records/{id}/corrections', () => {
         at: expect.any(String),
         reason: '罚款金额登记错误',
         changedFields: ['penalty.content', 'penalty.fineAmount'],
+        // The agency sees what version 2 replaced; the public sees only that it changed.
+        previous: expect.objectContaining({ penalty: expect.objectContaining({ fineAmount: 5 }) }),
       },
     ]);
     expect(detail.json).toMatchObject({
       version: 2,
       details: { fineAmount: 3, content: '罚款人民币叁万元整' },
     });
-    expect(detail.json.history).toEqual(answer.json.history);
+    const { previous: _previous, ...publicEntry } = answer.json.history[0];
+    expect(detail.json.history).toEqual([publicEntry]);
   });
 
   it('moves the record in the name search from the old name to the new one', async () => {

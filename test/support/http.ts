@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { assertDocumented } from './contract.ts';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -28,6 +29,8 @@ export async function call(
     ...(body === undefined ? {} : { body }),
   });
   const text = await response.text();
+  // Every answer an e2e test receives must be one the OpenAPI document describes.
+  assertDocumented(method, path, response.status, response.headers.get('content-type'), text);
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;

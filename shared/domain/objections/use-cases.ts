@@ -198,7 +198,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       let effect: 'corrected' | 'revoked' | 'none' = 'none';
       if (input.outcome === 'upheld' && input.correction) {
         const content = validate(mergeChanges(record.content, input.correction));
-        changed = { ...correct(record, content, `异议成立：${input.reason}`, at), objection: undefined };
+        changed = { ...correctForObjection(record, content, input.reason, at), objection: undefined };
         if (content.decisionDate !== record.content.decisionDate) {
           const years = [yearOf(content.decisionDate), yearOf(shanghaiDate(at))];
           const corrected = changed;
@@ -261,3 +261,23 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
 }
 
 export type ObjectionUseCases = ReturnType<typeof makeObjectionUseCases>;
+
+/** The record corrected by an upheld objection; a correction that changes nothing names `correction`. */
+function correctForObjection(
+  record: DisclosureRecord,
+  content: RecordInput,
+  reason: string,
+  at: Date,
+): DisclosureRecord {
+  try {
+    return correct(record, content, `异议成立：${reason}`, at);
+  } catch (error) {
+    if (!(error instanceof RuleViolationError) || error.field !== 'changes') throw error;
+    throw new RuleViolationError({
+      code: error.code,
+      field: 'correction',
+      messages: error.messages,
+      cause: error,
+    });
+  }
+}

@@ -40,7 +40,7 @@ function recordSchema<Extra extends z.core.$ZodLooseShape>(extra: Extra) {
 }
 
 /** One administrative action as an agency registers it. */
-export const recordInputSchema = recordSchema({});
+export const recordInputSchema = recordSchema({}).meta({ id: 'RecordInput' });
 export type RecordInput = z.infer<typeof recordInputSchema>;
 
 /** POST /v1/records: a record, and whether to publish it at once. */

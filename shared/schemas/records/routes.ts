@@ -87,43 +87,51 @@ const publication = z.object({
 });
 
 /** A record as its agency sees it: everything it registered, with its state. */
-export const agencyRecordResponse = z.object({
-  id: z.string(),
-  status: z.enum(['registered', 'published', 'revoked']),
-  record: recordInputSchema,
-  authority: z.object({ uscc: z.string(), name: z.string().optional() }),
-  version: z.number().int(),
-  registeredAt: z.string(),
-  disclosureDeadline: deadline,
-  publication: publication.optional(),
-  revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
-  overdue: z
-    .object({ at: z.string() })
-    .optional()
-    .meta({ description: '期限届满仍未公示（且未能自动公示）' }),
-  publicationEnd: z.object({ at: z.string(), reason: z.enum(['expired', 'repaired']) }).optional(),
-  objection: z
-    .object({ id: z.string(), filedAt: z.string() })
-    .optional()
-    .meta({ description: '待处理的异议' }),
-  repair: z
-    .object({ id: z.string(), filedAt: z.string() })
-    .optional()
-    .meta({ description: '待决定的信用修复申请' }),
-  deadlineMoves: z
-    .array(z.object({ kind: z.string(), from: z.string(), to: z.string(), at: z.string(), why: z.string() }))
-    .meta({ description: '因日历调整而变动的期限（原期限、新期限、原因）' }),
-  visibility: z.object({ public: z.boolean(), reason: z.string().optional(), basis: z.string().optional() }),
-  history: z.array(
-    z.object({
-      version: z.number().int(),
-      at: z.string(),
-      reason: z.string(),
-      changedFields: z.array(z.string()),
-      previous: recordInputSchema.meta({ description: '被此版本替换的内容' }),
+export const agencyRecordResponse = z
+  .object({
+    id: z.string(),
+    status: z.enum(['registered', 'published', 'revoked']),
+    record: recordInputSchema,
+    authority: z.object({ uscc: z.string(), name: z.string().optional() }),
+    version: z.number().int(),
+    registeredAt: z.string(),
+    disclosureDeadline: deadline,
+    publication: publication.optional(),
+    revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
+    overdue: z
+      .object({ at: z.string() })
+      .optional()
+      .meta({ description: '期限届满仍未公示（且未能自动公示）' }),
+    publicationEnd: z.object({ at: z.string(), reason: z.enum(['expired', 'repaired']) }).optional(),
+    objection: z
+      .object({ id: z.string(), filedAt: z.string() })
+      .optional()
+      .meta({ description: '待处理的异议' }),
+    repair: z
+      .object({ id: z.string(), filedAt: z.string() })
+      .optional()
+      .meta({ description: '待决定的信用修复申请' }),
+    deadlineMoves: z
+      .array(
+        z.object({ kind: z.string(), from: z.string(), to: z.string(), at: z.string(), why: z.string() }),
+      )
+      .meta({ description: '因日历调整而变动的期限（原期限、新期限、原因）' }),
+    visibility: z.object({
+      public: z.boolean(),
+      reason: z.string().optional(),
+      basis: z.string().optional(),
     }),
-  ),
-});
+    history: z.array(
+      z.object({
+        version: z.number().int(),
+        at: z.string(),
+        reason: z.string(),
+        changedFields: z.array(z.string()),
+        previous: recordInputSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'AgencyRecord' });
 
 export const registrationResponse = agencyRecordResponse;
 
@@ -141,32 +149,34 @@ const publicSubject = z.object({
 });
 
 /** A record as the public sees it; see shared/domain/records/public-view.ts. */
-export const publicRecordResponse = z.object({
-  id: z.string(),
-  kind: z.enum(RECORD_KINDS),
-  kindLabel: z.string(),
-  documentNumber: z.string(),
-  decisionDate: isoDate,
-  remarks: z.string().optional(),
-  subject: publicSubject,
-  authority: z.object({ uscc: z.string(), name: z.string().optional() }),
-  details: z.record(z.string(), z.unknown()),
-  publishedAt: z.string(),
-  publicationEndsOn: isoDate.optional(),
-  version: z.number().int(),
-  objection: z
-    .object({ status: z.literal('pending'), filedAt: z.string() })
-    .optional()
-    .meta({ description: '异议处理中' }),
-  history: z.array(
-    z.object({
-      version: z.number().int(),
-      at: z.string(),
-      reason: z.string(),
-      changedFields: z.array(z.string()),
-    }),
-  ),
-});
+export const publicRecordResponse = z
+  .object({
+    id: z.string(),
+    kind: z.enum(RECORD_KINDS),
+    kindLabel: z.string(),
+    documentNumber: z.string(),
+    decisionDate: isoDate,
+    remarks: z.string().optional(),
+    subject: publicSubject,
+    authority: z.object({ uscc: z.string(), name: z.string().optional() }),
+    details: z.record(z.string(), z.unknown()),
+    publishedAt: z.string(),
+    publicationEndsOn: isoDate.optional(),
+    version: z.number().int(),
+    objection: z
+      .object({ status: z.literal('pending'), filedAt: z.string() })
+      .optional()
+      .meta({ description: '异议处理中' }),
+    history: z.array(
+      z.object({
+        version: z.number().int(),
+        at: z.string(),
+        reason: z.string(),
+        changedFields: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicRecord' });
 
 export const publicRecordPage = z.object({
   items: z.array(publicRecordResponse),
@@ -176,10 +186,12 @@ export const publicRecordPage = z.object({
 const pending = z.object({ id: z.string(), filedAt: z.string() });
 
 /** An entity's own public record, with the objection or repair it has pending. */
-export const entityRecordResponse = publicRecordResponse.extend({
-  pendingObjection: pending.optional(),
-  pendingRepair: pending.optional(),
-});
+export const entityRecordResponse = publicRecordResponse
+  .extend({
+    pendingObjection: pending.optional(),
+    pendingRepair: pending.optional(),
+  })
+  .meta({ id: 'EntityRecord' });
 
 export const entityRecordPage = z.object({
   items: z.array(entityRecordResponse),
@@ -189,4 +201,26 @@ export const entityRecordPage = z.object({
 export const entityRecordsQuery = z.strictObject({
   limit: wholeNumberParam(1, 100).optional(),
   cursor: z.string().max(2000).optional(),
+});
+
+export const batchResponse = z.object({
+  summary: z.object({
+    rows: z.number().int(),
+    created: z.number().int(),
+    existing: z.number().int(),
+    error: z.number().int(),
+  }),
+  results: z.array(
+    z.union([
+      z.object({ row: z.number().int(), status: z.enum(['created', 'existing']), id: z.string() }),
+      z.object({
+        row: z.number().int(),
+        status: z.literal('error'),
+        code: z.string(),
+        field: z.string().optional(),
+        column: z.string().optional().meta({ description: 'CSV 中的列名' }),
+        message: z.object({ zh: z.string(), en: z.string() }),
+      }),
+    ]),
+  ),
 });

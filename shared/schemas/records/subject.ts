@@ -106,7 +106,8 @@ export const subjectSchema = z
       'legalRepresentativeIdNumber',
       fail,
     );
-  });
+  })
+  .meta({ id: 'Subject', description: '行政相对人 / the subject of the action' });
 
 function checkIdNumber(
   type: IdType | undefined,

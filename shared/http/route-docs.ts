@@ -1,0 +1,70 @@
+import type { RouteKey } from './routes.ts';
+
+/** What each route does, in Chinese and English: the summaries of the OpenAPI document. */
+export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readonly en: string }>> = {
+  'GET /v1/calendar/{year}': {
+    zh: '查询某年的工作日历（节假日、调休上班日、依据）',
+    en: 'The working-day calendar of a year',
+  },
+  'PUT /v1/calendar/{year}': {
+    zh: '载入或更正某年的官方日历（信用办）',
+    en: 'Load or correct the official calendar of a year (admin)',
+  },
+  'GET /v1/deadlines': { zh: '计算 N 个工作日后的期限', en: 'The end of a period of N working days' },
+  'POST /v1/records': {
+    zh: '登记一条行政行为信息（可同时公示）',
+    en: 'Register an administrative action (optionally publish it)',
+  },
+  'POST /v1/records/batch': {
+    zh: '批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）',
+    en: 'Register up to 1,000 records (JSON or CSV)',
+  },
+  'GET /v1/records/{id}': { zh: '查看本机关的一条记录', en: "One of the agency's records" },
+  'POST /v1/records/{id}/publish': { zh: '公示一条已登记的记录', en: 'Publish a registered record' },
+  'POST /v1/records/{id}/corrections': {
+    zh: '更正记录（生成新版本，保留历史）',
+    en: 'Correct a record (a new version; history kept)',
+  },
+  'POST /v1/records/{id}/revocations': {
+    zh: '撤销记录（撤出公示，保留历史）',
+    en: 'Revoke a record (leaves public view)',
+  },
+  'GET /v1/agency/records': { zh: '本机关的记录工作清单', en: "The agency's worklist" },
+  'GET /v1/disclosures': { zh: '检索公示信息', en: 'Search published records' },
+  'GET /v1/disclosures/{id}': {
+    zh: '查看一条公示信息及其版本历史',
+    en: 'One published record with its version history',
+  },
+  'GET /v1/entity/records': {
+    zh: '本主体正在公示的记录及其异议、修复状态',
+    en: "The entity's own public records",
+  },
+  'POST /v1/objections': { zh: '对公示记录提出异议', en: 'Object to a published record' },
+  'GET /v1/objections/{id}': { zh: '查看异议及处理结果', en: 'An objection and its outcome' },
+  'POST /v1/objections/{id}/acceptance': {
+    zh: '受理异议（注明是否需其他单位协查）',
+    en: 'Accept an objection',
+  },
+  'POST /v1/objections/{id}/decision': { zh: '作出异议处理决定', en: 'Decide an objection' },
+  'GET /v1/agency/objections': { zh: '本机关待处理或已处理的异议', en: "The agency's objections" },
+  'GET /v1/entity/objections': { zh: '本主体提出的异议', en: "The entity's objections" },
+  'POST /v1/repairs': { zh: '申请信用修复', en: 'Apply for credit repair' },
+  'GET /v1/repairs/{id}': { zh: '查看信用修复申请及决定', en: 'A repair application and its decision' },
+  'POST /v1/repairs/{id}/decision': { zh: '作出信用修复决定', en: 'Decide a repair application' },
+  'GET /v1/repairs/{id}/decision-document': {
+    zh: '下载信用修复决定书（JSON 或可打印页面）',
+    en: 'The repair decision document (JSON or HTML)',
+  },
+  'GET /v1/agency/repairs': { zh: '本机关的信用修复申请', en: "The agency's repair applications" },
+  'GET /v1/entity/repairs': { zh: '本主体的信用修复申请', en: "The entity's repair applications" },
+  'GET /v1/stats/timeliness': {
+    zh: '各机关公示及时性统计（JSON 或 CSV）',
+    en: 'Timeliness of publication per agency (JSON or CSV)',
+  },
+  'GET /v1/admin/events': { zh: '事件列表（信用办）', en: 'Events (admin)' },
+  'GET /v1/admin/escalations': {
+    zh: '逾期未处理的异议与修复申请（信用办）',
+    en: 'Escalated objections and repairs (admin)',
+  },
+  'GET /v1/openapi.json': { zh: '本接口的 OpenAPI 3.1 文档', en: 'The OpenAPI 3.1 document of this API' },
+};
