@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'America/Los_Angeles' };
 
 /**
- * Four layers (CONVENTIONS.md): unit (pure domain), integration (DynamoDB Local), infra (CDK
- * template + cdk-nag) and e2e (the local server over real HTTP). One DynamoDB Local, started
+ * Five layers (CONVENTIONS.md): unit (pure domain), integration (DynamoDB Local), infra (CDK
+ * template + cdk-nag), e2e (the local server over real HTTP) and browser (the website in
+ * headless Chromium). One DynamoDB Local, started
  * by the root's global setup, serves every file; each file works in a table of its own.
  * The projects do not `extends` the root, or each would start a DynamoDB Local of its own.
  * TZ is deliberately not Asia/Shanghai, so any reliance on the server's zone shows.
@@ -31,6 +32,17 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Real headless Chromium against the local server; one file at a time, it is heavy.
+        test: {
+          name: 'browser',
+          env,
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

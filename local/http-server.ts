@@ -10,6 +10,7 @@ import {
 } from '../shared/http/routes.ts';
 import { apiGatewayEvent, BodyTooLargeError, lambdaContext, readRequestBody } from './api-event.ts';
 import type { LocalKeys } from './jwt-keys.ts';
+import { serveStatic } from './static-files.ts';
 
 export type LambdaHandler = (
   event: APIGatewayProxyEventV2,
@@ -30,6 +31,8 @@ export async function loadFunctionHandler(group: FunctionGroup): Promise<LambdaH
 export function createApiServer(options: {
   keys: LocalKeys;
   loadHandler?: (group: FunctionGroup) => Promise<LambdaHandler>;
+  /** The website's /config.json; locally the API is on the same origin and tokens are pasted. */
+  site?: Record<string, unknown>;
 }): Server {
   const load = options.loadHandler ?? loadFunctionHandler;
   const handlers = new Map<FunctionGroup, Promise<LambdaHandler>>();
@@ -42,7 +45,9 @@ export function createApiServer(options: {
     return handler;
   };
 
+  const site = options.site ?? { apiBaseUrl: '', auth: { mode: 'local' } };
   return createServer((request, response) => {
+    if (serveStatic(request, response, site)) return;
     serve(request, response, options.keys, handlerFor).catch((error: unknown) => {
       process.stderr.write(`local gateway error: ${error instanceof Error ? error.stack : String(error)}\n`);
       if (!response.headersSent)

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `  Disclosure service running at ${service.url}`,
+      `  Disclosure service running at ${service.url}  (website: ${service.url}/, API docs: ${service.url}/docs)`,
       `  data:     ${config.dataDir}  (table ${config.tableName} ${service.table}; DynamoDB ${service.startedDynamoDb ? `Local at ${service.dynamodbEndpoint}` : service.dynamodbEndpoint})`,
       `  try:      curl '${service.url}/v1/deadlines?from=2026-09-30&workingDays=7'`,
       `  tokens:   ${dataDirArg}npm run token -- --role admin | --role agency --agency <USCC> | --role entity --uscc <USCC>`,

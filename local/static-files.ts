@@ -1,0 +1,80 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+/** The public website, served beside the API as CloudFront serves it on AWS. */
+export const WEB_ROOT = resolve(import.meta.dirname, '../web');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The same security headers the CloudFront response policy sets (infra/website.ts). */
+export const WEB_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
+/** A page path without extension maps to its .html file: /docs → docs.html, / → index.html. */
+function fileFor(pathname: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const relative = normalize(path === '/' ? '/index.html' : path).replace(/^[/\\]+/, '');
+  const candidates = [relative, `${relative}.html`, join(relative, 'index.html')];
+  for (const candidate of candidates) {
+    const file = resolve(WEB_ROOT, candidate);
+    if (!file.startsWith(WEB_ROOT + sep)) return undefined; // no way out of web/
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+/**
+ * Serves a file of web/ for a GET or HEAD outside the API (/v1/…), or says it has none.
+ * `config` is the site's runtime configuration, written as /config.json (on AWS the deploy
+ * writes it next to the files).
+ */
+export function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  config: Record<string, unknown>,
+): boolean {
+  const method = request.method ?? 'GET';
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  if ((method !== 'GET' && method !== 'HEAD') || pathname.startsWith('/v1/')) return false;
+  if (pathname === '/config.json') {
+    response.writeHead(200, {
+      'content-type': TYPES['.json'] ?? '',
+      'cache-control': 'no-store',
+      ...WEB_SECURITY_HEADERS,
+    });
+    response.end(method === 'HEAD' ? undefined : JSON.stringify(config));
+    return true;
+  }
+  const file = fileFor(pathname);
+  if (!file) return false;
+  response.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
+    ...WEB_SECURITY_HEADERS,
+  });
+  if (method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+  return true;
+}
