@@ -2,6 +2,7 @@ import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
 import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { Page } from '../../shared/domain/records/ports.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
+import { objectionView, repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { escalationPage, escalationsQuery, eventPage, eventsQuery } from '../../shared/schemas/oversight.ts';
 
@@ -34,7 +35,9 @@ export function adminRoutes(ports: AdminPorts) {
       responses: { 200: escalationPage },
       run: async ({ query }) => {
         const page = await ports.escalated(query.kind, { limit: query.limit ?? 50, cursor: query.cursor });
-        const items = page.items.map(({ head: _h, revision: _r, ...w }) => w);
+        const items = page.items.map((w) =>
+          query.kind === 'objection' ? objectionView(w as Objection) : repairView(w as Repair),
+        );
         return { body: { items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
       },
     }),

@@ -1,5 +1,6 @@
 import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { ObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
+import { objectionView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
@@ -15,10 +16,6 @@ import {
   objectionResponse,
   pageQuery,
 } from '../../shared/schemas/workflows.ts';
-
-export function objectionView({ head: _head, revision: _revision, ...objection }: Objection) {
-  return objection;
-}
 
 const validateCorrection = (content: unknown) => parsePart(recordInputSchema, 'body.correction', content);
 

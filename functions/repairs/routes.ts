@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionDocumentHtml } from '../../shared/domain/repairs/decision-document.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import type { RepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
+import { repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
@@ -15,10 +16,6 @@ import {
   repairPage,
   repairResponse,
 } from '../../shared/schemas/workflows.ts';
-
-export function repairView({ head: _head, revision: _revision, ...repair }: Repair) {
-  return repair;
-}
 
 const page = (p: { items: readonly Repair[]; cursor?: string | undefined }) => ({
   items: p.items.map(repairView),

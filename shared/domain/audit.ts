@@ -78,3 +78,9 @@ export function firstBrokenLink(entries: readonly AuditEntry[]): AuditEntry | un
   }
   return undefined;
 }
+
+/** What an aggregate's audit entries hash: the aggregate without its chain head. */
+export function stateOf<T extends { readonly head?: unknown }>(aggregate: T): Omit<T, 'head'> {
+  const { head: _head, ...state } = aggregate;
+  return state;
+}

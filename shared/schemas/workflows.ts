@@ -150,6 +150,7 @@ export const objectionResponse = z
     needsOtherUnit: z.boolean(),
     acceptedAt: z.string().optional(),
     deadline,
+    dueAt: z.string().meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
     escalatedAt: z.string().optional(),
     decision: z
       .object({
@@ -174,6 +175,7 @@ export const repairResponse = z
     status: z.enum(['pending', 'approved', 'rejected']),
     filedAt: z.string(),
     deadline,
+    dueAt: z.string().meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
     escalatedAt: z.string().optional(),
     decision: z
       .object({ outcome: z.enum(['approved', 'rejected']), reason: z.string(), at: z.string() })

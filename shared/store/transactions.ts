@@ -22,8 +22,10 @@ export async function transactWrite(
     await client.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
+      // A failed condition, or another transaction on the same item at the same moment
+      // (TransactionConflict): either way this write lost a race and changed nothing.
       const failed = (error.CancellationReasons ?? []).flatMap((reason, index) =>
-        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+        reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict' ? [index] : [],
       );
       if (failed.length > 0) throw onConflict(failed);
     }

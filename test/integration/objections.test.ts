@@ -207,3 +207,24 @@ describe('deciding an objection', () => {
     expect(firstBrokenLink(trail)).toBeUndefined();
   });
 });
+
+describe('a record with a pending objection', () => {
+  it('cannot be revoked until the objection is decided (which can itself revoke it)', async () => {
+    const world = workflowWorld(store, shanghai('2026-10-09T10:00:00'));
+    const record = await publishedRecord(world, '济阳区待决异议撤销有限公司');
+    const objection = await world.objections.file(COMPANY, objectionInput(record.id), ENTITY);
+
+    await expect(world.useCases.revoke(AGENCY, record.id, '决定撤销', AGENCY_ACTOR)).rejects.toMatchObject({
+      code: 'workflow_pending',
+      details: { objectionId: objection.id },
+    });
+    await world.objections.decide(
+      AGENCY,
+      objection.id,
+      { outcome: 'upheld', reason: '决定撤销', revoke: true },
+      world.validate,
+      AGENCY_ACTOR,
+    );
+    expect(await world.records.get(record.id)).toMatchObject({ status: 'revoked', objection: undefined });
+  });
+});

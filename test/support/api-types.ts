@@ -934,6 +934,8 @@ export interface components {
                 due: string;
                 provisional: boolean;
             };
+            /** @description 处理时限届满的时刻（Asia/Shanghai 24:00） */
+            dueAt: string;
             escalatedAt?: string;
             decision?: {
                 /** @enum {string} */
@@ -1166,6 +1168,8 @@ export interface components {
                 due: string;
                 provisional: boolean;
             };
+            /** @description 处理时限届满的时刻（Asia/Shanghai 24:00） */
+            dueAt: string;
             escalatedAt?: string;
             decision?: {
                 /** @enum {string} */

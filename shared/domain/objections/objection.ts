@@ -72,8 +72,8 @@ export function accept(
     needsOtherUnit,
     acceptedAt: at.toISOString(),
     deadline,
-    // A new, later limit reopens a deadline that had been escalated under the old one.
-    escalatedAt: Date.parse(deadline.dueAt) > at.getTime() ? undefined : objection.escalatedAt,
+    // An escalation stands: accepting late cannot undo what the credit office was told.
+    escalatedAt: objection.escalatedAt,
     revision: objection.revision + 1,
   };
 }

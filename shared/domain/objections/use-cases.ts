@@ -136,7 +136,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
         revision: record.revision + 1,
         objection: { id: objection.id, filedAt: objection.filedAt },
       };
-      const objectionAudit = audit(undefined, actor, 'objection.filed', objection, at);
+      const objectionAudit = audit(undefined, actor, 'objection.filed', stateOf(objection), at);
       const recordAudit = audit(record, actor, 'record.objection_filed', stateOf(labelled), at);
       await workflows.commit({
         record: { before: record, after: { ...labelled, head: recordAudit }, audit: recordAudit },
@@ -164,7 +164,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       const limit = needsOtherUnit ? TIME_LIMITS.objectionWithOtherUnit : TIME_LIMITS.objection;
       const deadline = await handlingDeadline(calendarYears, new Date(before.filedAt), limit.value);
       const after = accept(before, needsOtherUnit, deadline, at);
-      const entry = audit(before, actor, 'objection.accepted', { ...after, head: undefined }, at);
+      const entry = audit(before, actor, 'objection.accepted', stateOf(after), at);
       await workflows.commit({
         objection: { before, after: { ...after, head: entry }, audit: entry },
         events: [],
@@ -218,13 +218,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
         effect,
         ...(effect === 'corrected' ? { recordVersion: changed.version } : {}),
       });
-      const objectionAudit = audit(
-        before,
-        actor,
-        `objection.${input.outcome}`,
-        { ...after, head: undefined },
-        at,
-      );
+      const objectionAudit = audit(before, actor, `objection.${input.outcome}`, stateOf(after), at);
       const recordAudit = audit(
         record,
         actor,

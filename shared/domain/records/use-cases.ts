@@ -1,5 +1,5 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
-import { type Actor, GENESIS, hashState, nextAuditEntry } from '../audit.ts';
+import { type Actor, GENESIS, hashState, nextAuditEntry, stateOf } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import { withCalendar } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
@@ -234,6 +234,21 @@ export function makeRecordUseCases({
 
     async revoke(agency: string, id: string, reason: string, actor: Actor): Promise<DisclosureRecord> {
       const before = await ownRecord(agency, id);
+      // A pending objection or repair would be left dangling: decide it first (an objection
+      // can itself be upheld with the revocation).
+      if (before.objection || before.repair) {
+        throw new ConflictError({
+          code: 'workflow_pending',
+          messages: {
+            zh: '该记录有待处理的异议或信用修复申请，请先作出决定',
+            en: 'an objection or repair application for this record is pending; decide it first',
+          },
+          details: {
+            ...(before.objection ? { objectionId: before.objection.id } : {}),
+            ...(before.repair ? { repairId: before.repair.id } : {}),
+          },
+        });
+      }
       const at = clock();
       return change(before, revoke(before, reason, at), 'record.revoked', actor, at);
     },
@@ -261,8 +276,4 @@ export function makeRecordUseCases({
 
 export type RecordUseCases = ReturnType<typeof makeRecordUseCases>;
 
-/** What the audit chain hashes of a record: everything but the chain itself. */
-export function stateOf(record: DisclosureRecord): unknown {
-  const { head: _head, ...state } = record;
-  return state;
-}
+export { stateOf };

@@ -142,7 +142,7 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
         revision: record.revision + 1,
         repair: { id: repair.id, filedAt: repair.filedAt },
       };
-      const repairAudit = audit(undefined, actor, 'repair.filed', repair, at);
+      const repairAudit = audit(undefined, actor, 'repair.filed', stateOf(repair), at);
       const recordAudit = audit(record, actor, 'record.repair_filed', stateOf(marked), at);
       await workflows.commit({
         record: { before: record, after: { ...marked, head: recordAudit }, audit: recordAudit },
@@ -164,6 +164,17 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
       const before = await visible({ role: 'agency', agency }, id);
       const record = await records.get(before.recordId);
       if (!record) throw notAccessible('record');
+      // Approval ends publication: it only means something while the record is still public.
+      // (A record no longer marking this repair was decided meanwhile: the write below loses the race.)
+      if (input.outcome === 'approved' && record.repair?.id === before.id && !isPubliclyListed(record)) {
+        throw new RuleViolationError({
+          code: 'record_not_public',
+          messages: {
+            zh: '该记录已不在公示中，无需批准修复，请作出不予修复的决定',
+            en: 'the record is no longer public; there is nothing to approve',
+          },
+        });
+      }
       const at = clock();
       const after = decideRepair(before, input.outcome, input.reason, at);
       const changed: DisclosureRecord = {
@@ -174,7 +185,7 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
           ? { publicationEnd: { at: at.toISOString(), reason: 'repaired' as const } }
           : {}),
       };
-      const repairAudit = audit(before, actor, `repair.${input.outcome}`, { ...after, head: undefined }, at);
+      const repairAudit = audit(before, actor, `repair.${input.outcome}`, stateOf(after), at);
       const recordAudit = audit(
         record,
         actor,

@@ -1,4 +1,4 @@
-import { nextAuditEntry } from '../audit.ts';
+import { nextAuditEntry, stateOf } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { DueDeadline } from '../deadlines/kinds.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
@@ -24,8 +24,6 @@ export function makeWorkflowDeadlineHandlers({
   workflows: WorkflowStore;
   calendarYears: CalendarYearsPort;
 }) {
-  const state = <T extends { head: unknown }>(w: T) => ({ ...w, head: undefined });
-
   async function pending(kind: 'objection' | 'repair', item: DueDeadline) {
     const w =
       kind === 'objection'
@@ -45,7 +43,7 @@ export function makeWorkflowDeadlineHandlers({
         at: now.toISOString(),
         actor: SYSTEM,
         action: `${kind}.escalated`,
-        state: state(after),
+        state: stateOf(after),
       });
       await workflows.commit({
         [kind]: { before, after: { ...after, head: audit }, audit },
@@ -73,7 +71,7 @@ export function makeWorkflowDeadlineHandlers({
         at: now.toISOString(),
         actor: SYSTEM,
         action: `${kind}.deadline_recomputed`,
-        state: state(after),
+        state: stateOf(after),
       });
       const moved = next.dueAt !== before.deadline.dueAt;
       await workflows.commit({

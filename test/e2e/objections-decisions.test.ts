@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import {
+  anAgencyParty,
+  anEntityParty,
+  objectionBody,
+  type Party,
+  REJECT,
+  UPHOLD_WITH_REVOKE,
+  type WorkflowClient,
+  workflowClient,
+} from '../support/workflow-mothers.ts';
+
+let service: TestService;
+let api: WorkflowClient;
+let agency: Party;
+let entity: Party;
+let admin: string;
+
+beforeAll(async () => {
+  service = await startTestService();
+  api = workflowClient(service);
+  [agency, entity, admin] = await Promise.all([
+    anAgencyParty(service),
+    anEntityParty(service),
+    service.token('--role admin'),
+  ]);
+});
+afterAll(() => service.stop());
+
+/** A published penalty about the entity, its public view before any objection, and an objection pending. */
+async function objectedRecord() {
+  const recordId = await api.publishedPenalty(agency, entity);
+  const before = (await api.publicRecord(recordId)).json;
+  return { recordId, before, objectionId: await api.objected(entity, recordId) };
+}
+
+const agencyRecord = (id: string) => api.send('GET', `/v1/records/${id}`, { token: agency.token });
+const decidedEvent = async (id: string) =>
+  (await api.list(admin, '/v1/admin/events?type=objection-decided')).find((e) => e.subject.id === id);
+
+describe('an objection rejected', () => {
+  it('leaves the record exactly as it was before the objection, label cleared, and tells the entity why', async () => {
+    const { recordId, before, objectionId } = await objectedRecord();
+
+    const decided = await api.decideObjection(agency.token, objectionId, REJECT);
+    const [after, seen, event] = await Promise.all([
+      api.publicRecord(recordId),
+      api.objection(entity.token, objectionId),
+      decidedEvent(objectionId),
+    ]);
+
+    expect(decided.status).toBe(200);
+    expect(after.json).toEqual(before);
+    expect(seen.json.decision).toEqual({
+      outcome: 'rejected',
+      reason: REJECT.reason,
+      at: expect.any(String),
+      effect: 'none',
+    });
+    expect(event).toMatchObject({
+      subject: { entity: entity.uscc },
+      data: { outcome: 'rejected', effect: 'none' },
+    });
+  });
+});
+
+describe('an objection upheld with a revocation', () => {
+  it('takes the record out of public view and revokes it for the agency, giving the reason', async () => {
+    const { recordId, objectionId } = await objectedRecord();
+
+    const decided = await api.decideObjection(agency.token, objectionId, UPHOLD_WITH_REVOKE);
+    const [detail, found, record] = await Promise.all([
+      api.publicRecord(recordId),
+      api.publicIds({ uscc: entity.uscc }),
+      agencyRecord(recordId),
+    ]);
+
+    expect(decided.json.decision).toMatchObject({ outcome: 'upheld', effect: 'revoked' });
+    expect(decided.json.decision.recordVersion).toBeUndefined();
+    expectProblem(detail, 404, 'disclosure_not_found');
+    expect(found).not.toContain(recordId);
+    expect(record.json).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: expect.stringContaining(UPHOLD_WITH_REVOKE.reason) },
+    });
+    expect(record.json.objection).toBeUndefined();
+  });
+});
+
+describe('an objection upheld with a correction', () => {
+  it('moves the record in the name search from the old name to the corrected one', async () => {
+    const { recordId, objectionId } = await objectedRecord();
+    const correction = { subject: { name: '济南市济阳区更名后商贸有限公司' } };
+
+    const decided = await api.decideObjection(agency.token, objectionId, {
+      outcome: 'upheld',
+      reason: '名称登记错误',
+      correction,
+    });
+    const [oldName, newName, detail] = await Promise.all([
+      api.publicIds({ name: '异议修复测试' }),
+      api.publicIds({ name: '更名后商贸' }),
+      api.publicRecord(recordId),
+    ]);
+
+    expect(decided.status).toBe(200);
+    expect(oldName).not.toContain(recordId);
+    expect(newName).toContain(recordId);
+    expect(detail.json.history[0].changedFields).toEqual(['subject.name']);
+  });
+
+  it('takes the record out of public view when the corrected record is one the public may not see', async () => {
+    const { recordId, objectionId } = await objectedRecord();
+    const correction = { penalty: { procedure: 'simplified' } };
+
+    const decided = await api.decideObjection(agency.token, objectionId, {
+      outcome: 'upheld',
+      reason: '适用简易程序',
+      correction,
+    });
+
+    expect(decided.json.decision).toMatchObject({ effect: 'corrected', recordVersion: 2 });
+    expectProblem(await api.publicRecord(recordId), 404, 'disclosure_not_found');
+  });
+
+  it('refuses a correction that changes nothing with 422 naming body.correction, and leaves the objection pending', async () => {
+    const { recordId, objectionId } = await objectedRecord();
+    const { json: record } = await agencyRecord(recordId);
+    const correction = { penalty: { fineAmount: record.record.penalty.fineAmount } };
+
+    const answer = await api.decideObjection(agency.token, objectionId, {
+      outcome: 'upheld',
+      reason: '更正',
+      correction,
+    });
+    const seen = await api.objection(agency.token, objectionId);
+
+    expectProblem(answer, 422, 'nothing_changed', 'correction');
+    expect(seen.json.status).toBe('pending');
+  });
+});
+
+describe('an objection to a record the agency changes meanwhile', () => {
+  it('keeps the 异议处理中 label through a correction made by the agency', async () => {
+    const { recordId, objectionId } = await objectedRecord();
+
+    const corrected = await api.send('POST', `/v1/records/${recordId}/corrections`, {
+      token: agency.token,
+      body: { reason: '备注补充', changes: { remarks: '已补充备注' } },
+    });
+    const detail = await api.publicRecord(recordId);
+
+    expect(corrected.status).toBe(200);
+    expect(detail.json).toMatchObject({ version: 2, objection: { status: 'pending' } });
+    expect((await api.objection(entity.token, objectionId)).json.status).toBe('pending');
+  });
+});
+
+describe('an objection already decided', () => {
+  let decidedId: string;
+  let decidedRecord: string;
+
+  beforeAll(async () => {
+    decidedRecord = await api.publishedPenalty(agency, entity);
+    decidedId = await api.objected(entity, decidedRecord);
+    const first = await api.decideObjection(agency.token, decidedId, REJECT);
+    expect(first.status).toBe(200);
+  });
+
+  it('refuses another decision with 409 objection_already_decided and keeps the first', async () => {
+    const again = await api.decideObjection(agency.token, decidedId, UPHOLD_WITH_REVOKE);
+    const seen = await api.objection(agency.token, decidedId);
+    const detail = await api.publicRecord(decidedRecord);
+
+    expectProblem(again, 409, 'objection_already_decided');
+    expect(seen.json.decision).toMatchObject({ outcome: 'rejected', effect: 'none' });
+    expect(detail.status).toBe(200);
+  });
+
+  it('refuses a late acceptance with 409 objection_already_decided', async () => {
+    const late = await api.accept(agency, decidedId, true);
+
+    expectProblem(late, 409, 'objection_already_decided');
+  });
+
+  it('no longer blocks a new objection to the same record', async () => {
+    const answer = await api.object(entity, objectionBody(decidedRecord, { reason: 'other' }));
+
+    expect(answer.status).toBe(201);
+  });
+});
+
+describe('an objection already accepted', () => {
+  it('refuses a second acceptance with 409 objection_already_accepted and keeps the first limit', async () => {
+    const { objectionId } = await objectedRecord();
+    const filed = await api.objection(agency.token, objectionId);
+    const first = await api.accept(agency, objectionId, false);
+
+    const second = await api.accept(agency, objectionId, true);
+    const seen = await api.objection(agency.token, objectionId);
+
+    expect(first.status).toBe(200);
+    expect(first.json.deadline).toEqual(filed.json.deadline);
+    expectProblem(second, 409, 'objection_already_accepted');
+    expect(seen.json).toMatchObject({ needsOtherUnit: false, deadline: filed.json.deadline });
+  });
+});

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, type HttpAnswer } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import {
+  anAgencyParty,
+  anEntityParty,
+  objectionBody,
+  type Party,
+  penaltyAgainst,
+  REJECT,
+  type WorkflowClient,
+  workflowClient,
+} from '../support/workflow-mothers.ts';
+
+let service: TestService;
+let api: WorkflowClient;
+let agency: Party;
+let otherAgency: Party;
+let entity: Party;
+let otherEntity: Party;
+let admin: string;
+/** A published penalty about `entity`, with an objection pending. */
+let recordId: string;
+let objectionId: string;
+
+/** Well-formed ids that no record or objection has. */
+const MISSING_RECORD = 'rec_0123456789abcdefghjkmnpqrs';
+const MISSING_OBJECTION = 'obj_0123456789abcdefghjkmnpqrs';
+
+beforeAll(async () => {
+  service = await startTestService();
+  api = workflowClient(service);
+  [agency, otherAgency, entity, otherEntity, admin] = await Promise.all([
+    anAgencyParty(service),
+    anAgencyParty(service),
+    anEntityParty(service),
+    anEntityParty(service),
+    service.token('--role admin'),
+  ]);
+  recordId = await api.publishedPenalty(agency, entity);
+  objectionId = await api.objected(entity, recordId);
+});
+afterAll(() => service.stop());
+
+/** Every objection route, as [label, method, path, body] for an objection id. */
+const routes = (id: string): [string, string, string, unknown][] => [
+  ['POST /v1/objections', 'POST', '/v1/objections', objectionBody(recordId)],
+  ['GET /v1/objections/{id}', 'GET', `/v1/objections/${id}`, undefined],
+  [
+    'POST /v1/objections/{id}/acceptance',
+    'POST',
+    `/v1/objections/${id}/acceptance`,
+    { needsOtherUnit: true },
+  ],
+  ['POST /v1/objections/{id}/decision', 'POST', `/v1/objections/${id}/decision`, REJECT],
+  ['GET /v1/agency/objections', 'GET', '/v1/agency/objections', undefined],
+  ['GET /v1/entity/objections', 'GET', '/v1/entity/objections', undefined],
+];
+const byLabel = (id: string, label: string) =>
+  routes(id).find(([l]) => l === label) as [string, string, string, unknown];
+
+const send = (method: string, path: string, body: unknown, token?: string) =>
+  api.send(method, path, { token, body });
+
+/** What a refusal says, without the request id that differs on every answer. */
+const refusal = (answer: HttpAnswer) => {
+  const { requestId: _, ...rest } = answer.json;
+  return { status: answer.status, ...rest };
+};
+
+describe('callers in the wrong role', () => {
+  it.each(routes(MISSING_OBJECTION))('%s answers 401 without a token', async (_, method, path, body) => {
+    expectProblem(await send(method, path, body), 401, 'unauthenticated');
+  });
+
+  it.each(routes(MISSING_OBJECTION))('%s answers 403 to an admin', async (_, method, path, body) => {
+    expectProblem(await send(method, path, body, admin), 403, 'forbidden');
+  });
+
+  it.each([
+    'POST /v1/objections/{id}/acceptance',
+    'POST /v1/objections/{id}/decision',
+    'GET /v1/agency/objections',
+  ])('%s answers 403 to an entity, even the one that objected', async (label) => {
+    const [, method, path, body] = byLabel(objectionId, label);
+
+    expectProblem(await send(method, path, body, entity.token), 403, 'forbidden');
+  });
+
+  it.each(['POST /v1/objections', 'GET /v1/entity/objections'])(
+    '%s answers 403 to an agency',
+    async (label) => {
+      const [, method, path, body] = byLabel(objectionId, label);
+
+      expectProblem(await send(method, path, body, agency.token), 403, 'forbidden');
+    },
+  );
+
+  it('leaves the objection pending after every refused attempt', async () => {
+    const seen = await api.objection(entity.token, objectionId);
+
+    expect(seen.json).toMatchObject({ status: 'pending', needsOtherUnit: false });
+    expect(seen.json.acceptedAt).toBeUndefined();
+  });
+});
+
+describe('another entity', () => {
+  it('is refused an objection to a record not about it, exactly as for a record that does not exist', async () => {
+    const theirs = await api.object(otherEntity, objectionBody(recordId));
+    const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));
+
+    expectProblem(theirs, 403, 'record_not_accessible');
+    expect(refusal(theirs)).toEqual(refusal(missing));
+  });
+
+  it('cannot read the objection, and is told nothing it could not learn from a missing id', async () => {
+    const theirs = await api.objection(otherEntity.token, objectionId);
+    const missing = await api.objection(otherEntity.token, MISSING_OBJECTION);
+
+    expectProblem(theirs, 403, 'objection_not_accessible');
+    expect(refusal(theirs)).toEqual(refusal(missing));
+  });
+
+  it.each([
+    ['registered but unpublished', false],
+    ['revoked', true],
+  ])(
+    'is refused a %s record about someone else with 403, not the 422 its owner would get',
+    async (_, published) => {
+      const id = published
+        ? await api.publishedPenalty(agency, entity)
+        : await api.register(agency, penaltyAgainst(entity.uscc), false);
+      if (published)
+        await send('POST', `/v1/records/${id}/revocations`, { reason: '决定已撤销' }, agency.token);
+
+      const theirs = await api.object(otherEntity, objectionBody(id));
+      const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));
+
+      expectProblem(theirs, 403, 'record_not_accessible');
+      expect(refusal(theirs)).toEqual(refusal(missing));
+    },
+  );
+
+  it('never sees the objection in its own list', async () => {
+    const mine = await api.list(otherEntity.token, '/v1/entity/objections');
+
+    expect(mine.map((o) => o.id)).not.toContain(objectionId);
+  });
+});
+
+describe('another agency', () => {
+  it.each([
+    'GET /v1/objections/{id}',
+    'POST /v1/objections/{id}/acceptance',
+    'POST /v1/objections/{id}/decision',
+  ])(
+    '%s answers 403 objection_not_accessible, exactly as for an objection that does not exist',
+    async (label) => {
+      const [, method, path, body] = byLabel(objectionId, label);
+      const [, , missingPath] = byLabel(MISSING_OBJECTION, label);
+
+      const theirs = await send(method, path, body, otherAgency.token);
+      const missing = await send(method, missingPath, body, otherAgency.token);
+
+      expectProblem(theirs, 403, 'objection_not_accessible');
+      expect(refusal(theirs)).toEqual(refusal(missing));
+    },
+  );
+
+  it('never sees the objection in its pending list, and the record keeps its label', async () => {
+    const theirs = await api.list(otherAgency.token, '/v1/agency/objections?status=pending');
+    const detail = await api.publicRecord(recordId);
+
+    expect(theirs.map((o) => o.id)).not.toContain(objectionId);
+    expect(detail.json.objection).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('objections the record does not admit', () => {
+  it('refuses a registered but unpublished record with 422 record_not_public', async () => {
+    const unpublished = await api.register(agency, penaltyAgainst(entity.uscc), false);
+
+    const answer = await api.object(entity, objectionBody(unpublished));
+
+    expectProblem(answer, 422, 'record_not_public', 'recordId');
+  });
+
+  it('refuses a revoked record with 422 record_not_public', async () => {
+    const revoked = await api.publishedPenalty(agency, entity);
+    const revocation = await send(
+      'POST',
+      `/v1/records/${revoked}/revocations`,
+      { reason: '决定已撤销' },
+      agency.token,
+    );
+
+    const answer = await api.object(entity, objectionBody(revoked));
+
+    expect(revocation.status).toBe(200);
+    expectProblem(answer, 422, 'record_not_public', 'recordId');
+  });
+
+  it('refuses a second objection while one is pending with 409 objection_pending, naming the first', async () => {
+    const answer = await api.object(entity, objectionBody(recordId, { reason: 'period' }));
+    const mine = await api.list(entity.token, '/v1/entity/objections');
+
+    expectProblem(answer, 409, 'objection_pending', 'recordId');
+    expect(answer.json.details).toEqual({ objectionId });
+    expect(mine.filter((o) => o.recordId === recordId)).toHaveLength(1);
+  });
+});

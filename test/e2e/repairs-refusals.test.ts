@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.ts';
+import { expectProblem, type HttpAnswer } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import {
+  APPROVE,
+  anAgencyParty,
+  anEntityParty,
+  daysAgo,
+  LONG_AGO,
+  licenseAgainst,
+  type Party,
+  penaltyAgainst,
+  plusMonths,
+  RECENTLY,
+  REFUSE_REPAIR,
+  repairBody,
+  type WorkflowClient,
+  workflowClient,
+} from '../support/workflow-mothers.ts';
+
+let service: TestService;
+let api: WorkflowClient;
+let agency: Party;
+let otherAgency: Party;
+let entity: Party;
+let otherEntity: Party;
+let admin: string;
+/** A repairable penalty about `entity`, with a repair application pending. */
+let recordId: string;
+let repairId: string;
+
+/** Well-formed ids that no record or repair application has. */
+const MISSING_RECORD = 'rec_0123456789abcdefghjkmnpqrs';
+const MISSING_REPAIR = 'rep_0123456789abcdefghjkmnpqrs';
+
+beforeAll(async () => {
+  service = await startTestService();
+  api = workflowClient(service);
+  [agency, otherAgency, entity, otherEntity, admin] = await Promise.all([
+    anAgencyParty(service),
+    anAgencyParty(service),
+    anEntityParty(service),
+    anEntityParty(service),
+    service.token('--role admin'),
+  ]);
+  recordId = await api.publishedPenalty(agency, entity);
+  repairId = await api.repaired(entity, recordId);
+});
+afterAll(() => service.stop());
+
+/** Every repair route, as [label, method, path, body] for a repair id. */
+const routes = (id: string): [string, string, string, unknown][] => [
+  ['POST /v1/repairs', 'POST', '/v1/repairs', repairBody(MISSING_RECORD)],
+  ['GET /v1/repairs/{id}', 'GET', `/v1/repairs/${id}`, undefined],
+  ['POST /v1/repairs/{id}/decision', 'POST', `/v1/repairs/${id}/decision`, APPROVE],
+  ['GET /v1/repairs/{id}/decision-document', 'GET', `/v1/repairs/${id}/decision-document`, undefined],
+  ['GET /v1/agency/repairs', 'GET', '/v1/agency/repairs', undefined],
+  ['GET /v1/entity/repairs', 'GET', '/v1/entity/repairs', undefined],
+];
+const byLabel = (id: string, label: string) =>
+  routes(id).find(([l]) => l === label) as [string, string, string, unknown];
+const send = (method: string, path: string, body: unknown, token?: string) =>
+  api.send(method, path, { token, body });
+const refusal = (answer: HttpAnswer) => {
+  const { requestId: _, ...rest } = answer.json;
+  return { status: answer.status, ...rest };
+};
+
+describe('callers in the wrong role', () => {
+  it.each(routes(MISSING_REPAIR))('%s answers 401 without a token', async (_, method, path, body) => {
+    expectProblem(await send(method, path, body), 401, 'unauthenticated');
+  });
+
+  it.each(routes(MISSING_REPAIR))('%s answers 403 to an admin', async (_, method, path, body) => {
+    expectProblem(await send(method, path, body, admin), 403, 'forbidden');
+  });
+
+  it.each(['POST /v1/repairs/{id}/decision', 'GET /v1/agency/repairs'])(
+    '%s answers 403 to an entity, even the applicant',
+    async (label) => {
+      const [, method, path, body] = byLabel(repairId, label);
+
+      expectProblem(await send(method, path, body, entity.token), 403, 'forbidden');
+    },
+  );
+
+  it.each(['POST /v1/repairs', 'GET /v1/entity/repairs'])('%s answers 403 to an agency', async (label) => {
+    const [, method, path, body] = byLabel(repairId, label);
+
+    expectProblem(await send(method, path, body, agency.token), 403, 'forbidden');
+  });
+});
+
+describe('another entity or agency', () => {
+  it("refuses another entity's application for a record not about it, as for a record that does not exist", async () => {
+    const theirs = await api.fileRepair(otherEntity, repairBody(recordId));
+    const missing = await api.fileRepair(otherEntity, repairBody(MISSING_RECORD));
+
+    expectProblem(theirs, 403, 'record_not_accessible');
+    expect(refusal(theirs)).toEqual(refusal(missing));
+  });
+
+  it("refuses another entity's license or unpublished penalty with 403, not the 422 its owner would get", async () => {
+    const ids = await Promise.all([
+      api.register(agency, licenseAgainst(entity.uscc)),
+      api.register(agency, penaltyAgainst(entity.uscc), false),
+    ]);
+
+    const answers = await Promise.all(ids.map((id) => api.fileRepair(otherEntity, repairBody(id))));
+
+    for (const answer of answers) expectProblem(answer, 403, 'record_not_accessible');
+  });
+
+  it.each(['GET /v1/repairs/{id}', 'GET /v1/repairs/{id}/decision-document'])(
+    '%s answers 403 repair_not_accessible to another entity, as for an application that does not exist',
+    async (label) => {
+      const [, method, path] = byLabel(repairId, label);
+      const [, , missingPath] = byLabel(MISSING_REPAIR, label);
+
+      const theirs = await send(method, path, undefined, otherEntity.token);
+      const missing = await send(method, missingPath, undefined, otherEntity.token);
+
+      expectProblem(theirs, 403, 'repair_not_accessible');
+      expect(refusal(theirs)).toEqual(refusal(missing));
+    },
+  );
+
+  it.each([
+    'GET /v1/repairs/{id}',
+    'POST /v1/repairs/{id}/decision',
+    'GET /v1/repairs/{id}/decision-document',
+  ])(
+    '%s answers 403 repair_not_accessible to another agency, as for an application that does not exist',
+    async (label) => {
+      const [, method, path, body] = byLabel(repairId, label);
+      const [, , missingPath] = byLabel(MISSING_REPAIR, label);
+
+      const theirs = await send(method, path, body, otherAgency.token);
+      const missing = await send(method, missingPath, body, otherAgency.token);
+
+      expectProblem(theirs, 403, 'repair_not_accessible');
+      expect(refusal(theirs)).toEqual(refusal(missing));
+    },
+  );
+
+  it('leaves the application pending and the record public after the refused attempts', async () => {
+    const [seen, detail] = await Promise.all([
+      api.repair(entity.token, repairId),
+      api.publicRecord(recordId),
+    ]);
+
+    expect(seen.json.status).toBe('pending');
+    expect(detail.status).toBe(200);
+  });
+});
+
+describe('records that may not be repaired now', () => {
+  it('refuses a general penalty before its 3-month minimum, naming the first date a filing is allowed', async () => {
+    const decisionDate = daysAgo(RECENTLY);
+    const id = await api.register(agency, penaltyAgainst(entity.uscc, RECENTLY));
+
+    const answer = await api.fileRepair(entity, repairBody(id));
+
+    expectProblem(answer, 422, 'minimum_period_not_over', 'recordId');
+    expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 3), 1) });
+  });
+
+  it('refuses a serious penalty before its 1-year minimum, naming the first date a filing is allowed', async () => {
+    const decisionDate = daysAgo(LONG_AGO);
+    const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { severity: 'serious' }));
+
+    const answer = await api.fileRepair(entity, repairBody(id));
+
+    expectProblem(answer, 422, 'minimum_period_not_over', 'recordId');
+    expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 12), 1) });
+  });
+
+  it('refuses a penalty that may not be repaired with 422 not_repairable', async () => {
+    const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { repairable: false }));
+
+    expectProblem(await api.fileRepair(entity, repairBody(id)), 422, 'not_repairable', 'recordId');
+  });
+
+  it('refuses a license, an unpublished penalty and a revoked one with 422 repair_not_applicable', async () => {
+    const [license, unpublished, revoked] = await Promise.all([
+      api.register(agency, licenseAgainst(entity.uscc)),
+      api.register(agency, penaltyAgainst(entity.uscc), false),
+      api.publishedPenalty(agency, entity),
+    ]);
+    await send('POST', `/v1/records/${revoked}/revocations`, { reason: '决定已撤销' }, agency.token);
+
+    const answers = await Promise.all(
+      [license, unpublished, revoked].map((id) => api.fileRepair(entity, repairBody(id))),
+    );
+
+    for (const answer of answers) expectProblem(answer, 422, 'repair_not_applicable', 'recordId');
+  });
+
+  it('refuses a second application while one is pending with 422 repair_pending, naming the first', async () => {
+    const answer = await api.fileRepair(entity, repairBody(recordId));
+    const mine = await api.list(entity.token, '/v1/entity/repairs');
+
+    expectProblem(answer, 422, 'repair_pending', 'recordId');
+    expect(answer.json.details).toEqual({ repairId });
+    expect(mine.filter((r) => r.recordId === recordId)).toHaveLength(1);
+  });
+
+  it('refuses a commitment signed in the future with 422 naming commitment.signedAt', async () => {
+    const id = await api.publishedPenalty(agency, entity);
+    const body = repairBody(id, { commitment: { text: '承诺', signedAt: addDays(daysAgo(0), 1) } });
+
+    expectProblem(await api.fileRepair(entity, body), 422, 'commitment_date', 'commitment.signedAt');
+  });
+});
+
+describe('decisions and decision documents', () => {
+  it('has no decision document while the application is pending: 404 no_decision_document', async () => {
+    const answer = await api.send('GET', `/v1/repairs/${repairId}/decision-document`, {
+      token: entity.token,
+    });
+
+    expectProblem(answer, 404, 'no_decision_document');
+  });
+
+  it('refuses a second decision with 409 repair_already_decided and has no document for a rejection', async () => {
+    const id = await api.repaired(entity, await api.publishedPenalty(agency, entity));
+    const first = await api.decideRepair(agency.token, id, REFUSE_REPAIR);
+
+    const second = await api.decideRepair(agency.token, id, APPROVE);
+    const document = await api.send('GET', `/v1/repairs/${id}/decision-document?format=html`, {
+      token: entity.token,
+    });
+
+    expect(first.status).toBe(200);
+    expectProblem(second, 409, 'repair_already_decided');
+    expectProblem(document, 404, 'no_decision_document');
+    expect((await api.repair(entity.token, id)).json.status).toBe('rejected');
+  });
+});
