@@ -1,4 +1,6 @@
+import { chainProblems } from '../../shared/domain/audit-verification.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { auditRepository } from '../../shared/store/audit-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { eventRepository } from '../../shared/store/event-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
@@ -7,8 +9,19 @@ import { adminRoutes } from './routes.ts';
 const store = storeFromEnv();
 const events = eventRepository(store);
 const workflows = workflowRepository(store);
+const audit = auditRepository(store);
+
+/** One page of chains, each checked: links recomputed, current state against the last entry. */
+async function verify(limit: number, cursor?: string) {
+  const page = await audit.chains(limit, cursor);
+  return {
+    checked: page.snapshots.length,
+    problems: page.snapshots.flatMap(chainProblems),
+    cursor: page.cursor,
+  };
+}
 
 export const handler = httpHandler(
   'admin',
-  adminRoutes({ events: events.list, escalated: workflows.escalated }),
+  adminRoutes({ events: events.list, escalated: workflows.escalated, verify }),
 );

@@ -1,10 +1,18 @@
+import type { ChainProblem } from '../../shared/domain/audit-verification.ts';
 import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
 import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { Page } from '../../shared/domain/records/ports.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import { objectionView, repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
-import { escalationPage, escalationsQuery, eventPage, eventsQuery } from '../../shared/schemas/oversight.ts';
+import {
+  escalationPage,
+  escalationsQuery,
+  eventPage,
+  eventsQuery,
+  verifyQuery,
+  verifyResponse,
+} from '../../shared/schemas/oversight.ts';
 
 export interface AdminPorts {
   events(query: {
@@ -12,6 +20,10 @@ export interface AdminPorts {
     limit: number;
     cursor?: string | undefined;
   }): Promise<Page<DomainEvent>>;
+  verify(
+    limit: number,
+    cursor?: string,
+  ): Promise<{ checked: number; problems: ChainProblem[]; cursor?: string | undefined }>;
   escalated(
     kind: 'objection' | 'repair',
     query: { limit: number; cursor?: string | undefined },
@@ -26,6 +38,22 @@ export function adminRoutes(ports: AdminPorts) {
       run: async ({ query }) => {
         const page = await ports.events({ type: query.type, limit: query.limit ?? 50, cursor: query.cursor });
         return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+      },
+    }),
+
+    /** Recomputes the audit chains, a page at a time: any tampering shows as a problem. */
+    'GET /v1/admin/audit/verify': defineRoute({
+      query: verifyQuery,
+      responses: { 200: verifyResponse },
+      run: async ({ query }) => {
+        const result = await ports.verify(query.limit ?? 100, query.cursor);
+        return {
+          body: {
+            checked: result.checked,
+            problems: result.problems,
+            ...(result.cursor ? { cursor: result.cursor } : {}),
+          },
+        };
       },
     }),
 

@@ -66,5 +66,9 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '逾期未处理的异议与修复申请（信用办）',
     en: 'Escalated objections and repairs (admin)',
   },
+  'GET /v1/admin/audit/verify': {
+    zh: '逐条重算审计哈希链并核对各对象的当前状态（分页）',
+    en: 'Recompute every audit hash chain and check each aggregate against it (paged)',
+  },
   'GET /v1/openapi.json': { zh: '本接口的 OpenAPI 3.1 文档', en: 'The OpenAPI 3.1 document of this API' },
 };

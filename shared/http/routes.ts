@@ -82,6 +82,7 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/stats/timeliness', group: 'stats', access: 'public' },
   { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
+  { method: 'GET', path: '/v1/admin/audit/verify', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/openapi.json', group: 'docs', access: 'public' },
 ] as const satisfies readonly RouteSpec[];
 

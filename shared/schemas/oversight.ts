@@ -64,3 +64,20 @@ export const escalationPage = z.object({
   items: z.array(z.union([objectionResponse, repairResponse])),
   cursor: z.string().optional(),
 });
+
+export const verifyQuery = z.strictObject({
+  limit: wholeNumberParam(1, 500).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const verifyResponse = z.object({
+  checked: z.number().int().meta({ description: '本页核对的哈希链数' }),
+  problems: z.array(
+    z.object({
+      chain: z.string(),
+      problem: z.enum(['broken-link', 'state-mismatch', 'aggregate-missing', 'head-mismatch']),
+      seq: z.number().int().optional(),
+    }),
+  ),
+  cursor: z.string().optional().meta({ description: '还有未核对的链时返回，传回以继续' }),
+});

@@ -10,8 +10,26 @@ export function auditSortKey(seq: number): string {
   return `${AUDIT_PREFIX}${String(seq).padStart(10, '0')}`;
 }
 
+/**
+ * The first entry of every chain also registers the chain (gsi1, `CHAINS#<shard>`), so the
+ * verifier can enumerate every chain with queries, without a scan.
+ */
+export const CHAIN_SHARDS = 4;
+
+export function chainRegistryPartition(pk: string): string {
+  let h = 0;
+  for (const c of pk) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `CHAINS#${h % CHAIN_SHARDS}`;
+}
+
 export function auditItem(pk: string, entry: AuditEntry): Record<string, unknown> {
-  return { pk, sk: auditSortKey(entry.seq), type: 'audit', ...entry };
+  return {
+    pk,
+    sk: auditSortKey(entry.seq),
+    type: 'audit',
+    ...entry,
+    ...(entry.seq === 1 ? { gsi1pk: chainRegistryPartition(pk), gsi1sk: pk } : {}),
+  };
 }
 
 export function auditEntryFromItem(item: Record<string, unknown>): AuditEntry {

@@ -656,6 +656,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute every audit hash chain and check each aggregate against it (paged)
+         * @description 逐条重算审计哈希链并核对各对象的当前状态（分页）
+         *
+         *     Recompute every audit hash chain and check each aggregate against it (paged)
+         *
+         *     角色 / roles: admin
+         */
+        get: operations["GET_v1_admin_audit_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -4039,6 +4063,86 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: (components["schemas"]["Objection"] | components["schemas"]["Repair"])[];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_admin_audit_verify: {
+        parameters: {
+            query?: {
+                /** @description 1–500 */
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 逐条重算审计哈希链并核对各对象的当前状态（分页） / Recompute every audit hash chain and check each aggregate against it (paged) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 本页核对的哈希链数 */
+                        checked: number;
+                        problems: {
+                            chain: string;
+                            /** @enum {string} */
+                            problem: "broken-link" | "state-mismatch" | "aggregate-missing" | "head-mismatch";
+                            seq?: number;
+                        }[];
+                        /** @description 还有未核对的链时返回，传回以继续 */
                         cursor?: string;
                     };
                 };

@@ -1,0 +1,111 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { stateOf } from '../domain/audit.ts';
+import type { ChainSnapshot } from '../domain/audit-verification.ts';
+import { AUDIT_PREFIX, auditEntryFromItem, CHAIN_SHARDS, chainHeadOf } from './audit-items.ts';
+import type { Store } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { fromItem as recordFromItem } from './record-items.ts';
+import { workflowFromItem } from './workflow-items.ts';
+
+type Item = Record<string, unknown>;
+
+/** The aggregate item of a chain: the record, objection, repair or calendar year. */
+const AGGREGATE_SK: Record<string, string> = { REC: 'REC', OBJ: 'OBJ', REP: 'REP', CAL: 'CALENDAR' };
+
+/** What the chain of an aggregate item hashes, by the kind of item (as each use case hashes it). */
+function currentState(item: Item): unknown {
+  switch (item.type) {
+    case 'record':
+      return stateOf(recordFromItem(item));
+    case 'objection':
+    case 'repair':
+      return stateOf(workflowFromItem(item));
+    case 'calendar-year':
+      return {
+        year: item.year,
+        status: item.status,
+        source: item.source,
+        holidays: item.holidays,
+        workdays: item.workdays,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Every audit chain, a page at a time, with the current state of its aggregate. */
+export function auditRepository({ client, tableName }: Store) {
+  async function entries(pk: string): Promise<ReturnType<typeof auditEntryFromItem>[]> {
+    const out: ReturnType<typeof auditEntryFromItem>[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+          ExpressionAttributeValues: { ':pk': pk, ':a': AUDIT_PREFIX },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(auditEntryFromItem));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  return {
+    /** Up to `limit` chains from where `cursor` left off, shard by shard. */
+    async chains(
+      limit: number,
+      cursor?: string,
+    ): Promise<{ snapshots: ChainSnapshot[]; cursor?: string | undefined }> {
+      const shape = { verify: true };
+      const position = decodeCursor(cursor, shape) as { shard?: number; key?: Item } | undefined;
+      let shard = position?.shard ?? 0;
+      let key = position?.key;
+      const pks: string[] = [];
+      while (shard < CHAIN_SHARDS && pks.length < limit) {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': `CHAINS#${shard}` },
+            Limit: limit - pks.length,
+            ...(key ? { ExclusiveStartKey: key } : {}),
+          }),
+        );
+        pks.push(...(page.Items ?? []).map((item) => item.pk as string));
+        key = page.LastEvaluatedKey;
+        if (!key) shard++;
+      }
+      const aggregates = new Map<string, Item>();
+      for (let i = 0; i < pks.length; i += 100) {
+        const keys = pks
+          .slice(i, i + 100)
+          .map((pk) => ({ pk, sk: AGGREGATE_SK[pk.split('#')[0] ?? ''] ?? '' }));
+        const out = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of out.Responses?.[tableName] ?? []) aggregates.set(item.pk as string, item);
+      }
+      const snapshots = await Promise.all(
+        pks.map(async (chain) => {
+          const aggregate = aggregates.get(chain);
+          return {
+            chain,
+            entries: await entries(chain),
+            state: aggregate ? currentState(aggregate) : undefined,
+            headSeq: aggregate ? chainHeadOf(aggregate)?.seq : undefined,
+          };
+        }),
+      );
+      const more = shard < CHAIN_SHARDS;
+      return {
+        snapshots,
+        cursor: more ? encodeCursor(shape, { shard, ...(key ? { key } : {}) }) : undefined,
+      };
+    },
+  };
+}
