@@ -21,8 +21,9 @@ export default defineConfig({
           name: 'infra',
           env,
           include: ['test/infra/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Each file synthesizes the stack once, bundling every function: minutes on a busy machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -40,7 +41,7 @@ export default defineConfig({
           name: 'browser',
           env,
           include: ['test/browser/**/*.test.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -43,16 +43,18 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/** The same document as a printable page (zh-CN), every value escaped. */
+/**
+ * The same document as a printable page (zh-CN), every value escaped. It carries no style
+ * sheet: presentational attributes survive any Content-Security-Policy, including the site's
+ * when the page is opened from a blob URL there.
+ */
 export function decisionDocumentHtml(doc: DecisionDocument): string {
   const row = (label: string, value: string) =>
-    `<tr><th scope="row">${label}</th><td>${escapeHtml(value)}</td></tr>`;
+    `<tr><th scope="row" align="left">${label}</th><td>${escapeHtml(value)}</td></tr>`;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
-<style>body{font-family:"Noto Serif CJK SC",serif;max-width:42rem;margin:2rem auto;line-height:1.7}
-h1{text-align:center;letter-spacing:.3em}table{width:100%;border-collapse:collapse}th,td{border:1px solid #333;padding:.4rem .6rem;text-align:left}
-th{width:9rem;background:#f3f3f3}code{word-break:break-all}@media print{body{margin:0}}</style></head>
-<body><main><h1>${escapeHtml(doc.title)}</h1><table>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head>
+<body><main><h1 align="center">${escapeHtml(doc.title)}</h1>
+<table border="1" cellpadding="6" cellspacing="0" width="100%">
 ${row('申请编号', doc.repairId)}
 ${row('行政相对人', doc.entity.name)}
 ${row('统一社会信用代码', doc.entity.uscc)}

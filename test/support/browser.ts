@@ -1,0 +1,112 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+
+/*
+ * Real headless Chromium for the website's tests: Debian's `chromium` package driven by
+ * playwright-core (nothing is downloaded; there is no Playwright browser build here), plus
+ * screenshots under test-results/ (git-ignored) and the axe-core accessibility check.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** What went wrong inside a page: uncaught errors and CSP refusals (from the console). */
+export interface PageTrouble {
+  readonly errors: string[];
+}
+
+/**
+ * A page in a fresh context (its own sessionStorage), as a reader in China would have it:
+ * Chinese locale, Asia/Shanghai. Uncaught errors and CSP violations are collected so a test
+ * can assert there were none.
+ */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; trouble: PageTrouble }> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: DESKTOP,
+    ...options,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000); // generous: the machine may be busy with other test runs
+  const trouble: PageTrouble = { errors: [] };
+  page.on('pageerror', (error) => trouble.errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) trouble.errors.push(`CSP: ${message.text()}`);
+  });
+  return { page, trouble };
+}
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/**
+ * A PNG at test-results/screenshots/<name>.png, of the whole page unless `fullPage` is false
+ * (for very long pages, whose full capture costs more than it shows); answers its path.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage, timeout: 45_000 });
+  return path;
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core on the page as it is now and answers the violations of the given impacts.
+ * axe is evaluated from its source text rather than added with addScriptTag({ path }):
+ * that would insert an inline <script>, which the site's CSP (script-src 'self') refuses.
+ * Evaluation through the DevTools protocol is not subject to the page's CSP, so the site is
+ * checked with its real policy in force.
+ */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ['serious', 'critical'],
+): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const violations = await page.evaluate<AxeViolation[]>(`
+    axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+      result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      })),
+    )`);
+  return violations.filter((v) => impacts.includes(v.impact ?? ''));
+}
+
+/** Violations as lines a failing assertion prints. */
+export function describeViolations(violations: readonly AxeViolation[]): string {
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`).join('\n');
+}

@@ -1,0 +1,183 @@
+/*
+ * The signed-in entity's lists on 我的: its public records (with what is pending on each),
+ * its objections and its repair applications with status and outcome, and the download of
+ * an approved repair's decision document.
+ */
+
+import { apiFetch } from './api.js';
+import {
+  labelOf,
+  OBJECTION_EFFECTS,
+  OBJECTION_OUTCOMES,
+  OBJECTION_REASONS,
+  OBJECTION_STATUS,
+  REPAIR_STATUS,
+} from './labels.js';
+import { kindLabel, recordCard, recordHref } from './records.js';
+import { failureMessage, formatInstant, h, saveBlob } from './ui.js';
+
+/** How a record is named in a choice or a heading: kind, document number, date. */
+export const recordName = (record) =>
+  `${kindLabel(record)} ${record.documentNumber}（${record.decisionDate}）`;
+
+/**
+ * A record of the entity, with what is pending on it and buttons that take the user to the
+ * objection or repair form with this record chosen.
+ */
+export function myRecordCard(record, { chooseForObjection, chooseForRepair }) {
+  const pending = [
+    record.pendingObjection
+      ? h(
+          'span',
+          { class: 'badge pending' },
+          `已于 ${formatInstant(record.pendingObjection.filedAt)} 提出异议，处理中`,
+        )
+      : null,
+    record.pendingRepair
+      ? h(
+          'span',
+          { class: 'badge pending' },
+          `已于 ${formatInstant(record.pendingRepair.filedAt)} 申请信用修复，审核中`,
+        )
+      : null,
+  ];
+  const name = recordName(record);
+  const actions = h(
+    'div',
+    { class: 'card-actions' },
+    record.pendingObjection
+      ? null
+      : h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary small',
+            'aria-label': `对${name}提出异议`,
+            onclick: () => chooseForObjection(record.id),
+          },
+          '提出异议',
+        ),
+    record.kind === 'penalty' && !record.pendingRepair
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary small',
+            'aria-label': `对${name}申请信用修复`,
+            onclick: () => chooseForRepair(record.id),
+          },
+          '申请信用修复',
+        )
+      : null,
+  );
+  return recordCard(record, { title: 'document', extra: [h('p', { class: 'badges' }, pending), actions] });
+}
+
+/**
+ * A link to the record an objection or repair is about, named by kind and document number
+ * when it is one of the entity's public records; a record no longer public (revoked,
+ * repaired) is known here only by its id.
+ */
+function recordLink(recordId, records) {
+  const record = records.get(recordId);
+  return h('a', { href: recordHref(recordId) }, record ? recordName(record) : `公示信息 ${recordId}`);
+}
+
+function rows(pairs) {
+  return h(
+    'dl',
+    { class: 'meta' },
+    pairs
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([label, value]) => h('div', {}, h('dt', {}, label), h('dd', {}, value))),
+  );
+}
+
+const due = (deadline) => (deadline ? `${deadline.due}${deadline.provisional ? '（暂定）' : ''}` : undefined);
+
+export function objectionCard(objection, records) {
+  const decision = objection.decision;
+  const badge = decision
+    ? h(
+        'span',
+        { class: `badge ${decision.outcome === 'upheld' ? 'ok' : 'bad'}` },
+        labelOf(OBJECTION_OUTCOMES, decision.outcome),
+      )
+    : h('span', { class: 'badge pending' }, labelOf(OBJECTION_STATUS, objection.status));
+  return h(
+    'li',
+    { class: 'card', dataset: { objectionId: objection.id } },
+    h('p', { class: 'badges' }, h('span', { class: 'badge' }, '异议'), badge),
+    h('h3', {}, recordLink(objection.recordId, records)),
+    rows([
+      ['编号', objection.id],
+      ['异议事由', labelOf(OBJECTION_REASONS, objection.reason)],
+      ['提出时间', formatInstant(objection.filedAt)],
+      ['状态', labelOf(OBJECTION_STATUS, objection.status)],
+      ['办理期限', decision ? undefined : due(objection.deadline)],
+      ['处理结果', decision ? labelOf(OBJECTION_OUTCOMES, decision.outcome) : undefined],
+      ['对公示信息的影响', decision ? labelOf(OBJECTION_EFFECTS, decision.effect) : undefined],
+      ['处理理由', decision?.reason],
+      ['处理时间', decision ? formatInstant(decision.at) : undefined],
+    ]),
+    h('p', { class: 'hint' }, `异议陈述：${objection.statement}`),
+  );
+}
+
+export function repairCard(repair, records, getToken) {
+  const decision = repair.decision;
+  const tone = { approved: 'ok', rejected: 'bad', pending: 'pending' }[repair.status] ?? '';
+  return h(
+    'li',
+    { class: 'card', dataset: { repairId: repair.id } },
+    h(
+      'p',
+      { class: 'badges' },
+      h('span', { class: 'badge' }, '信用修复'),
+      h('span', { class: `badge ${tone}` }, labelOf(REPAIR_STATUS, repair.status)),
+    ),
+    h('h3', {}, recordLink(repair.recordId, records)),
+    rows([
+      ['编号', repair.id],
+      ['申请时间', formatInstant(repair.filedAt)],
+      ['状态', labelOf(REPAIR_STATUS, repair.status)],
+      ['办理期限', decision ? undefined : due(repair.deadline)],
+      ['决定理由', decision?.reason],
+      ['决定时间', decision ? formatInstant(decision.at) : undefined],
+    ]),
+    repair.status === 'approved' ? decisionDocument(repair.id, getToken) : null,
+  );
+}
+
+/**
+ * The decision document needs the bearer token, which a plain link cannot carry: fetch it,
+ * save it as a file, and offer it for viewing from a Blob URL.
+ */
+function decisionDocument(repairId, getToken) {
+  const status = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'small' }, '下载信用修复决定书');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.textContent = '正在获取决定书…';
+    try {
+      const response = await apiFetch(`/v1/repairs/${encodeURIComponent(repairId)}/decision-document`, {
+        token: getToken(),
+        accept: 'text/html',
+        query: { format: 'html' },
+      });
+      const blob = new Blob([await response.blob()], { type: 'text/html;charset=utf-8' });
+      saveBlob(blob, `信用修复决定书-${repairId}.html`);
+      const view = h(
+        'a',
+        { href: URL.createObjectURL(blob), target: '_blank', rel: 'noopener' },
+        '在新窗口中查看决定书',
+      );
+      status.replaceChildren('决定书已下载。', view);
+    } catch (error) {
+      status.textContent = failureMessage(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'card-actions' }, button, status);
+}

@@ -1,0 +1,49 @@
+/*
+ * 主体页 (entity.html?uscc=…): every public record of one unified social credit code. The
+ * form is a plain GET form, so entering another code is an ordinary page load.
+ */
+
+import { getJson } from './api.js';
+import { startPage } from './page.js';
+import { pagedList } from './paged-list.js';
+import { recordCard } from './records.js';
+import { clearFormErrors, showFormErrors, showState } from './ui.js';
+
+const form = document.getElementById('entity-form');
+const title = document.getElementById('page-title');
+const state = document.getElementById('records-state');
+const uscc = (new URLSearchParams(location.search).get('uscc') ?? '').trim().toUpperCase();
+form.elements.namedItem('uscc').value = uscc;
+
+const records = pagedList(
+  {
+    list: document.getElementById('records'),
+    state,
+    prev: document.getElementById('prev-page'),
+    next: document.getElementById('next-page'),
+    heading: document.getElementById('records-heading'),
+  },
+  {
+    fetchPage: async (cursor) => {
+      const answer = await getJson('/v1/disclosures', { query: { uscc, limit: 20, cursor } });
+      clearFormErrors(form);
+      // The subject's name as the latest record gives it (names change; codes do not).
+      const name = answer.items[0]?.subject.name;
+      if (name && !cursor) {
+        title.textContent = `${name}（${uscc}）`;
+        document.title = `${name} - 主体公示信息 - 济阳区信用信息公示`;
+      }
+      return answer;
+    },
+    renderItem: (record) => recordCard(record, { title: 'document' }),
+    emptyText: '该统一社会信用代码下没有公示信息',
+    onFieldErrors: (error) => {
+      showFormErrors(form, error);
+      return true;
+    },
+  },
+);
+
+await startPage();
+if (uscc) records.restart();
+else showState(state, 'empty', '请输入统一社会信用代码。');

@@ -1,0 +1,66 @@
+/*
+ * A list that pages through the API with its opaque `cursor`: each answer hands the cursor of
+ * the next page, so the list remembers the cursors it has seen to go back (上一页) as well as
+ * forward (下一页). It owns the list's visible states: loading, empty, failed (with 重试).
+ */
+
+import { ApiError } from './api.js';
+import { failureMessage, showState, stateKindOf } from './ui.js';
+
+/**
+ * parts: { list, state, prev, next, heading } elements of the page.
+ * fetchPage(cursor) → { items, cursor }; renderItem(item) → <li>;
+ * onFieldErrors(error) → true when it showed the error beside the form's fields.
+ */
+export function pagedList(parts, { fetchPage, renderItem, emptyText, onFieldErrors }) {
+  const { list, state, prev, next, heading } = parts;
+  let cursors = [undefined]; // cursors[i] fetches page i
+  let page = 0;
+  let generation = 0; // a newer search wins over an older answer still on its way
+
+  async function show(index, { focus = false } = {}) {
+    const mine = ++generation;
+    list.replaceChildren();
+    list.setAttribute('aria-busy', 'true');
+    prev.hidden = true;
+    next.hidden = true;
+    showState(state, 'loading', '正在加载…');
+    try {
+      const answer = await fetchPage(cursors[index]);
+      if (mine !== generation) return;
+      page = index;
+      cursors = cursors.slice(0, index + 1);
+      if (answer.cursor) cursors.push(answer.cursor);
+      list.append(...answer.items.map(renderItem));
+      // A later page can be empty: the API hands a cursor whenever more *may* follow.
+      if (answer.items.length === 0)
+        showState(state, 'empty', index === 0 ? emptyText : '没有更多了，这已是最后一页');
+      else showState(state, 'done', `第 ${index + 1} 页，本页 ${answer.items.length} 条`);
+      prev.hidden = index === 0;
+      next.hidden = !answer.cursor;
+      if (focus) heading.focus();
+    } catch (error) {
+      if (mine !== generation) return;
+      if (error instanceof ApiError && error.fieldErrors.length > 0 && onFieldErrors?.(error)) {
+        showState(state, 'error', '查询条件有误，请按提示修改后再查询。');
+      } else {
+        showState(state, stateKindOf(error), failureMessage(error), () => show(index, { focus }));
+      }
+    } finally {
+      if (mine === generation) list.removeAttribute('aria-busy');
+    }
+  }
+
+  // Moving between pages puts focus on the list's heading, so keyboard and screen-reader
+  // users continue from the top of the new page rather than from a button that moved.
+  prev.addEventListener('click', () => show(page - 1, { focus: true }));
+  next.addEventListener('click', () => show(page + 1, { focus: true }));
+
+  return {
+    /** Starts again from the first page (a new search). */
+    restart() {
+      cursors = [undefined];
+      return show(0);
+    },
+  };
+}

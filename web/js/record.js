@@ -1,0 +1,151 @@
+/*
+ * 记录详情 (record.html?id=…): every public field of one record, its objection label, its
+ * version history and its permanent link. A record that is not (or no longer) public answers
+ * 404, and the page says so in plain words.
+ */
+
+import { ApiError, getJson } from './api.js';
+import { changedFieldLabel, labelOf, SUBJECT_CATEGORIES, SUBJECT_FIELDS } from './labels.js';
+import { startPage } from './page.js';
+import { agencySearchHref, agencyText, detailRows, entityHref, kindLabel, recordBadges } from './records.js';
+import {
+  clearState,
+  failureMessage,
+  fieldList,
+  fill,
+  formatInstant,
+  h,
+  showState,
+  stateKindOf,
+} from './ui.js';
+
+const title = document.getElementById('page-title');
+const state = document.getElementById('record-state');
+const container = document.getElementById('record');
+const id = new URLSearchParams(location.search).get('id') ?? '';
+
+const NOT_FOUND = '该信息不存在或已不再公示';
+
+async function load() {
+  container.replaceChildren();
+  showState(state, 'loading', '正在加载…');
+  try {
+    if (!id) throw new ApiError(404);
+    render(await getJson(`/v1/disclosures/${encodeURIComponent(id)}`));
+    clearState(state);
+  } catch (error) {
+    // A malformed id (400) is as unknown as a missing one (404).
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+      title.textContent = NOT_FOUND;
+      document.title = `${NOT_FOUND} - 济阳区信用信息公示`;
+      showState(state, 'empty', '该信息可能已被撤销、已修复或公示期已满。');
+      container.replaceChildren(h('p', {}, h('a', { href: './' }, '返回公示信息查询')));
+    } else {
+      showState(state, stateKindOf(error), failureMessage(error), load);
+    }
+  }
+}
+
+function render(record) {
+  title.textContent = record.subject.name;
+  document.title = `${record.subject.name} ${kindLabel(record)} - 济阳区信用信息公示`;
+  fill(
+    container,
+    recordBadges(record),
+    record.objection?.status === 'pending'
+      ? h(
+          'p',
+          { class: 'notice' },
+          `行政相对人已于 ${formatInstant(record.objection.filedAt)} 对该信息提出异议，决定机关正在核查处理。`,
+        )
+      : null,
+    section('基本信息', basicRows(record)),
+    section('行政相对人', subjectRows(record.subject)),
+    section(`${kindLabel(record)}信息`, detailRows(record)),
+    history(record),
+    permalink(record),
+  );
+}
+
+function section(heading, rows) {
+  return h('section', {}, h('h2', {}, heading), fieldList(rows));
+}
+
+function basicRows(record) {
+  const agency = record.authority.uscc;
+  return [
+    ['决定文书号', record.documentNumber],
+    ['决定类别', kindLabel(record)],
+    ['决定日期', record.decisionDate],
+    ['决定机关', h('a', { href: agencySearchHref(agency) }, agencyText(record.authority))],
+    ['公示时间', formatInstant(record.publishedAt)],
+    ['公示截止日期', record.publicationEndsOn],
+    ['当前版本', `版本 ${record.version}`],
+    ['异议状态', record.objection?.status === 'pending' ? '异议处理中' : '无'],
+    ['备注', record.remarks],
+  ];
+}
+
+function subjectRows(subject) {
+  return SUBJECT_FIELDS.map(([key, label]) => {
+    const value = subject[key];
+    if (key === 'category') return [label, labelOf(SUBJECT_CATEGORIES, value)];
+    if (key === 'uscc' && value) return [label, h('a', { href: entityHref(value) }, value)];
+    return [label, value];
+  });
+}
+
+/** Every correction since first publication: version, when, why and which fields. */
+function history(record) {
+  const entries = [...(record.history ?? [])].sort((a, b) => b.version - a.version);
+  const body =
+    entries.length === 0
+      ? h('p', {}, `该信息公示后未经更正，当前为版本 ${record.version}。`)
+      : h(
+          'div',
+          { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '版本历史' },
+          h(
+            'table',
+            {},
+            h('caption', {}, `共 ${entries.length} 次更正，当前为版本 ${record.version}`),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['版本', '更正时间', '更正原因', '更正的内容'].map((t) => h('th', { scope: 'col' }, t)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              entries.map((entry) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, `版本 ${entry.version}`),
+                  h('td', {}, formatInstant(entry.at)),
+                  h('td', {}, entry.reason),
+                  h('td', {}, entry.changedFields.map(changedFieldLabel).join('、')),
+                ),
+              ),
+            ),
+          ),
+        );
+  return h('section', {}, h('h2', {}, '版本历史'), body);
+}
+
+/** The page's own address, the one to cite: it always shows the current public version. */
+function permalink(record) {
+  const url = `${location.origin}${location.pathname}?id=${encodeURIComponent(record.id)}`;
+  return h(
+    'section',
+    {},
+    h('h2', {}, '永久链接'),
+    h('p', { class: 'permalink' }, h('a', { href: url }, url)),
+  );
+}
+
+await startPage();
+load();
