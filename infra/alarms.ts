@@ -1,5 +1,12 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  type AlarmProps,
+  ComparisonOperator,
+  type IAlarm,
+  type IMetric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -18,6 +25,7 @@ export const ALARM_PERIOD = Duration.minutes(5);
 export class ServiceAlarms extends Construct {
   readonly topic: Topic;
   private readonly action: SnsAction;
+  private readonly created: Alarm[] = [];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -56,12 +64,17 @@ export class ServiceAlarms extends Construct {
     this.action = new SnsAction(this.topic);
   }
 
+  /** Every alarm made through this construct so far, wherever it lives (for the dashboard). */
+  get alarms(): readonly IAlarm[] {
+    return [...this.created];
+  }
+
   /**
    * An alarm, in `scope`, that fires as soon as `metric` is above zero in a period and
    * clears when it is back to zero; no data (nothing ran, nothing queued) is fine.
    */
   whenAny(scope: Construct, id: string, metric: IMetric, description: string): Alarm {
-    const alarm = new Alarm(scope, id, {
+    return this.alarm(scope, id, {
       metric,
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -69,8 +82,14 @@ export class ServiceAlarms extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: description,
     });
+  }
+
+  /** An alarm, in `scope`, that tells the topic when it fires and when it clears. */
+  alarm(scope: Construct, id: string, props: AlarmProps): Alarm {
+    const alarm = new Alarm(scope, id, props);
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
+    this.created.push(alarm);
     return alarm;
   }
 }

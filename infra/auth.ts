@@ -20,6 +20,8 @@ export interface ServiceAuthProps {
   readonly preTokenGeneration: IFunction;
   /** Where the website may be sent back after sign-in and sign-out (scheme://host[:port]). */
   readonly webOrigins: readonly string[];
+  /** Further exact sign-in and sign-out return URLs, e.g. the hosted site's `/account` page. */
+  readonly redirectUrls?: readonly string[];
   /** The managed sign-in pages' subdomain: `<prefix>.auth.<region>.amazoncognito.com`. */
   readonly domainPrefix: string;
 }
@@ -95,7 +97,15 @@ export class ServiceAuth extends Construct {
 
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
 
-    const urls = props.webOrigins.map((origin) => `${origin.replace(/\/+$/, '')}/`);
+    // Cognito compares a return URL exactly: each origin's root and its /account page (where
+    // the site takes the code back), plus the URLs given as they are.
+    const urls = [
+      ...props.webOrigins.flatMap((origin) => {
+        const base = origin.replace(/\/+$/, '');
+        return [`${base}/`, `${base}/account`];
+      }),
+      ...(props.redirectUrls ?? []),
+    ];
     this.webClient = this.userPool.addClient('WebClient', {
       // A browser cannot keep a secret; the code flow with PKCE protects the exchange instead.
       generateSecret: false,

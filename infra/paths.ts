@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -5,6 +6,9 @@ import { fileURLToPath } from 'node:url';
  * directory, so `cdk synth` from the repo root and a test run from anywhere agree.
  */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The public website's static files (ARCHITECTURE.md: `web/`), deployed to the site bucket. */
+export const WEB_DIR = join(REPO_ROOT, 'web');
 
 /** The lock file NodejsFunction hashes for the asset and reads the esbuild version from. */
 export const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));

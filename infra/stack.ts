@@ -3,13 +3,17 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../shared/http/routes.ts';
 import { ServiceAlarms } from './alarms.ts';
+import { ApiAlarms } from './api-alarms.ts';
 import { ServiceAuth } from './auth.ts';
+import { ServiceDashboard } from './dashboard.ts';
 import { ServiceEvents } from './events.ts';
 import { ServiceApi } from './http-api.ts';
 import { pascal } from './names.ts';
 import { ServiceFunction } from './service-function.ts';
 import { serviceTable } from './table.ts';
 import { SweepTimers } from './timers.ts';
+import { ServiceWebsite } from './website.ts';
+import { WebsiteDeployment } from './website-deployment.ts';
 
 export interface DisclosureServiceStackProps extends StackProps {
   /** Origins of the website, for the sign-in callback; defaults to the local server. */
@@ -25,7 +29,8 @@ const LOCAL_WEB_ORIGIN = 'http://localhost:3000';
 
 /**
  * Table, sign-in, one function per group of FUNCTION_GROUPS and the HTTP API over them; the
- * sweep timers, the event bus fed from the table's outbox, and the alarms on both.
+ * sweep timers, the event bus fed from the table's outbox; the public website behind
+ * CloudFront; the alarms on all of it and a dashboard.
  */
 export class DisclosureServiceStack extends Stack {
   readonly table: TableV2;
@@ -36,6 +41,10 @@ export class DisclosureServiceStack extends Stack {
   readonly alarms: ServiceAlarms;
   readonly timers: SweepTimers;
   readonly events: ServiceEvents;
+  readonly website: ServiceWebsite;
+  readonly websiteDeployment: WebsiteDeployment;
+  readonly apiAlarms: ApiAlarms;
+  readonly dashboard: ServiceDashboard;
 
   constructor(scope: Construct, id: string, props: DisclosureServiceStackProps = {}) {
     super(scope, id, props);
@@ -49,15 +58,35 @@ export class DisclosureServiceStack extends Stack {
       timeout: Duration.seconds(5),
       memorySize: 256,
     });
+    // Before sign-in: the web client must accept the distribution's URL as a return URL.
+    // No cycle: the distribution depends on its buckets only; the files (config.json) are
+    // deployed after the API and the client exist.
+    this.website = new ServiceWebsite(this, 'Website');
     this.auth = new ServiceAuth(this, 'Auth', {
       preTokenGeneration: this.preTokenFunction,
       webOrigins: props.webOrigins ?? [LOCAL_WEB_ORIGIN],
+      redirectUrls: [`${this.website.url}/`, `${this.website.url}/account`],
       domainPrefix: props.authDomainPrefix ?? Fn.join('-', ['disclosure', Aws.ACCOUNT_ID]),
     });
+    // CORS needs nothing here: the handlers answer any origin (shared/http/cors.ts, origin
+    // '*'; no cookie carries credentials), so the site's CloudFront origin is allowed as is.
     this.api = new ServiceApi(this, 'Api', {
       functions: this.functions,
       userPool: this.auth.userPool,
       webClient: this.auth.webClient,
+    });
+    this.websiteDeployment = new WebsiteDeployment(this, 'WebsiteDeployment', {
+      website: this.website,
+      config: {
+        // apiEndpoint has no trailing slash (the stage URL has one); the site appends /v1/….
+        apiBaseUrl: this.api.api.apiEndpoint,
+        auth: {
+          mode: 'cognito',
+          domain: this.auth.domain.baseUrl().replace(/^https:\/\//, ''),
+          clientId: this.auth.webClient.userPoolClientId,
+          redirectUri: `${this.website.url}/account`,
+        },
+      },
     });
 
     this.alarms = new ServiceAlarms(this, 'Alarms');
@@ -67,6 +96,18 @@ export class DisclosureServiceStack extends Stack {
       autoPublishOverdue: props.autoPublishOverdue ?? true,
     });
     this.events = new ServiceEvents(this, 'Events', { table: this.table, alarms: this.alarms });
+    this.apiAlarms = new ApiAlarms(this, 'ApiAlarms', {
+      api: this.api.api,
+      functions: this.functions,
+      alarms: this.alarms,
+    });
+    // Last, so that the alarm widget lists every alarm made above.
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', {
+      api: this.api.api,
+      functions: { ...this.functions, 'pre-token': this.preTokenFunction, sweeps: this.timers.function },
+      deadLetterQueues: { sweeps: this.timers.deadLetterQueue, events: this.events.deadLetterQueue },
+      alarms: this.alarms.alarms,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
@@ -74,6 +115,14 @@ export class DisclosureServiceStack extends Stack {
     new CfnOutput(this, 'SignInUrl', {
       value: this.auth.domain.baseUrl(),
       description: 'Managed sign-in pages of the user pool',
+    });
+    new CfnOutput(this, 'WebsiteUrl', {
+      value: this.website.url,
+      description: 'The public website (CloudFront)',
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.dashboard.dashboard.dashboardName,
+      description: 'CloudWatch dashboard of the service',
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', {

@@ -13,6 +13,7 @@ import { ALARM_PERIOD, type ServiceAlarms } from './alarms.ts';
 import { pascal } from './names.ts';
 import { deadLetterQueue } from './queues.ts';
 import { ServiceFunction } from './service-function.ts';
+import { sweepMetric } from './service-metrics.ts';
 
 export interface SweepTimersProps {
   readonly table: ITableV2;
@@ -137,5 +138,17 @@ export class SweepTimers extends Construct {
       }),
       'A sweep run gave up after its retries: read the message in the sweeps dead-letter queue.',
     );
+    // A run that succeeds can still give up on single items (runSweep dead-letters an item
+    // that keeps failing, and goes on with the rest): the sweep's own count, per sweep, so
+    // the alarm names the one to look at.
+    for (const spec of SCHEDULES) {
+      alarms.whenAny(
+        this,
+        `${pascal(spec.sweep)}DeadLetteredAlarm`,
+        sweepMetric('SweepItemsDeadLettered', spec.sweep),
+        `The ${spec.sweep} sweep parked items it could not process (each keeps its error in the ` +
+          'table, off the open-deadlines index): see the sweeps log.',
+      );
+    }
   }
 }

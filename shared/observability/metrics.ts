@@ -4,12 +4,32 @@
  * the same lines appear in the server's output.
  */
 export const METRICS_NAMESPACE = 'DisclosureService';
-const SERVICE = 'disclosure';
+export const METRICS_SERVICE = 'disclosure';
 
-export type MetricCounts = Readonly<Record<string, number>>;
+/** Every metric the service emits, declared once; the dashboard and the alarms read these. */
+export const RECORD_METRICS = [
+  'RecordsRegistered',
+  'RecordsPublished',
+  'RecordsPublishedLate',
+  'RecordsCorrected',
+  'RecordsRevoked',
+  'PublicationsEnded',
+] as const;
+export const OBJECTION_METRICS = ['ObjectionsFiled', 'ObjectionsDecided', 'ObjectionsOverdue'] as const;
+export const REPAIR_METRICS = ['RepairsFiled', 'RepairsDecided', 'RepairsOverdue'] as const;
+/** Per sweep run, with the dimension `Sweep`. */
+export const SWEEP_METRICS = ['SweepItemsProcessed', 'SweepItemsDeadLettered'] as const;
+
+export type MetricName =
+  | (typeof RECORD_METRICS)[number]
+  | (typeof OBJECTION_METRICS)[number]
+  | (typeof REPAIR_METRICS)[number]
+  | (typeof SWEEP_METRICS)[number];
+
+export type MetricCounts = Readonly<Partial<Record<MetricName, number>>>;
 
 export function emitMetrics(counts: MetricCounts, dimensions: Readonly<Record<string, string>> = {}): void {
-  const names = Object.keys(counts).filter((name) => (counts[name] ?? 0) !== 0);
+  const names = (Object.keys(counts) as MetricName[]).filter((name) => (counts[name] ?? 0) !== 0);
   if (names.length === 0 || process.env.METRICS === 'off') return;
   const line = {
     _aws: {
@@ -22,7 +42,7 @@ export function emitMetrics(counts: MetricCounts, dimensions: Readonly<Record<st
         },
       ],
     },
-    Service: SERVICE,
+    Service: METRICS_SERVICE,
     ...dimensions,
     ...Object.fromEntries(names.map((name) => [name, counts[name]])),
   };

@@ -1,0 +1,157 @@
+import { existsSync, statSync } from 'node:fs';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { WEB_SECURITY_HEADERS } from '../local/static-files.ts';
+import { LOG_RETENTION } from './logs.ts';
+import { WEB_DIR } from './paths.ts';
+import { responseHeadersBehavior } from './website-headers.ts';
+
+/**
+ * Page paths as the local server reads them (local/static-files.ts): `/account` is
+ * `account.html`, a path ending in `/` its `index.html`; files with an extension as they are.
+ * CloudFront cannot look for a file first as the local server does, so a folder needs its
+ * trailing slash. CloudFront Functions runtime 2.0 (ES 5.1 plus a few later features): `var`.
+ */
+export const PAGE_PATHS_CODE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.charAt(uri.length - 1) === '/') {
+    request.uri = uri + 'index.html';
+  } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) {
+    request.uri = uri + '.html';
+  }
+  return request;
+}`;
+
+/** The site's files, checked before synthesis bundles them so a missing folder says so. */
+export function websiteFiles(dir: string = WEB_DIR): string {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new Error(
+      `the website's files are missing: ${dir} must be the web/ folder of the repository ` +
+        '(it may be empty, but it must exist); restore it before cdk synth or deploy',
+    );
+  return dir;
+}
+
+/**
+ * Where the public website lives on AWS: a private bucket, read only by CloudFront through an
+ * Origin Access Control, and a log bucket for both. WebsiteDeployment
+ * (infra/website-deployment.ts) puts the files in, once the API and sign-in they point to exist.
+ *
+ * Both buckets are retained when the stack goes, like every other store of the stack
+ * (table, user pool, logs): the logs are evidence of who fetched what, and the site bucket
+ * holds only files rebuilt from web/ at every deploy, a few cents a month to keep. Emptying
+ * it on deletion (autoDeleteObjects) would need one more Lambda with delete rights on the
+ * bucket, run by a custom resource — more to trust than an orphaned bucket costs.
+ */
+export class ServiceWebsite extends Construct {
+  readonly bucket: Bucket;
+  readonly logBucket: Bucket;
+  readonly distribution: Distribution;
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.logBucket = new Bucket(this, 'LogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logs are delivered under an ACL grant, so ACLs must be on;
+      // S3 access logs come in through the bucket policy CDK writes.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      // As long as the service's log groups keep their lines (infra/logs.ts).
+      lifecycleRules: [{ expiration: Duration.days(LOG_RETENTION) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // A bad deploy can be rolled back by restoring the previous versions of its files.
+      versioned: true,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/site/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // The same headers the local server sends (local/static-files.ts), from the same constant.
+    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Security headers of the disclosure website (WEB_SECURITY_HEADERS)',
+      ...responseHeadersBehavior(WEB_SECURITY_HEADERS),
+    });
+
+    const pagePaths = new EdgeFunction(this, 'PagePaths', {
+      code: FunctionCode.fromInline(PAGE_PATHS_CODE),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serves /name from name.html and /dir/ from dir/index.html, as the local server does',
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Public website of the disclosure service',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        compress: true,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        functionAssociations: [{ function: pagePaths, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // All edge locations: the cheaper classes leave out most of Asia, where the users are.
+      priceClass: PriceClass.PRICE_CLASS_ALL,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    this.acknowledgeDistribution();
+  }
+
+  /** `https://<distribution>.cloudfront.net`, without a trailing slash. */
+  get url(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+
+  private acknowledgeDistribution(): void {
+    const acknowledge = (id: string, reason: string) =>
+      Validations.of(this.distribution).acknowledge({ id, reason });
+    acknowledge(
+      'AwsSolutions-CFR1',
+      'No geo restriction on purpose: the site is the public credit register, which anyone, ' +
+        'anywhere, may read (ARCHITECTURE.md); it serves static files only.',
+    );
+    acknowledge(
+      'AwsSolutions-CFR2',
+      'No WAF web ACL: a web ACL for CloudFront must be created in us-east-1, and this stack is ' +
+        'deployed to one region of its own choosing. The distribution serves static files from ' +
+        'a private bucket (GET/HEAD only, nothing to inject into); the API behind it has its own ' +
+        'throttling. Add a us-east-1 web ACL stack when abuse shows.',
+    );
+    acknowledge(
+      'AwsSolutions-CFR4',
+      'The distribution uses its default *.cloudfront.net certificate, whose security policy ' +
+        'CloudFront fixes (TLSv1) and no setting can raise; a minimum of TLS 1.2 needs a custom ' +
+        'domain with an ACM certificate in us-east-1, which the service does not have yet. ' +
+        'Viewers are still redirected to HTTPS, and browsers negotiate TLS 1.2 or 1.3.',
+    );
+  }
+}
