@@ -46,8 +46,26 @@ const COMMON = new Set([
   '营部',
 ]);
 
-/** The bigram of a query to look up: the first that is not one of the most common pieces. */
+/**
+ * A registered enterprise name leads with its administrative division (企业名称登记管理规定:
+ * 行政区划 + 字号 + 行业 + 组织形式), as in `济南市`, `山东省济南市` or `历下区`; thousands of names
+ * share it. Two or more characters before the division's suffix, so `鑫市场` is not one.
+ */
+const DIVISION_PREFIX = /^(?:\p{Script=Han}{2,7}?(?:自治区|自治州|自治县|地区|省|市|区|县|盟|旗))+/u;
+
+/**
+ * The bigram of a query to look up: the first after a leading division (the 字号, which tells
+ * names apart) that is not one of the most common pieces. Any bigram of the query finds every
+ * match, since the names found are then held to the whole query; the choice only decides how
+ * many index entries are read on the way.
+ */
 export function lookupBigram(query: string): string | undefined {
-  const bigrams = nameBigrams(query);
-  return bigrams.find((b) => !COMMON.has(b)) ?? bigrams[0];
+  const key = nameKey(query);
+  const division = DIVISION_PREFIX.exec(key)?.[0] ?? '';
+  const distinctive = (name: string) => nameBigrams(name).find((b) => !COMMON.has(b));
+  return (
+    (division ? distinctive(key.slice(division.length)) : undefined) ??
+    distinctive(key) ??
+    nameBigrams(key)[0]
+  );
 }

@@ -46,6 +46,19 @@ describe('lookupBigram', () => {
     expect(lookupBigram('科技有限公司济阳分公司')).toBe('司济');
   });
 
+  it('skips the administrative division a registered name leads with, for the 字号 after it', () => {
+    expect(lookupBigram('济南市恒瑞鑫商贸有限公司')).toBe('恒瑞');
+    expect(lookupBigram('山东省济南市恒瑞商贸有限公司')).toBe('恒瑞');
+    expect(lookupBigram('新疆维吾尔自治区恒瑞商贸有限公司')).toBe('恒瑞');
+    expect(lookupBigram('市中区恒瑞商贸')).toBe('恒瑞');
+  });
+
+  it('keeps the division when the query is nothing else, or the suffix is part of the 字号', () => {
+    expect(lookupBigram('济南市')).toBe('济南');
+    expect(lookupBigram('济南市有限公司')).toBe('济南');
+    expect(lookupBigram('鑫市场服务部')).toBe('鑫市');
+  });
+
   it('falls back to the first piece when the query has only common ones', () => {
     expect(lookupBigram('有限公司')).toBe('有限');
   });
