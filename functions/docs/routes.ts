@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 
 export function docsRoutes(document: () => Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decisionDocumentHtml } from '../../shared/domain/repairs/decision-document.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import type { RepairUseCases } from '../../shared/domain/repairs/use-cases.ts';

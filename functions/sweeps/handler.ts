@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { SWEEP_NAMES } from '../../shared/domain/deadlines/kinds.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';

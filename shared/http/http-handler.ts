@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { IdempotencyPort } from '../store/idempotency-repository.ts';
 import { type BodyFormat, readBody } from './body.ts';
 import { CORS } from './cors.ts';

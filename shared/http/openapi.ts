@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_BODY_BYTES } from './body.ts';
 import type { RouteDefinition } from './http-handler.ts';
 import { ROUTE_DOCS } from './route-docs.ts';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isUscc } from '../domain/identifiers/uscc.ts';
 import { HttpProblem } from './problem.ts';
 import type { Access, Role } from './routes.ts';

@@ -1,10 +1,13 @@
-import { z } from 'zod';
+import type * as z from 'zod';
+// The two locales by path: reaching them through z.locales would bundle all sixty (250 KiB).
+import english from 'zod/v4/locales/en.js';
+import chinese from 'zod/v4/locales/zh-CN.js';
 import type { Messages } from '../domain/errors.ts';
 import { type IssueParams, registeredIssue } from '../schemas/issue.ts';
 import { type FieldProblem, HttpProblem } from './problem.ts';
 
-const zh = z.locales.zhCN().localeError;
-const en = z.locales.en().localeError;
+const zh = chinese().localeError;
+const en = english().localeError;
 
 function localized(locale: typeof zh, issue: z.core.$ZodIssue): string {
   const out = locale(issue as never);
@@ -29,6 +32,16 @@ export function fieldProblems(location: string, error: z.ZodError): FieldProblem
           field: fieldPath(location, issue.path),
           code: params.code,
           message: { zh: params.zh, en: params.en },
+        },
+      ];
+    }
+    // A field that is simply absent deserves plainer words than zod's type message.
+    if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+      return [
+        {
+          field: fieldPath(location, issue.path),
+          code: 'required',
+          message: { zh: '缺少必填字段', en: 'this field is required' },
         },
       ];
     }

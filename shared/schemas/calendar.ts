@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_WORKING_DAYS } from '../domain/calendar/working-days.ts';
 import { isoDate, wholeNumberParam, yearParam } from './common.ts';
 

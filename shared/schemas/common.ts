@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { isUscc, usccProblem } from '../domain/identifiers/uscc.ts';
 import { issue } from './issue.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issue } from './issue.ts';
 
 // C0/C1 controls except tab and newlines, and the invisible characters that hide or reorder

@@ -35,7 +35,7 @@ describe('POST /v1/objections with an invalid body', () => {
     ['evidence[0].sha256', 'invalid_sha256', 'an upper-case digest', 'A'.repeat(64)],
     ['evidence[0].sha256', 'invalid_sha256', 'a digest of 63 digits', 'a'.repeat(63)],
     ['evidence[0].url', 'invalid_format', 'an http address', 'http://example.com/a.pdf'],
-    ['evidence[0].name', 'invalid_type', 'no name', undefined],
+    ['evidence[0].name', 'required', 'no name', undefined],
     ['reason', 'invalid_value', 'an unknown reason', 'dislike'],
     ['statement', 'too_small', 'an empty statement', '   '],
     ['recordId', 'invalid_record_id', 'a malformed record id', 'rec_123'],
@@ -77,7 +77,7 @@ describe('POST /v1/objections/{id}/decision with an invalid body', () => {
     ['outcome', 'rejected_with_change', 'rejected with a correction', { ...REJECT, correction: CORRECTION }],
     ['outcome', 'rejected_with_change', 'rejected with a revocation', { ...REJECT, revoke: true }],
     ['outcome', 'invalid_value', 'an outcome of the repair workflow', { ...REJECT, outcome: 'approved' }],
-    ['reason', 'invalid_type', 'no reason', { outcome: 'rejected' }],
+    ['reason', 'required', 'no reason', { outcome: 'rejected' }],
     ['effect', 'unknown_field', 'an unknown field', { ...REJECT, effect: 'none' }],
   ])('names body.%s (%s) for %s', async (field, code, _, body) => {
     const answer = await api.decideObjection(agency.token, objectionId, body);
@@ -99,7 +99,7 @@ describe('POST /v1/objections/{id}/decision with an invalid body', () => {
       body: {},
     });
 
-    expectFieldProblem(answer, 'needsOtherUnit', 'invalid_type');
+    expectFieldProblem(answer, 'needsOtherUnit', 'required');
   });
 
   it('leaves the objection pending and the record labelled after every refused body', async () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../common.ts';
 import { issue } from '../issue.ts';
 import { line, text, wanYuan } from '../text.ts';

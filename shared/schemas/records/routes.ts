@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, uscc, wholeNumberParam } from '../common.ts';
 import { issue } from '../issue.ts';
 import { line, text } from '../text.ts';

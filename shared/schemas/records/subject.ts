@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idCardProblem } from '../../domain/identifiers/id-card.ts';
 import { isUscc } from '../../domain/identifiers/uscc.ts';
 import { issue } from '../issue.ts';
