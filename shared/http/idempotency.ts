@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { IdempotencyPort } from '../store/idempotency-repository.ts';
 import { rawBody, requestHeader } from './body.ts';
+import { logWarning } from './log.ts';
 import type { Principal } from './principal.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -71,19 +72,36 @@ export async function withIdempotency(
       { field: 'idempotency-key' },
     );
   }
+  const { claim } = begun;
   let result: APIGatewayProxyStructuredResultV2;
   try {
     result = await run();
   } catch (error) {
-    await port.abandon(scope, key);
+    await settle(() => port.abandon(scope, key, claim));
     throw error;
   }
   const status = result.statusCode ?? 200;
   if (status >= 200 && status < 300) {
     const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
-    await port.complete(scope, key, { statusCode: status, headers, body: result.body ?? '' });
+    await settle(() =>
+      port.complete(scope, key, claim, { statusCode: status, headers, body: result.body ?? '' }),
+    );
   } else {
-    await port.abandon(scope, key);
+    await settle(() => port.abandon(scope, key, claim));
   }
   return result;
+}
+
+/**
+ * Keeps or releases the key, best effort. The work's own outcome is what the client must
+ * hear: a write that happened is not reported as a failure because its replay copy could not
+ * be stored, nor a refusal turned into a 503. A key left held is free again when its lease
+ * runs out; until then a retry is told it is in progress.
+ */
+async function settle(step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    logWarning('idempotency key not settled', { error: error instanceof Error ? error.name : String(error) });
+  }
 }

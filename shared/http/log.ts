@@ -18,3 +18,10 @@ export function logRequest(entry: RequestLog): void {
     `${JSON.stringify({ level, message: 'request', timestamp: new Date().toISOString(), ...entry })}\n`,
   );
 }
+
+/** A structured warning: something went wrong that the caller's answer does not show. */
+export function logWarning(message: string, fields: Record<string, string> = {}): void {
+  process.stdout.write(
+    `${JSON.stringify({ level: 'WARN', message, timestamp: new Date().toISOString(), ...fields })}\n`,
+  );
+}

@@ -1,9 +1,10 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { stateOf } from '../domain/audit.ts';
 import type { ChainSnapshot } from '../domain/audit-verification.ts';
 import { AUDIT_PREFIX, auditEntryFromItem, CHAIN_SHARDS, chainHeadOf } from './audit-items.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { Store } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
 import { fromItem as recordFromItem } from './record-items.ts';
 import { workflowFromItem } from './workflow-items.ts';
 
@@ -61,7 +62,17 @@ export function auditRepository({ client, tableName }: Store) {
       cursor?: string,
     ): Promise<{ snapshots: ChainSnapshot[]; cursor?: string | undefined }> {
       const shape = { verify: true };
-      const position = decodeCursor(cursor, shape) as { shard?: number; key?: Item } | undefined;
+      const position = decodeCursor(
+        cursor,
+        shape,
+        ({ shard, key, ...rest }) =>
+          Object.keys(rest).length === 0 &&
+          typeof shard === 'number' &&
+          Number.isInteger(shard) &&
+          shard >= 0 &&
+          shard < CHAIN_SHARDS &&
+          (key === undefined || isStartKey(key, startKeyRules('gsi1', `CHAINS#${shard}`))),
+      ) as { shard: number; key?: Item } | undefined;
       let shard = position?.shard ?? 0;
       let key = position?.key;
       const pks: string[] = [];
@@ -80,16 +91,9 @@ export function auditRepository({ client, tableName }: Store) {
         key = page.LastEvaluatedKey;
         if (!key) shard++;
       }
-      const aggregates = new Map<string, Item>();
-      for (let i = 0; i < pks.length; i += 100) {
-        const keys = pks
-          .slice(i, i + 100)
-          .map((pk) => ({ pk, sk: AGGREGATE_SK[pk.split('#')[0] ?? ''] ?? '' }));
-        const out = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of out.Responses?.[tableName] ?? []) aggregates.set(item.pk as string, item);
-      }
+      const keys = pks.map((pk) => ({ pk, sk: AGGREGATE_SK[pk.split('#')[0] ?? ''] ?? '' }));
+      const items = await batchGetAll(client, tableName, keys, { consistentRead: true });
+      const aggregates = new Map(items.map((item) => [item.pk as string, item]));
       const snapshots = await Promise.all(
         pks.map(async (chain) => {
           const aggregate = aggregates.get(chain);

@@ -1,9 +1,10 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Actor, type AuditEntry, GENESIS, nextAuditEntry } from '../domain/audit.ts';
 import type { CalendarYear } from '../domain/calendar/calendar-year.ts';
 import type { CalendarStore, StoredCalendarYear } from '../domain/calendar/ports.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { AUDIT_PREFIX, auditEntryFromItem, auditItem, chainHeadOf } from './audit-items.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { Store } from './client.ts';
 import { recomputeJobItem } from './job-items.ts';
 import { transactWrite } from './transactions.ts';
@@ -49,19 +50,8 @@ export function calendarRepository({ client, tableName }: Store) {
     /** The loaded years among `years`; years never loaded are simply absent. */
     async getYears(years: readonly number[]): Promise<StoredCalendarYear[]> {
       if (years.length === 0) return [];
-      const keys = [...new Set(years)].map((year) => ({ pk: pkOf(year), sk: SK }));
-      const found: StoredCalendarYear[] = [];
-      let attempt = 0;
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [tableName]: { Keys: keys },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const out = await client.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[tableName] ?? []) found.push(fromItem(item));
-        request = out.UnprocessedKeys as typeof request;
-        if (request && Object.keys(request).length > 0) await backOff(++attempt);
-      }
-      return found;
+      const keys = years.map((year) => ({ pk: pkOf(year), sk: SK }));
+      return (await batchGetAll(client, tableName, keys)).map(fromItem);
     },
 
     /**
@@ -94,17 +84,12 @@ export function calendarRepository({ client, tableName }: Store) {
               ConditionExpression: 'version = :expected',
               ExpressionAttributeValues: { ':expected': expectedVersion },
             };
+      const entry = auditItem(pkOf(year.year), audit);
       await transactWrite(
         client,
         [
           { Put: { TableName: tableName, Item: toItem(stored), ...condition } },
-          {
-            Put: {
-              TableName: tableName,
-              Item: auditItem(pkOf(year.year), audit),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          { Put: { TableName: tableName, Item: entry, ConditionExpression: 'attribute_not_exists(pk)' } },
           // Open deadlines that depend on this year are recomputed by the deadline-recompute sweep.
           { Put: { TableName: tableName, Item: recomputeJobItem(recomputeJobFor(stored), change.at) } },
         ],
@@ -116,6 +101,8 @@ export function calendarRepository({ client, tableName }: Store) {
               en: `the ${year.year} calendar was changed by someone else; read it again and retry`,
             },
           }),
+        // A load whose answer was lost is done if its audit entry is there.
+        { tableName, key: { pk: entry.pk, sk: entry.sk }, attribute: 'hash', value: audit.hash },
       );
       return stored;
     },
@@ -142,10 +129,6 @@ export function calendarRepository({ client, tableName }: Store) {
 }
 
 export type CalendarRepository = ReturnType<typeof calendarRepository>;
-
-function backOff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-}
 
 function recomputeJobFor(stored: StoredCalendarYear) {
   const { year } = stored.year;

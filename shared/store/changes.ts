@@ -10,7 +10,7 @@ import { auditItem } from './audit-items.ts';
 import type { Store } from './client.ts';
 import { eventItem } from './event-items.ts';
 import { derivedEntries, documentKey, type IndexEntry, recordKey, toItem } from './record-items.ts';
-import { transactWrite } from './transactions.ts';
+import { transactWrite, type Witness } from './transactions.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Item = Record<string, unknown>;
@@ -21,6 +21,8 @@ export interface Op {
   readonly onConflict?: () => ConflictError;
   /** What the write counts for the business metrics, once the transaction succeeded. */
   readonly metrics?: MetricCounts;
+  /** Set on a new audit entry: reading it back tells whether an unanswered transaction committed. */
+  readonly witness?: Witness;
 }
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
@@ -85,7 +87,11 @@ export function indexChanges(tableName: string, before: IndexEntry[], after: Ind
 }
 
 export function auditOp(tableName: string, pk: string, entry: AuditEntry): Op {
-  return ops(tableName).put(auditItem(pk, entry), IS_NEW);
+  const item = auditItem(pk, entry);
+  return {
+    ...ops(tableName).put(item, IS_NEW),
+    witness: { tableName, key: { pk: item.pk, sk: item.sk }, attribute: 'hash', value: entry.hash },
+  };
 }
 
 export function eventOps(tableName: string, events: readonly DomainEvent[]): Op[] {
@@ -149,7 +155,10 @@ function recordMetrics(before: DisclosureRecord | undefined, after: DisclosureRe
   };
 }
 
-/** Writes all of `writes` in one transaction, or nothing; a failed condition is its op's conflict. */
+/**
+ * Writes all of `writes` in one transaction, or nothing; a failed condition is its op's
+ * conflict. A transaction whose answer was lost counts as done if its audit entry is there.
+ */
 export async function commit({ client }: Store, writes: readonly Op[]): Promise<void> {
   if (writes.length > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(writes.length);
   await transactWrite(
@@ -159,6 +168,7 @@ export async function commit({ client }: Store, writes: readonly Op[]): Promise<
       const first = failed.map((i) => writes[i]?.onConflict).find((f) => f !== undefined);
       return (first ?? recordChanged)();
     },
+    writes.find((w) => w.witness)?.witness,
   );
   emitMetrics(sumCounts(writes.map((w) => w.metrics)));
 }

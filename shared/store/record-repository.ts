@@ -1,12 +1,14 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
+import { shanghaiDate } from '../domain/dates.ts';
 import { lookupBigram, nameKey } from '../domain/records/name-search.ts';
 import type { DocumentClaim, Page, PublicSearch, RecordStore } from '../domain/records/ports.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
 import type { RecordKind } from '../schemas/records/kinds.ts';
+import { batchGetAll } from './batch-get.ts';
 import { commit, eventOps, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
 import { documentKey, fromItem, recordKey, worklistPartition } from './record-items.ts';
 
 type Item = Record<string, unknown>;
@@ -18,19 +20,8 @@ export function recordRepository(store: Store): RecordStore {
   }
 
   async function getMany(ids: readonly string[]): Promise<DisclosureRecord[]> {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, DisclosureRecord>();
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Item[] }> | undefined = {
-        [tableName]: { Keys: unique.slice(i, i + 100).map(recordKey) },
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await client.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[tableName] ?? []) found.set(item.id as string, fromItem(item));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
+    const items = await batchGetAll(client, tableName, ids.map(recordKey));
+    const found = new Map(items.map((item) => [item.id as string, fromItem(item)]));
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
@@ -70,12 +61,18 @@ export function recordRepository(store: Store): RecordStore {
     async listForAgency({ agency, status, dueBefore, limit, cursor }): Promise<Page<DisclosureRecord>> {
       // The cursor is bound to the filters, not to the instant: `now` moves between pages.
       const shape = { agency, status, overdue: dueBefore !== undefined };
-      const start = decodeCursor(cursor, shape);
+      const pk = worklistPartition(agency, status);
+      const start = decodeCursor(cursor, shape, (p) =>
+        isStartKey(
+          p,
+          startKeyRules('gsi1', pk, (sk) => !dueBefore || sk < dueBefore),
+        ),
+      );
       const out = await query({
         IndexName: 'gsi1',
         KeyConditionExpression: dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
         ExpressionAttributeValues: {
-          ':pk': worklistPartition(agency, status),
+          ':pk': pk,
           ...(dueBefore ? { ':due': dueBefore } : {}),
         },
         Limit: limit,
@@ -91,7 +88,12 @@ export function recordRepository(store: Store): RecordStore {
   };
 }
 
-const MAX_QUERIES_PER_PAGE = 8;
+/**
+ * Queries one page may make before it answers with what it has and a cursor. An unfiltered
+ * search walks the years from this one back to 2004 (23 partitions, empty ones nearly free),
+ * so it fits in one page instead of handing back a short page with a cursor.
+ */
+const MAX_QUERIES_PER_PAGE = 30;
 
 /**
  * Answers a public search from the public index: one partition chosen by the most selective
@@ -108,12 +110,20 @@ async function searchPublicIndex(
 ): Promise<Page<DisclosureRecord>> {
   const { cursor, limit, ...filters } = search;
   const plan = partitionsFor(filters);
-  const start = decodeCursor(cursor, filters) as { partition?: number; key?: Item } | undefined;
-  const { expression, names, values } = filterExpression(filters, plan.filtered);
   const range = dateRange(filters.from, filters.to);
+  const start = decodeCursor(cursor, filters, ({ partition, key, ...rest }) => {
+    const pk = typeof partition === 'number' ? plan.partitions[partition] : undefined;
+    return (
+      Object.keys(rest).length === 0 &&
+      pk !== undefined &&
+      // An empty key: the page ended before the partition was first read.
+      (isStartKey(key, {}) || isStartKey(key, startKeyRules('table', pk, range.accepts)))
+    );
+  }) as { partition: number; key: Item } | undefined;
+  const { expression, names, values } = filterExpression(filters, plan.filtered);
 
   const ids: string[] = [];
-  let partition = typeof start?.partition === 'number' ? start.partition : 0;
+  let partition = start?.partition ?? 0;
   let startKey: Item | undefined = start?.key;
   let next: { partition: number; key: Item } | undefined;
   for (let queries = 0; partition < plan.partitions.length && ids.length < limit; queries++) {
@@ -165,7 +175,8 @@ function partitionsFor(filters: Filters): { partitions: string[]; filtered: Face
   }
   if (filters.agency) return { partitions: [`PUB#AGENCY#${filters.agency}`], filtered: rest('agency') };
   if (filters.kind) return { partitions: [`PUB#KIND#${filters.kind}`], filtered: rest('kind') };
-  const newest = Number((filters.to ?? `${new Date().getUTCFullYear() + 1}`).slice(0, 4));
+  // No decision lies in the future (Asia/Shanghai), so the newest year to look in is this one.
+  const newest = Number((filters.to ?? shanghaiDate(new Date())).slice(0, 4));
   const oldest = Number((filters.from ?? '2004').slice(0, 4));
   const years: string[] = [];
   for (let year = newest; year >= oldest; year--) years.push(`PUB#ALL#${year}`);
@@ -190,13 +201,19 @@ function filterExpression(filters: Filters, facets: Facet[]) {
   return { expression: parts.join(' AND '), names, values };
 }
 
+/** The key condition on decision dates, and the sort keys it lets through (to check a cursor). */
 function dateRange(from: string | undefined, to: string | undefined) {
   // Sort keys are `<decisionDate>#<id>`; '#' sorts before every id character and '~' after.
+  const accepts = (sk: string) => (!from || sk >= from) && (!to || sk <= `${to}#~`);
   if (from && to)
-    return { condition: ' AND sk BETWEEN :from AND :to', values: { ':from': from, ':to': `${to}#~` } };
-  if (from) return { condition: ' AND sk >= :from', values: { ':from': from } };
-  if (to) return { condition: ' AND sk <= :to', values: { ':to': `${to}#~` } };
-  return { condition: '', values: {} };
+    return {
+      condition: ' AND sk BETWEEN :from AND :to',
+      values: { ':from': from, ':to': `${to}#~` },
+      accepts,
+    };
+  if (from) return { condition: ' AND sk >= :from', values: { ':from': from }, accepts };
+  if (to) return { condition: ' AND sk <= :to', values: { ':to': `${to}#~` }, accepts };
+  return { condition: '', values: {}, accepts };
 }
 
 export type { RecordKind };

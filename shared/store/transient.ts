@@ -1,7 +1,9 @@
 /**
- * DynamoDB's own signals that trying again later will work, with nothing written: throttling,
- * a busy or failing service, a timeout. The API answers these with 503 and Retry-After; the
- * sweeps leave the item due for the next run instead of parking it.
+ * DynamoDB's own signals that trying again later will work: throttling, a busy or failing
+ * service, a timeout, a lost connection. The API answers these with 503 and Retry-After; the
+ * sweeps leave the item due for the next run instead of parking it. (A write whose answer
+ * was lost may have happened: transactions settle that themselves, see transactions.ts, and
+ * every write is guarded by a condition, so trying again never applies it twice.)
  */
 const TRANSIENT = new Set([
   'ProvisionedThroughputExceededException',
@@ -14,10 +16,20 @@ const TRANSIENT = new Set([
   'RequestTimeout',
   'ECONNRESET',
   'ECONNREFUSED',
+  // batch-get.ts: DynamoDB kept leaving keys of a BatchGetItem unread.
+  'UnprocessedKeysError',
 ]);
+
+/**
+ * An answer came but could not be read (a truncated or garbled body): the SDK attaches the
+ * raw response to the parse error; a service exception, which it could read, has a `$fault`.
+ */
+function unreadableAnswer(error: Error): boolean {
+  return Object.hasOwn(error, '$response') && !('$fault' in error);
+}
 
 export function isTransientStoreError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
-  return TRANSIENT.has(error.name) || (code !== undefined && TRANSIENT.has(code));
+  return TRANSIENT.has(error.name) || (code !== undefined && TRANSIENT.has(code)) || unreadableAnswer(error);
 }

@@ -1,12 +1,14 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.ts';
 import type { Objection } from '../domain/objections/objection.ts';
 import type { Page } from '../domain/records/ports.ts';
 import type { Repair } from '../domain/repairs/repair.ts';
 import type { Change, WorkflowStore } from '../domain/workflows/ports.ts';
+import type { MetricCounts } from '../observability/metrics.ts';
+import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, eventOps, indexChanges, type Op, ops, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, isStartKey, type KeyRule, startKeyRules } from './cursor.ts';
 import {
   agencyPartition,
   type WorkflowKind,
@@ -38,10 +40,10 @@ export function workflowRepository(store: Store): WorkflowStore {
       ? { expression: 'revision = :revision', values: { ':revision': before.revision } }
       : { expression: 'attribute_not_exists(pk)' };
     const metric = kind === 'objection' ? 'Objections' : 'Repairs';
-    const metrics = {
-      [`${metric}Filed`]: before ? 0 : 1,
-      [`${metric}Decided`]: before?.status === 'pending' && after.status !== 'pending' ? 1 : 0,
-      [`${metric}Overdue`]: after.escalatedAt && !before?.escalatedAt ? 1 : 0,
+    const metrics: MetricCounts = {
+      [`${metric}Filed` as const]: before ? 0 : 1,
+      [`${metric}Decided` as const]: before?.status === 'pending' && after.status !== 'pending' ? 1 : 0,
+      [`${metric}Overdue` as const]: after.escalatedAt && !before?.escalatedAt ? 1 : 0,
     };
     return [
       {
@@ -60,27 +62,24 @@ export function workflowRepository(store: Store): WorkflowStore {
 
   async function getMany<T extends Objection | Repair>(kind: WorkflowKind, ids: string[]): Promise<T[]> {
     if (ids.length === 0) return [];
-    const out = await client.send(
-      new BatchGetCommand({
-        RequestItems: { [tableName]: { Keys: ids.map((id) => workflowKey(kind, id)) } },
-      }),
+    const items = await batchGetAll(
+      client,
+      tableName,
+      ids.map((id) => workflowKey(kind, id)),
     );
     const found = new Map(
-      (out.Responses?.[tableName] ?? []).map((item) => [
-        (item.state as { id: string }).id,
-        workflowFromItem<T>(item),
-      ]),
+      items.map((item) => [(item.state as { id: string }).id, workflowFromItem<T>(item)]),
     );
-    // A page holds at most 100 keys; a retry of unprocessed keys would go here at a larger scale.
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async function page(
     query: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
     shape: unknown,
+    startKey: Readonly<Record<string, KeyRule>>,
     cursor?: string,
   ) {
-    const start = decodeCursor(cursor, shape);
+    const start = decodeCursor(cursor, shape, (p) => isStartKey(p, startKey));
     const out = await client.send(
       new QueryCommand({ TableName: tableName, ...query, ...(start ? { ExclusiveStartKey: start } : {}) }),
     );
@@ -95,17 +94,17 @@ export function workflowRepository(store: Store): WorkflowStore {
     q: { agency: string; status: string; dueBefore?: string; limit: number; cursor?: string | undefined },
   ): Promise<Page<T>> {
     const shape = { kind, agency: q.agency, status: q.status, overdue: q.dueBefore !== undefined };
+    const pk = agencyPartition(kind, q.agency, q.status);
+    const { dueBefore } = q;
     const result = await page(
       {
         IndexName: 'gsi1',
-        KeyConditionExpression: q.dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': agencyPartition(kind, q.agency, q.status),
-          ...(q.dueBefore ? { ':due': q.dueBefore } : {}),
-        },
+        KeyConditionExpression: dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(dueBefore ? { ':due': dueBefore } : {}) },
         Limit: q.limit,
       },
       shape,
+      startKeyRules('gsi1', pk, (sk) => !dueBefore || sk < dueBefore),
       q.cursor,
     );
     return { items: result.items.map((item) => workflowFromItem<T>(item)), cursor: result.cursor };
@@ -124,6 +123,7 @@ export function workflowRepository(store: Store): WorkflowStore {
         Limit: q.limit,
       },
       { pk },
+      startKeyRules('table', pk),
       q.cursor,
     );
     return {

@@ -1,0 +1,14 @@
+import { describeFaults, idempotencyKey } from '../support/faulty-service.ts';
+import { anAgencyParty, anEntityParty, objectionBody, workflowClient } from '../support/workflow-mothers.ts';
+
+describeFaults({
+  route: 'POST /v1/objections',
+  success: [201],
+  async arrange(service) {
+    const api = workflowClient(service);
+    const [agency, entity] = await Promise.all([anAgencyParty(service), anEntityParty(service)]);
+    const body = objectionBody(await api.publishedPenalty(agency, entity));
+    const headers = { 'idempotency-key': idempotencyKey() };
+    return { send: () => api.object(entity, body, headers) };
+  },
+});

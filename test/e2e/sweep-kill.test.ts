@@ -1,0 +1,159 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient, type Store } from '../../shared/store/client.ts';
+import { dynamodbEndpoint } from '../support/dynamodb.ts';
+import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
+import { expectAuditIntact } from '../support/faulty-service.ts';
+import { call } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import { run } from '../support/processes.ts';
+import { anAgencyParty, anEntityParty, type Party, penaltyAgainst } from '../support/workflow-mothers.ts';
+
+const RECORDS = 60;
+
+let service: TestService;
+let store: Store;
+let proxy: FaultProxy;
+let agency: Party;
+let admin: string;
+
+beforeAll(async () => {
+  service = await startTestService();
+  store = {
+    client: createDocumentClient({ endpoint: dynamodbEndpoint() }),
+    tableName: process.env.TABLE_NAME ?? '',
+  };
+  proxy = await startFaultProxy(dynamodbEndpoint());
+  [agency, admin] = await Promise.all([anAgencyParty(service), service.token('--role admin')]);
+});
+afterAll(async () => {
+  await service.stop();
+  await proxy.stop();
+  store.client.destroy();
+});
+
+/** `npm run sweep -- disclosure-deadlines --now <now>` on the test table, through `endpoint`. */
+function sweep(endpoint: string, now: string) {
+  return run('npm', ['run', '-s', 'sweep', '--', 'disclosure-deadlines', '--now', now, '--json'], {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-sweep-')),
+    DYNAMODB_ENDPOINT: endpoint,
+    TABLE_NAME: store.tableName,
+  });
+}
+
+/** How many of the agency's records are published, straight from its worklist index. */
+async function publishedCount(): Promise<number> {
+  const out = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agency.uscc}#published` },
+      Select: 'COUNT',
+    }),
+  );
+  return out.Count ?? 0;
+}
+
+async function queryAll(pk: string, skPrefix?: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':sk': skPrefix } : {}) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+describe('a disclosure sweep killed mid-batch', () => {
+  it('finishes the work exactly once when run again: each record published once, with one overdue event and one audit entry', async () => {
+    const entity = await anEntityParty(service);
+    const ids: string[] = [];
+    for (let i = 0; i < RECORDS; i += 6) {
+      const answers = await Promise.all(
+        Array.from({ length: Math.min(6, RECORDS - i) }, () =>
+          call(service.url, 'POST', '/v1/records', {
+            token: agency.token,
+            body: penaltyAgainst(entity.uscc, 30),
+          }),
+        ),
+      );
+      ids.push(...answers.map((a) => a.json.id as string));
+    }
+    expect(new Set(ids).size).toBe(RECORDS);
+    const now = new Date().toISOString();
+    // Slowed down (each transaction ~150 ms late), so that the kill lands between batches.
+    proxy.inject({
+      operation: 'TransactWriteItems',
+      kind: 'slow',
+      delayMs: 150,
+      times: Number.POSITIVE_INFINITY,
+    });
+
+    const first = sweep(proxy.url, now);
+    const deadline = Date.now() + 90_000;
+    while ((await publishedCount()) < 5 && Date.now() < deadline && first.child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    first.signal('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    proxy.clear();
+    // A transaction the dead process had sent may still land (as over a real network): wait
+    // until nothing moves any more before counting what the first run did.
+    let publishedAtKill = await publishedCount();
+    for (let settled = false; !settled; ) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const count = await publishedCount();
+      settled = count === publishedAtKill;
+      publishedAtKill = count;
+    }
+
+    const second = sweep(dynamodbEndpoint(), now);
+    const code = await second.exited;
+    const report = JSON.parse(second.stdout().trim().split('\n').pop() ?? '{}');
+    const [overdueEvents, records] = await Promise.all([
+      queryAll('EVENT#overdue'),
+      Promise.all(
+        ids.map(async (id) => ({
+          record: (await call(service.url, 'GET', `/v1/records/${id}`, { token: agency.token })).json,
+          audit: await queryAll(`REC#${id}`, 'AUDIT#'),
+        })),
+      ),
+    ]);
+
+    process.stdout.write(
+      `sweep-kill: SIGKILL after ${publishedAtKill} of ${RECORDS} published; the rerun published ${report.actions?.['auto-published']}\n`,
+    );
+    expect(publishedAtKill, 'the first run was killed after some, not all, were published').toBeGreaterThan(
+      0,
+    );
+    expect(publishedAtKill).toBeLessThan(RECORDS);
+    expect(code, second.stderr()).toBe(0);
+    expect(report).toMatchObject({ deadLettered: 0, more: false });
+    expect(report.actions['auto-published']).toBe(RECORDS - publishedAtKill);
+    expect(await publishedCount()).toBe(RECORDS);
+    for (const { record, audit } of records) {
+      expect(record).toMatchObject({ status: 'published', publication: { by: 'system', onTime: false } });
+      const events = overdueEvents.filter(
+        (e) => (e.event as { subject: { id: string } }).subject.id === record.id,
+      );
+      expect(events, `overdue events of ${record.id}`).toHaveLength(1);
+      expect(audit.map((entry) => entry.action)).toEqual([
+        'record.registered',
+        'record.published_late_automatically',
+      ]);
+    }
+    await expectAuditIntact(service, admin, 'after the killed sweep and its rerun');
+  }, 180_000);
+});
