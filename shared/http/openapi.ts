@@ -94,13 +94,16 @@ const PROBLEM_STATUS: Record<number, { zh: string; en: string }> = {
   503: { zh: '服务繁忙，请按 Retry-After 重试', en: 'Busy; retry after Retry-After' },
 };
 
-function problemStatuses(method: string, path: string, isPublic: boolean, hasInput: boolean): number[] {
+function problemStatuses(method: string, path: string, isPublic: boolean): number[] {
   const mutating = method !== 'GET';
   return [
-    ...(hasInput || mutating ? [400] : []),
+    // Any request may carry a body (readBody): one a route does not take is a 400, one over
+    // 1 MiB a 413, on a GET as on a POST.
+    400,
     ...(isPublic ? [] : [401, 403]),
     ...(path.includes('{') ? [404] : []),
-    ...(mutating ? [409, 413, 415, 422] : []),
+    413,
+    ...(mutating ? [409, 415, 422] : []),
     ...(method === 'PUT' ? [412] : []),
     500,
     503,
@@ -141,12 +144,7 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
       },
     };
   }
-  for (const status of problemStatuses(
-    route.method,
-    route.path,
-    isPublic,
-    Boolean(definition.params || definition.query || definition.body),
-  )) {
+  for (const status of problemStatuses(route.method, route.path, isPublic)) {
     const text = PROBLEM_STATUS[status] ?? { zh: '错误', en: 'Error' };
     responses[status] = {
       description: `${text.zh} / ${text.en}`,

@@ -1,21 +1,17 @@
 import * as z from 'zod';
 import { MAX_WORKING_DAYS } from '../domain/calendar/working-days.ts';
 import { isoDate, wholeNumberParam, yearParam } from './common.ts';
+import { line } from './text.ts';
 
 export const calendarPathParams = z.strictObject({ year: yearParam });
 
 const holiday = z.strictObject({
   date: isoDate,
-  name: z.string().trim().min(1).max(40).meta({ description: '节日名称 / holiday name, e.g. 国庆节' }),
+  name: line(40).meta({ description: '节日名称 / holiday name, e.g. 国庆节' }),
 });
 
 const source = z.strictObject({
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .meta({ description: '依据文件标题 / title of the State Council notice' }),
+  title: line(200).meta({ description: '依据文件标题 / title of the State Council notice' }),
   urls: z
     .array(z.url({ protocol: /^https?$/ }).max(500))
     .max(5)

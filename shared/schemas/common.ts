@@ -61,3 +61,21 @@ export function wholeNumberParam(min: number, max: number) {
     .pipe(z.number().int().min(min, range).max(max, range))
     .meta({ description: `${min}–${max}` });
 }
+
+/**
+ * A JSON object of any fields, checked as a whole later (a correction's changes). zod's record
+ * skips a `__proto__` field without a word, so it would slip through unseen: it is refused
+ * here as the unknown field it is, as a strict object refuses it.
+ */
+export const anyFields = z.preprocess(
+  (value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
+      ctx.addIssue({
+        code: 'unrecognized_keys',
+        keys: ['__proto__'],
+        input: value as Record<string, unknown>,
+      });
+    return value;
+  },
+  z.record(z.string(), z.unknown()),
+);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDate, wholeNumberParam } from './common.ts';
+import { anyFields, isoDate, wholeNumberParam } from './common.ts';
 import { issue } from './issue.ts';
 import { line, text } from './text.ts';
 
@@ -59,10 +59,7 @@ export const objectionDecisionBody = z
   .strictObject({
     outcome: z.enum(['upheld', 'rejected']),
     reason: text(2000).meta({ description: '处理理由' }),
-    correction: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .meta({ description: '异议成立时要更正的字段（结构同登记）' }),
+    correction: anyFields.optional().meta({ description: '异议成立时要更正的字段（结构同登记）' }),
     revoke: z.boolean().optional().meta({ description: '异议成立时撤销该记录' }),
   })
   .superRefine((d, ctx) => {
@@ -136,10 +133,15 @@ export const pageQuery = z.strictObject({
 
 const deadline = z.object({ dueAt: z.string(), due: isoDate, provisional: z.boolean() });
 
+const recordSummary = z
+  .object({ kind: z.string(), documentNumber: z.string(), decisionDate: isoDate, subjectName: z.string() })
+  .meta({ description: '提出时记录的概要' });
+
 export const objectionResponse = z
   .object({
     id: z.string(),
     recordId: z.string(),
+    record: recordSummary,
     entity: z.string(),
     agency: z.string(),
     reason: z.enum(OBJECTION_REASONS),
@@ -168,6 +170,7 @@ export const repairResponse = z
   .object({
     id: z.string(),
     recordId: z.string(),
+    record: recordSummary,
     entity: z.string(),
     agency: z.string(),
     commitment: z.object({ text: z.string(), signedAt: isoDate }),

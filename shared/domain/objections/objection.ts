@@ -12,6 +12,21 @@ export interface Evidence {
   readonly url?: string | undefined;
 }
 
+/** What the entity's lists show of the record, kept as it was when the case was filed. */
+export interface RecordSummary {
+  readonly kind: string;
+  readonly documentNumber: string;
+  readonly decisionDate: string;
+  readonly subjectName: string;
+}
+
+export function recordSummary(record: {
+  content: { kind: string; documentNumber: string; decisionDate: string; subject: { name: string } };
+}): RecordSummary {
+  const { kind, documentNumber, decisionDate, subject } = record.content;
+  return { kind, documentNumber, decisionDate, subjectName: subject.name };
+}
+
 export interface HandlingDeadline {
   readonly due: IsoDate;
   readonly dueAt: string;
@@ -22,6 +37,7 @@ export interface HandlingDeadline {
 export interface Objection {
   readonly id: string;
   readonly recordId: string;
+  readonly record: RecordSummary;
   readonly entity: string;
   readonly agency: string;
   readonly reason: ObjectionReason;

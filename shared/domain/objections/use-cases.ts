@@ -8,6 +8,7 @@ import { AccessDeniedError, ConflictError, RuleViolationError } from '../errors.
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
+import { decisionDateInFuture } from '../records/errors.ts';
 import { mergeChanges } from '../records/merge.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
@@ -22,6 +23,7 @@ import {
   type Objection,
   type ObjectionReason,
   objectionDecided,
+  recordSummary,
 } from './objection.ts';
 
 export interface ObjectionDeps {
@@ -119,6 +121,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       const objection: Objection = {
         id: newId('obj'),
         recordId: record.id,
+        record: recordSummary(record),
         entity,
         agency: record.authority.uscc,
         reason: input.reason,
@@ -198,6 +201,9 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       let effect: 'corrected' | 'revoked' | 'none' = 'none';
       if (input.outcome === 'upheld' && input.correction) {
         const content = validate(mergeChanges(record.content, input.correction));
+        // The same rule as a correction through the records routes: no decision after today.
+        const today = shanghaiDate(at);
+        if (content.decisionDate > today) throw decisionDateInFuture(today, 'correction.decisionDate');
         changed = { ...correctForObjection(record, content, input.reason, at), objection: undefined };
         if (content.decisionDate !== record.content.decisionDate) {
           const years = [yearOf(content.decisionDate), yearOf(shanghaiDate(at))];

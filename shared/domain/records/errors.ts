@@ -42,10 +42,10 @@ export function recordRevoked(): ConflictError {
   });
 }
 
-export function decisionDateInFuture(today: string): InvalidInputError {
+export function decisionDateInFuture(today: string, field = 'decisionDate'): InvalidInputError {
   return new InvalidInputError({
     code: 'decision_date_in_future',
-    field: 'decisionDate',
+    field,
     messages: {
       zh: `决定日期不能晚于今日（${today}）`,
       en: `decisionDate must not be after today (${today}, Asia/Shanghai)`,

@@ -8,9 +8,17 @@ export function mergeChanges(current: unknown, changes: unknown): unknown {
   if (!isObject(current) || !isObject(changes)) return changes;
   const out: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(changes)) {
-    const merged = mergeChanges(current[key], value);
+    const merged = mergeChanges(Object.hasOwn(current, key) ? current[key] : undefined, value);
     if (merged === undefined) delete out[key];
-    else out[key] = merged;
+    // Defined, not assigned: a `__proto__` field of parsed JSON stays a field, which the
+    // validation then refuses, rather than becoming the object's prototype.
+    else
+      Object.defineProperty(out, key, {
+        value: merged,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return out;
 }

@@ -1,12 +1,13 @@
 import type { ChainHead } from '../audit.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError } from '../errors.ts';
-import type { Evidence, HandlingDeadline } from '../objections/objection.ts';
+import type { Evidence, HandlingDeadline, RecordSummary } from '../objections/objection.ts';
 
 /** An entity's application for credit repair (信用修复) of a published penalty. */
 export interface Repair {
   readonly id: string;
   readonly recordId: string;
+  readonly record: RecordSummary;
   readonly entity: string;
   readonly agency: string;
   readonly commitment: { readonly text: string; readonly signedAt: string };

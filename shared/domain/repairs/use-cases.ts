@@ -5,7 +5,7 @@ import { addDays, shanghaiDate, shanghaiTimestamp } from '../dates.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
-import type { Evidence } from '../objections/objection.ts';
+import { type Evidence, recordSummary } from '../objections/objection.ts';
 import { handlingDeadline, notAccessible, ownRecordOf, type Party } from '../objections/use-cases.ts';
 import { publicationWindow } from '../policy/publication-periods.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
@@ -127,6 +127,7 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
       const repair: Repair = {
         id: newId('rep'),
         recordId: record.id,
+        record: recordSummary(record),
         entity,
         agency: record.authority.uscc,
         commitment: input.commitment,

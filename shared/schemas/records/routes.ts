@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDate, uscc, wholeNumberParam } from '../common.ts';
+import { anyFields, isoDate, uscc, wholeNumberParam } from '../common.ts';
 import { issue } from '../issue.ts';
 import { line, text } from '../text.ts';
 import { RECORD_KINDS } from './kinds.ts';
@@ -14,8 +14,7 @@ export const recordIdParams = z.strictObject({
 
 export const correctionBody = z.strictObject({
   reason: text(500).meta({ description: '更正原因' }),
-  changes: z
-    .record(z.string(), z.unknown())
+  changes: anyFields
     .refine(
       (c) => Object.keys(c).length > 0,
       issue('changes_empty', '没有要更正的字段', 'changes names no field'),

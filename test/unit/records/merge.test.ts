@@ -21,6 +21,16 @@ describe('mergeChanges', () => {
     });
   });
 
+  it('keeps a __proto__ field of parsed JSON a plain field, never the prototype', () => {
+    const changes = JSON.parse('{"subject":{"__proto__":{"polluted":true}}}');
+
+    const merged = mergeChanges({ subject: { name: '名称' } }, changes) as { subject: object };
+
+    expect(Object.getPrototypeOf(merged.subject)).toBe(Object.prototype);
+    expect(Object.keys(merged.subject)).toEqual(['name', '__proto__']);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('replaces arrays rather than merging them', () => {
     const current = { penalty: { categories: ['罚款', '没收违法所得'] } };
 

@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
+import { officialYearBody } from '../support/calendar-builders.ts';
+import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import { penaltyInput } from '../support/record-builders.ts';
+import {
+  APPROVE,
+  anAgencyParty,
+  anEntityParty,
+  objectionBody,
+  type Party,
+  penaltyAgainst,
+  REJECT,
+  repairBody,
+  type WorkflowClient,
+  workflowClient,
+} from '../support/workflow-mothers.ts';
+
+/*
+ * Who may call what: every route × every kind of caller, written out as a table and checked
+ * cell by cell with real requests. Entity A and agency A own the objects; "other's" is
+ * entity B or agency B asking for A's. Another party's object must be refused exactly as an
+ * id that does not exist is, so no answer tells whether it exists.
+ */
+
+const CALLERS = ['anonymous', 'entityOwn', 'entityOther', 'agencyOwn', 'agencyOther', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = '2xx' | 401 | 403;
+
+const OK = '2xx';
+const PUBLIC: Expected[] = [OK, OK, OK, OK, OK, OK];
+const ADMIN_ONLY: Expected[] = [401, 403, 403, 403, 403, OK];
+const AGENCY_ANY: Expected[] = [401, 403, 403, OK, OK, 403];
+const AGENCY_OWN: Expected[] = [401, 403, 403, OK, 403, 403];
+const ENTITY_ANY: Expected[] = [401, OK, OK, 403, 403, 403];
+const ENTITY_OWN: Expected[] = [401, OK, 403, 403, 403, 403];
+const PARTIES_OWN: Expected[] = [401, OK, 403, OK, 403, 403];
+
+/** Columns: anonymous, entity (own), entity (other's), agency (own), agency (other's), admin. */
+const MATRIX: Record<RouteKey, Expected[]> = {
+  'GET /v1/calendar/{year}': PUBLIC,
+  'PUT /v1/calendar/{year}': ADMIN_ONLY,
+  'GET /v1/deadlines': PUBLIC,
+  'POST /v1/records': AGENCY_ANY,
+  'POST /v1/records/batch': AGENCY_ANY,
+  'GET /v1/records/{id}': AGENCY_OWN,
+  'POST /v1/records/{id}/publish': AGENCY_OWN,
+  'POST /v1/records/{id}/corrections': AGENCY_OWN,
+  'POST /v1/records/{id}/revocations': AGENCY_OWN,
+  'GET /v1/agency/records': AGENCY_ANY,
+  'GET /v1/disclosures': PUBLIC,
+  'GET /v1/disclosures/{id}': PUBLIC,
+  'GET /v1/entity/records': ENTITY_ANY,
+  'POST /v1/objections': ENTITY_OWN,
+  'GET /v1/objections/{id}': PARTIES_OWN,
+  'POST /v1/objections/{id}/acceptance': AGENCY_OWN,
+  'POST /v1/objections/{id}/decision': AGENCY_OWN,
+  'GET /v1/agency/objections': AGENCY_ANY,
+  'GET /v1/entity/objections': ENTITY_ANY,
+  'POST /v1/repairs': ENTITY_OWN,
+  'GET /v1/repairs/{id}': PARTIES_OWN,
+  'POST /v1/repairs/{id}/decision': AGENCY_OWN,
+  'GET /v1/repairs/{id}/decision-document': PARTIES_OWN,
+  'GET /v1/agency/repairs': AGENCY_ANY,
+  'GET /v1/entity/repairs': ENTITY_ANY,
+  'GET /v1/stats/timeliness': PUBLIC,
+  'GET /v1/admin/events': ADMIN_ONLY,
+  'GET /v1/admin/escalations': ADMIN_ONLY,
+  'GET /v1/admin/audit/verify': ADMIN_ONLY,
+  'GET /v1/openapi.json': PUBLIC,
+};
+
+let service: TestService;
+let api: WorkflowClient;
+let tokens: Record<Caller, string | undefined>;
+let entityA: Party;
+let agencyA: Party;
+
+/** Objects of entity A and agency A that reads aim at (writes get fresh ones when they may succeed). */
+const shared: Record<string, string> = {};
+
+beforeAll(async () => {
+  service = await startTestService();
+  api = workflowClient(service);
+  const [ea, eb, aa, ab, admin] = await Promise.all([
+    anEntityParty(service),
+    anEntityParty(service),
+    anAgencyParty(service),
+    anAgencyParty(service),
+    service.token('--role admin'),
+  ]);
+  [entityA, agencyA] = [ea, aa];
+  tokens = {
+    anonymous: undefined,
+    entityOwn: ea.token,
+    entityOther: eb.token,
+    agencyOwn: aa.token,
+    agencyOther: ab.token,
+    admin,
+  };
+  shared.registered = await api.register(aa, penaltyAgainst(ea.uscc), false);
+  shared.published = await api.publishedPenalty(aa, ea);
+  shared.objection = await api.objected(ea, await api.publishedPenalty(aa, ea));
+  shared.repair = await api.repaired(ea, await api.publishedPenalty(aa, ea));
+  shared.approved = await api.repaired(ea, await api.publishedPenalty(aa, ea));
+  await api.decideRepair(aa.token, shared.approved, APPROVE);
+});
+afterAll(() => service.stop());
+
+interface Request {
+  readonly method: string;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** What each route is sent, aimed at A's object `id`. */
+type Target = 'registered' | 'published' | 'objection' | 'repair' | 'approved' | 'none';
+const fresh: Record<Target, () => Promise<string>> = {
+  registered: () => api.register(agencyA, penaltyAgainst(entityA.uscc), false),
+  published: () => api.publishedPenalty(agencyA, entityA),
+  objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
+  repair: async () => api.repaired(entityA, await api.publishedPenalty(agencyA, entityA)),
+  approved: async () => shared.approved as string,
+  none: async () => '',
+};
+
+let year = 2050;
+const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
+  'GET /v1/calendar/{year}': ['none', () => ({ method: 'GET', path: '/v1/calendar/2026' })],
+  'PUT /v1/calendar/{year}': [
+    'none',
+    () => {
+      year++;
+      return { method: 'PUT', path: `/v1/calendar/${year}`, body: officialYearBody(year) };
+    },
+  ],
+  'GET /v1/deadlines': [
+    'none',
+    () => ({ method: 'GET', path: '/v1/deadlines?from=2026-09-30&workingDays=7' }),
+  ],
+  'POST /v1/records': ['none', () => ({ method: 'POST', path: '/v1/records', body: penaltyInput() })],
+  'POST /v1/records/batch': [
+    'none',
+    () => ({ method: 'POST', path: '/v1/records/batch', body: [penaltyInput()] }),
+  ],
+  'GET /v1/records/{id}': ['registered', (id) => ({ method: 'GET', path: `/v1/records/${id}` })],
+  'POST /v1/records/{id}/publish': [
+    'registered',
+    (id) => ({ method: 'POST', path: `/v1/records/${id}/publish` }),
+  ],
+  'POST /v1/records/{id}/corrections': [
+    'registered',
+    (id) => ({
+      method: 'POST',
+      path: `/v1/records/${id}/corrections`,
+      body: { reason: '更正', changes: { remarks: '补充' } },
+    }),
+  ],
+  'POST /v1/records/{id}/revocations': [
+    'registered',
+    (id) => ({ method: 'POST', path: `/v1/records/${id}/revocations`, body: { reason: '撤销' } }),
+  ],
+  'GET /v1/agency/records': ['none', () => ({ method: 'GET', path: '/v1/agency/records' })],
+  'GET /v1/disclosures': ['none', () => ({ method: 'GET', path: '/v1/disclosures' })],
+  'GET /v1/disclosures/{id}': ['published', (id) => ({ method: 'GET', path: `/v1/disclosures/${id}` })],
+  'GET /v1/entity/records': ['none', () => ({ method: 'GET', path: '/v1/entity/records' })],
+  'POST /v1/objections': [
+    'published',
+    (id) => ({ method: 'POST', path: '/v1/objections', body: objectionBody(id) }),
+  ],
+  'GET /v1/objections/{id}': ['objection', (id) => ({ method: 'GET', path: `/v1/objections/${id}` })],
+  'POST /v1/objections/{id}/acceptance': [
+    'objection',
+    (id) => ({ method: 'POST', path: `/v1/objections/${id}/acceptance`, body: { needsOtherUnit: false } }),
+  ],
+  'POST /v1/objections/{id}/decision': [
+    'objection',
+    (id) => ({ method: 'POST', path: `/v1/objections/${id}/decision`, body: REJECT }),
+  ],
+  'GET /v1/agency/objections': ['none', () => ({ method: 'GET', path: '/v1/agency/objections' })],
+  'GET /v1/entity/objections': ['none', () => ({ method: 'GET', path: '/v1/entity/objections' })],
+  'POST /v1/repairs': ['published', (id) => ({ method: 'POST', path: '/v1/repairs', body: repairBody(id) })],
+  'GET /v1/repairs/{id}': ['repair', (id) => ({ method: 'GET', path: `/v1/repairs/${id}` })],
+  'POST /v1/repairs/{id}/decision': [
+    'repair',
+    (id) => ({ method: 'POST', path: `/v1/repairs/${id}/decision`, body: REJECT }),
+  ],
+  'GET /v1/repairs/{id}/decision-document': [
+    'approved',
+    (id) => ({ method: 'GET', path: `/v1/repairs/${id}/decision-document` }),
+  ],
+  'GET /v1/agency/repairs': ['none', () => ({ method: 'GET', path: '/v1/agency/repairs' })],
+  'GET /v1/entity/repairs': ['none', () => ({ method: 'GET', path: '/v1/entity/repairs' })],
+  'GET /v1/stats/timeliness': ['none', () => ({ method: 'GET', path: '/v1/stats/timeliness' })],
+  'GET /v1/admin/events': ['none', () => ({ method: 'GET', path: '/v1/admin/events' })],
+  'GET /v1/admin/escalations': ['none', () => ({ method: 'GET', path: '/v1/admin/escalations' })],
+  'GET /v1/admin/audit/verify': ['none', () => ({ method: 'GET', path: '/v1/admin/audit/verify' })],
+  'GET /v1/openapi.json': ['none', () => ({ method: 'GET', path: '/v1/openapi.json' })],
+};
+
+const send = (caller: Caller, request: Request): Promise<HttpAnswer> =>
+  call(service.url, request.method, request.path, {
+    ...(tokens[caller] ? { token: tokens[caller] } : {}),
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
+
+const classOf = (status: number): Expected | number =>
+  status >= 200 && status < 300 ? OK : status === 401 || status === 403 ? status : status;
+
+/** Well-formed ids that no object has. */
+const MISSING: Record<Target, string> = {
+  registered: 'rec_0123456789abcdefghjkmnpqrs',
+  published: 'rec_0123456789abcdefghjkmnpqrs',
+  objection: 'obj_0123456789abcdefghjkmnpqrs',
+  repair: 'rep_0123456789abcdefghjkmnpqrs',
+  approved: 'rep_0123456789abcdefghjkmnpqrs',
+  none: '',
+};
+
+/** A refusal without what differs on every answer. */
+const refusal = (answer: HttpAnswer) => ({ status: answer.status, code: answer.json?.code });
+
+describe('the authorization matrix', () => {
+  it('has a row for every route, and a request for each', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map(routeKey).sort());
+    expect(Object.keys(REQUESTS).sort()).toEqual(ROUTES.map(routeKey).sort());
+  });
+
+  it.each(ROUTES.map(routeKey) as RouteKey[])('%s answers each caller as the table says', async (key) => {
+    const [target, request] = REQUESTS[key];
+    const seen: Record<string, Expected | number> = {};
+    const wanted: Record<string, Expected> = {};
+    for (const [n, caller] of CALLERS.entries()) {
+      const expected = MATRIX[key][n] as Expected;
+      const id = expected === OK ? await fresh[target]() : (shared[target] ?? '');
+      const answer = await send(caller, request(id));
+      seen[caller] = classOf(answer.status);
+      wanted[caller] = expected;
+      if (answer.status === 401) expectProblem(answer, 401, 'unauthenticated');
+      if (answer.status === 403) expectProblem(answer, 403, answer.json.code);
+    }
+    expect(seen).toEqual(wanted);
+  });
+});
+
+describe("another party's objects", () => {
+  const withIds = (Object.keys(REQUESTS) as RouteKey[]).filter((key) => REQUESTS[key][0] !== 'none');
+  const others: Caller[] = ['entityOther', 'agencyOther', 'entityOwn', 'agencyOwn', 'admin'];
+
+  it.each(withIds)('%s refuses them exactly as an id that does not exist', async (key) => {
+    const [target, request] = REQUESTS[key];
+    for (const caller of others) {
+      if (MATRIX[key][CALLERS.indexOf(caller)] === OK) continue;
+      const theirs = await send(caller, request(shared[target] as string));
+      const missing = await send(caller, request(MISSING[target]));
+      expect({ caller, ...refusal(theirs) }).toEqual({ caller, ...refusal(missing) });
+    }
+  });
+});
+
+describe('tokens whose claims were altered after signing', () => {
+  /** The token with one claim of its payload changed and the signature kept. */
+  const altered = (token: string, claims: Record<string, string>) => {
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return `${header}.${Buffer.from(JSON.stringify({ ...decoded, ...claims })).toString('base64url')}.${signature}`;
+  };
+
+  it("refuses an entity token whose uscc now names another entity's code", async () => {
+    const forged = altered(tokens.entityOther as string, { uscc: entityA.uscc });
+
+    const answer = await call(service.url, 'GET', `/v1/objections/${shared.objection}`, { token: forged });
+
+    expectProblem(answer, 401, 'invalid_token');
+  });
+
+  it("refuses an agency token whose agency now names another agency's code", async () => {
+    const forged = altered(tokens.agencyOther as string, { agency: agencyA.uscc });
+
+    const answer = await call(service.url, 'GET', `/v1/records/${shared.registered}`, { token: forged });
+
+    expectProblem(answer, 401, 'invalid_token');
+  });
+
+  it('refuses an entity token given an agency claim beside its own', async () => {
+    const forged = altered(tokens.entityOwn as string, { role: 'agency', agency: agencyA.uscc });
+
+    const answer = await call(service.url, 'GET', '/v1/agency/records', { token: forged });
+
+    expectProblem(answer, 401, 'invalid_token');
+  });
+});

@@ -1,0 +1,344 @@
+import fc, { type Arbitrary } from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
+import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
+import { PENALTY_CATEGORIES } from '../../shared/schemas/records/kinds.ts';
+import { createDocumentClient } from '../../shared/store/client.ts';
+import {
+  BAD_CHANGES,
+  BAD_CURSORS,
+  BAD_ID_NUMBERS,
+  BAD_LIMITS,
+  type BadRequest,
+  type BodySpec,
+  badIds,
+  badLine,
+  badRequests,
+  badText,
+  badUscc,
+  CJK_4_BYTES,
+  DYNAMODB_SYNTAX,
+  FUZZ_RUNS,
+  FUZZ_SEED,
+  IMPOSSIBLE_DATES,
+  invalidJson,
+  malformedJson,
+  tamperedCursors,
+  tryBadRequests,
+  withHidden,
+  wrongTypeFor,
+} from '../support/fuzz.ts';
+import { call } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import { COMPANY, penaltyInput } from '../support/record-builders.ts';
+import { anAgency, anIdNumber, csvOf, penaltyCsvRow } from '../support/record-mothers.ts';
+import { type TableState, tableState } from '../support/table-state.ts';
+
+/*
+ * Bad input to every route of the records group: generated invalid requests, each answered
+ * with a documented 4xx problem+json, never a 5xx, and the table unchanged (item count and
+ * audit verification) after each route's cases.
+ */
+
+let service: TestService;
+let agency: string;
+let admin: string;
+let recordId: string;
+let worklistCursor: string;
+
+const soon = () => addDays(shanghaiDate(new Date()), 2);
+
+beforeAll(async () => {
+  service = await startTestService();
+  [agency, admin] = await Promise.all([
+    service.token(`--role agency --agency ${anAgency()}`),
+    service.token('--role admin'),
+  ]);
+  const [first] = await Promise.all([
+    call(service.url, 'POST', '/v1/records', { token: agency, body: penaltyInput() }),
+    call(service.url, 'POST', '/v1/records', { token: agency, body: penaltyInput() }),
+  ]);
+  recordId = first.json.id;
+  worklistCursor = (await call(service.url, 'GET', '/v1/agency/records?limit=1', { token: agency })).json
+    .cursor;
+});
+afterAll(() => service.stop());
+
+const state = (): Promise<TableState> =>
+  tableState(
+    {
+      client: createDocumentClient({ endpoint: service.dynamodbEndpoint }),
+      tableName: process.env.TABLE_NAME ?? '',
+    },
+    service.url,
+    admin,
+  );
+
+const BAD_ENUM = fc.constantFrom('', ' general', 'GENERAL', '一般', CJK_4_BYTES, ...DYNAMODB_SYNTAX);
+
+/** POST /v1/records: a general penalty against a company, and every way to spoil it. */
+const registration: BodySpec = {
+  valid: () => ({ ...penaltyInput(), publish: true }),
+  slots: [
+    {
+      path: 'kind',
+      bad: fc.constantFrom('Penalty', 'penalty ', '行政处罚', 'license', '', ...DYNAMODB_SYNTAX),
+    },
+    { path: 'documentNumber', bad: badLine(100, '济市监罚〔2026〕1号') },
+    { path: 'decisionDate', bad: fc.oneof(fc.constantFrom(...IMPOSSIBLE_DATES), fc.constant(soon())) },
+    { path: 'remarks', bad: badText(1000) },
+    { path: 'publish', bad: wrongTypeFor('boolean') },
+    { path: 'subject.category', bad: BAD_ENUM },
+    { path: 'subject.name', bad: badLine(200, '深圳市腾讯计算机系统有限公司') },
+    { path: 'subject.uscc', bad: badUscc(COMPANY) },
+    { path: 'subject.legalRepresentative', bad: badLine(50, '马化腾') },
+    { path: 'subject.legalRepresentativeIdType', bad: BAD_ENUM },
+    { path: 'subject.legalRepresentativeIdNumber', bad: fc.constantFrom(...BAD_ID_NUMBERS) },
+    {
+      path: 'subject.businessRegNo',
+      bad: fc.constantFrom('a b', 'x'.repeat(51), CJK_4_BYTES, ...DYNAMODB_SYNTAX),
+    },
+    { path: 'subject.idNumber', bad: fc.constant(anIdNumber()) },
+    {
+      path: 'penalty.categories',
+      bad: fc.constantFrom(
+        [],
+        ['罚款', '罚款'],
+        ['没收'],
+        [...PENALTY_CATEGORIES, '罚款'],
+        [CJK_4_BYTES],
+        ['=1+1'],
+      ),
+    },
+    { path: 'penalty.fineAmount', bad: fc.constantFrom(-1, 1.1234567, 1e8, 1e21, -0.000001, '5') },
+    { path: 'penalty.severity', bad: BAD_ENUM },
+    { path: 'penalty.procedure', bad: BAD_ENUM },
+    { path: 'penalty.validUntil', bad: fc.constantFrom(...IMPOSSIBLE_DATES) },
+    { path: 'penalty.violationType', bad: badLine(200, '虚假宣传') },
+    { path: 'penalty.facts', bad: badText(4000) },
+    { path: 'penalty.basis', bad: badText(2000) },
+    { path: 'penalty.content', bad: badText(4000) },
+    { path: 'penalty.licenseAffected', bad: badLine(200) },
+    { path: 'penalty.repairable', bad: wrongTypeFor('boolean') },
+  ],
+  required: [
+    'kind',
+    'documentNumber',
+    'decisionDate',
+    'subject',
+    'penalty',
+    'subject.category',
+    'subject.name',
+    'subject.uscc',
+    'subject.legalRepresentativeIdType',
+    'penalty.violationType',
+    'penalty.facts',
+    'penalty.basis',
+    'penalty.categories',
+    'penalty.content',
+    'penalty.severity',
+    'penalty.procedure',
+  ],
+  closed: ['', 'subject', 'penalty'],
+};
+
+const correction: BodySpec = {
+  valid: () => ({ reason: '更正备注', changes: { remarks: '补充说明' } }),
+  slots: [
+    { path: 'reason', bad: badText(500, '更正备注') },
+    { path: 'changes', bad: BAD_CHANGES },
+  ],
+  required: ['reason', 'changes'],
+  closed: ['', 'changes'],
+  nullable: ['changes.remarks'],
+};
+
+const revocation: BodySpec = {
+  valid: () => ({ reason: '决定已被撤销' }),
+  slots: [{ path: 'reason', bad: badText(500, '决定已被撤销') }],
+  required: ['reason'],
+  closed: [''],
+};
+
+/** A CSV row of the standard whose cells a spreadsheet would run, where the schema refuses them. */
+const FORMULA_CELLS: [string, string][] = [
+  ['统一社会信用代码', '=1+1'],
+  ['处罚决定日期', '=TODAY()'],
+  ['行政相对人类别', '@SUM(A1:A9)'],
+  ['罚款金额（万元）', '=HYPERLINK("http://x","y")'],
+  ['罚款金额（万元）', '-1'],
+  ['失信程度', '-一般'],
+  ['处罚类别', "=cmd|' /C calc'!A0"],
+  ['处罚程序', '+普通程序'],
+  ['行政处罚决定书文号', `=1+1${'\u200b'}号`],
+];
+
+/** POST /v1/records/batch: JSON arrays and CSV files refused as a whole, or row by row. */
+function batchCases(): Arbitrary<BadRequest> {
+  const auth = { authorization: `Bearer ${agency}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const csv = { ...auth, 'content-type': 'text/csv' };
+  const path = '/v1/records/batch';
+  const post = (what: string, headers: Record<string, string>, body: string, expect?: 'rows-refused') => ({
+    what,
+    method: 'POST',
+    path,
+    headers,
+    body,
+    ...(expect ? { expect } : {}),
+  });
+  const validCsv = () => csvOf([penaltyCsvRow()]);
+  return fc.oneof(
+    fc
+      .constantFrom('{}', '"x"', '1', 'null', '{"rows":[]}', '[]')
+      .map((body) => post('not a non-empty array', json, body)),
+    fc
+      .constant(0)
+      .map(() =>
+        post('1,001 rows', json, JSON.stringify(Array.from({ length: 1001 }, () => penaltyInput()))),
+      ),
+    fc
+      .array(invalidJson(registration), { minLength: 1, maxLength: 4 })
+      .map((rows) => post('invalid rows', json, JSON.stringify(rows.map((r) => r.value)), 'rows-refused')),
+    fc
+      .constantFrom(...malformedJson('[{"kind":"penalty"}]'))
+      .map((body) => post('malformed JSON', json, body)),
+    fc
+      .tuple(fc.constantFrom(...FORMULA_CELLS), fc.integer({ min: 1, max: 3 }))
+      .map(([[column, cell], rows]) =>
+        post(
+          `CSV formula cell in ${column}`,
+          csv,
+          csvOf(Array.from({ length: rows }, () => penaltyCsvRow({ [column]: cell }))),
+          'rows-refused',
+        ),
+      ),
+    withHidden('济南市示例商贸有限公司').map((name) =>
+      post(
+        'CSV hidden character in a name',
+        csv,
+        csvOf([penaltyCsvRow({ 行政相对人名称: name })]),
+        'rows-refused',
+      ),
+    ),
+    fc
+      .constantFrom(
+        '行政相对人名称,"未结束\r\n',
+        '"a"b,c\r\n1,2\r\n',
+        '',
+        '\r\n\r\n',
+        "=cmd|' /C calc'!A0,行政相对人名称\r\n1,2\r\n",
+        '行政相对人名称,行政相对人名称\r\n甲,乙\r\n',
+        '行政相对人名称\r\n甲,乙\r\n',
+        '名称,代码\r\n甲,乙\r\n',
+        `${validCsv().split('\r\n')[0]}\r\n`,
+      )
+      .map((body) => post('malformed CSV file', csv, body)),
+    fc.constant(0).map(() => {
+      const rows = Array.from({ length: 1001 }, () => penaltyCsvRow());
+      return post('CSV of 1,001 rows', csv, csvOf(rows));
+    }),
+    fc
+      .constantFrom('text/plain', 'application/xml', 'text/csv2', 'application/vnd.ms-excel', '')
+      .map((type) =>
+        post(`Content-Type ${type || '(none)'}`, type ? { ...auth, 'content-type': type } : auth, validCsv()),
+      ),
+    fc
+      .constantFrom(
+        'kind=bogus',
+        'kind=Penalty',
+        'publish=yes',
+        'publish=TRUE',
+        'x=1',
+        `kind=${encodeURIComponent('#a = :b')}`,
+      )
+      .map((q) => ({ ...post(`bad query ${q}`, csv, validCsv()), path: `${path}?${q}` })),
+    fc.constant(0).map(() => post('body over 1 MiB', csv, `${validCsv()}${'x'.repeat(1024 * 1024)}\r\n`)),
+    fc
+      .constantFrom('two words', 'a/b', 'k'.repeat(129))
+      .map((key) =>
+        post(`Idempotency-Key ${key.slice(0, 20)}`, { ...csv, 'idempotency-key': key }, validCsv()),
+      ),
+  );
+}
+
+/** Every route of the group and its bad requests, built once the fixtures exist. */
+const CASES: { readonly [K in RouteKeyOf<'records'>]: () => Arbitrary<BadRequest> } = {
+  'POST /v1/records': () =>
+    badRequests({ method: 'POST', template: '/v1/records', token: agency, body: registration }),
+  'POST /v1/records/batch': batchCases,
+  'GET /v1/records/{id}': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/records/{id}',
+      token: agency,
+      params: { id: recordId },
+      badParams: { id: badIds('rec') },
+    }),
+  'POST /v1/records/{id}/publish': () =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/records/{id}/publish',
+      token: agency,
+      params: { id: recordId },
+      badParams: { id: badIds('rec') },
+    }),
+  'POST /v1/records/{id}/corrections': () =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/records/{id}/corrections',
+      token: agency,
+      params: { id: recordId },
+      badParams: { id: badIds('rec') },
+      body: correction,
+    }),
+  'POST /v1/records/{id}/revocations': () =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/records/{id}/revocations',
+      token: agency,
+      params: { id: recordId },
+      badParams: { id: badIds('rec') },
+      body: revocation,
+    }),
+  'GET /v1/agency/records': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/agency/records',
+      token: agency,
+      query: { limit: '1' },
+      badQuery: {
+        status: [
+          'Registered',
+          'pending',
+          'registered,published',
+          'published&overdue=true',
+          '',
+          '%F0%A0%80%80',
+        ],
+        overdue: ['yes', '1', 'TRUE', ''],
+        limit: BAD_LIMITS,
+        cursor: [...BAD_CURSORS, ...tamperedCursors(worklistCursor)],
+      },
+    }),
+};
+
+describe('bad input to the records routes', () => {
+  it('has cases for every route of the group', () => {
+    const declared = ROUTES.filter((r) => r.group === 'records').map(routeKey);
+    expect(Object.keys(CASES).sort()).toEqual(declared.sort());
+  });
+
+  it.each(Object.keys(CASES) as (keyof typeof CASES)[])(
+    `%s refuses ${FUZZ_RUNS} generated bad requests with 4xx problem+json and changes nothing`,
+    async (key) => {
+      const before = await state();
+
+      const result = await tryBadRequests(service.url, CASES[key]());
+
+      expect(result.failures, `seed ${FUZZ_SEED}`).toEqual([]);
+      expect(result.tried).toBe(FUZZ_RUNS);
+      expect(await state()).toEqual(before);
+    },
+  );
+});

@@ -1,0 +1,349 @@
+import fc, { type Arbitrary } from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
+import { createDocumentClient } from '../../shared/store/client.ts';
+import {
+  BAD_CHANGES,
+  BAD_CURSORS,
+  BAD_LIMITS,
+  type BadRequest,
+  type BodySpec,
+  badIds,
+  badLine,
+  badRequests,
+  badText,
+  CJK_4_BYTES,
+  DYNAMODB_SYNTAX,
+  FUZZ_RUNS,
+  FUZZ_SEED,
+  IMPOSSIBLE_DATES,
+  type Slot,
+  tamperedCursors,
+  tryBadRequests,
+  wrongTypeFor,
+} from '../support/fuzz.ts';
+import { call } from '../support/http.ts';
+import { startTestService, type TestService } from '../support/local-service.ts';
+import { type TableState, tableState } from '../support/table-state.ts';
+import {
+  APPROVE,
+  anAgencyParty,
+  anEntityParty,
+  daysAgo,
+  evidenceOf,
+  objectionBody,
+  type Party,
+  repairBody,
+  workflowClient,
+} from '../support/workflow-mothers.ts';
+
+/*
+ * Bad input to every route of the objections and repairs groups, against real objects of
+ * the caller's: a published record to object to, one to repair, pending objections and
+ * repair applications. Every answer is a documented 4xx problem+json; nothing changes.
+ */
+
+let service: TestService;
+let agency: Party;
+let entity: Party;
+let admin: string;
+let forObjection: string;
+let forRepair: string;
+let objectionId: string;
+let repairId: string;
+const cursors: Record<string, string> = {};
+
+beforeAll(async () => {
+  service = await startTestService();
+  const api = workflowClient(service);
+  [agency, entity, admin] = await Promise.all([
+    anAgencyParty(service),
+    anEntityParty(service),
+    service.token('--role admin'),
+  ]);
+  const records = await Promise.all(Array.from({ length: 6 }, () => api.publishedPenalty(agency, entity)));
+  const [a, b, c, d, e, f] = records as [string, string, string, string, string, string];
+  [forObjection, forRepair] = [a, b];
+  [objectionId] = await Promise.all([api.objected(entity, c), api.objected(entity, d)]);
+  [repairId] = await Promise.all([api.repaired(entity, e), api.repaired(entity, f)]);
+  const lists = {
+    agencyObjections: ['/v1/agency/objections?limit=1', agency.token],
+    entityObjections: ['/v1/entity/objections?limit=1', entity.token],
+    agencyRepairs: ['/v1/agency/repairs?limit=1', agency.token],
+    entityRepairs: ['/v1/entity/repairs?limit=1', entity.token],
+  } as const;
+  for (const [name, [path, token]] of Object.entries(lists)) {
+    cursors[name] = (await call(service.url, 'GET', path, { token })).json.cursor;
+  }
+});
+afterAll(() => service.stop());
+
+const state = (): Promise<TableState> =>
+  tableState(
+    {
+      client: createDocumentClient({ endpoint: service.dynamodbEndpoint }),
+      tableName: process.env.TABLE_NAME ?? '',
+    },
+    service.url,
+    admin,
+  );
+
+const BAD_ENUM = ['', 'Rejected', 'REJECTED', '驳回', CJK_4_BYTES, ...DYNAMODB_SYNTAX];
+/** Raw (JSON) record ids a body's `recordId` refuses. */
+const BAD_RECORD_IDS = [
+  'obj_0123456789abcdefghjkmnpqrs',
+  'rec_0123456789abcdefghjkmnpqrst',
+  'rec_0123456789ABCDEFGHJKMNPQRS',
+  'rec_../../../etc/passwd',
+  `rec_0123456789abcdefghjkmnpq${CJK_4_BYTES}`,
+  'rec_0123456789abcdefghjkmnpq\u200b',
+  ...DYNAMODB_SYNTAX,
+];
+
+/** Evidence items that are refused, one field at a time. */
+const evidenceSlots: Slot[] = [
+  { path: 'evidence.0.name', bad: badLine(200, '罚款缴款凭证') },
+  {
+    path: 'evidence.0.sha256',
+    bad: fc.constantFrom(
+      'A'.repeat(64),
+      'a'.repeat(63),
+      'g'.repeat(64),
+      `${'a'.repeat(62)}${CJK_4_BYTES}`,
+      '',
+    ),
+  },
+  {
+    path: 'evidence.0.url',
+    bad: fc.constantFrom(
+      'http://example.com/a.pdf',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'ftp://example.com/a',
+      `https://example.com/${'x'.repeat(1000)}`,
+      'not a url',
+    ),
+  },
+  {
+    path: 'evidence',
+    bad: fc.constantFrom(
+      Array.from({ length: 21 }, (_, n) => evidenceOf(`材料${n}`)),
+      'x',
+      [null],
+      [evidenceOf('a'), 'b'],
+    ),
+  },
+];
+
+const objection = (): BodySpec => ({
+  valid: () => objectionBody(forObjection),
+  slots: [
+    { path: 'recordId', bad: fc.constantFrom(...BAD_RECORD_IDS) },
+    { path: 'reason', bad: fc.constantFrom(...BAD_ENUM, 'content error') },
+    { path: 'statement', bad: badText(4000, '处罚决定书载明的罚款金额与公示不符') },
+    ...evidenceSlots,
+  ],
+  required: ['recordId', 'reason', 'statement'],
+  closed: ['', 'evidence.0'],
+});
+
+const repair = (): BodySpec => ({
+  valid: () => repairBody(forRepair),
+  slots: [
+    { path: 'recordId', bad: fc.constantFrom(...BAD_RECORD_IDS) },
+    { path: 'commitment.text', bad: badText(4000, '本单位承诺依法诚信经营') },
+    {
+      path: 'commitment.signedAt',
+      bad: fc.constantFrom(...IMPOSSIBLE_DATES, daysAgo(-2), daysAgo(400)),
+    },
+    { path: 'evidence', bad: fc.constant([]) },
+    ...evidenceSlots,
+  ],
+  required: ['recordId', 'commitment', 'commitment.text', 'commitment.signedAt', 'evidence'],
+  closed: ['', 'commitment', 'evidence.0'],
+});
+
+/** An upheld objection with a correction: the body whose every part a decision checks. */
+const objectionDecision: BodySpec = {
+  valid: () => ({ outcome: 'upheld', reason: '经核实罚款金额有误', correction: { remarks: '更正备注' } }),
+  slots: [
+    { path: 'outcome', bad: fc.constantFrom(...BAD_ENUM, 'rejected') },
+    { path: 'reason', bad: badText(2000, '经核实罚款金额有误') },
+    { path: 'correction', bad: BAD_CHANGES },
+    { path: 'revoke', bad: fc.oneof(fc.constant(true), wrongTypeFor('boolean')) },
+  ],
+  required: ['outcome', 'reason', 'correction'],
+  closed: ['', 'correction'],
+  nullable: ['correction.remarks'],
+};
+
+const listQuery = (cursor: string | undefined, extra: Record<string, readonly string[]> = {}) => ({
+  query: { limit: '1' },
+  badQuery: {
+    limit: BAD_LIMITS,
+    cursor: [...BAD_CURSORS, ...(cursor ? tamperedCursors(cursor) : [])],
+    ...extra,
+  },
+});
+
+const STATUS_EXTRA = (valid: string) => ({
+  status: [
+    '',
+    'Pending',
+    'all',
+    `${valid},pending`,
+    '%F0%A0%80%80',
+    ...DYNAMODB_SYNTAX.map(encodeURIComponent),
+  ],
+  overdue: ['yes', '1', 'TRUE', ''],
+});
+
+const CASES: {
+  readonly [K in RouteKeyOf<'objections'> | RouteKeyOf<'repairs'>]: () => Arbitrary<BadRequest>;
+} = {
+  'POST /v1/objections': () =>
+    badRequests({ method: 'POST', template: '/v1/objections', token: entity.token, body: objection() }),
+  'GET /v1/objections/{id}': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/objections/{id}',
+      token: entity.token,
+      params: { id: objectionId },
+      badParams: { id: badIds('obj') },
+    }),
+  'POST /v1/objections/{id}/acceptance': () =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/objections/{id}/acceptance',
+      token: agency.token,
+      params: { id: objectionId },
+      badParams: { id: badIds('obj') },
+      body: {
+        valid: () => ({ needsOtherUnit: true }),
+        slots: [{ path: 'needsOtherUnit', bad: wrongTypeFor('boolean') }],
+        required: ['needsOtherUnit'],
+        closed: [''],
+      },
+    }),
+  'POST /v1/objections/{id}/decision': () =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/objections/{id}/decision',
+      token: agency.token,
+      params: { id: objectionId },
+      badParams: { id: badIds('obj') },
+      body: objectionDecision,
+    }),
+  'GET /v1/agency/objections': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/agency/objections',
+      token: agency.token,
+      ...listQuery(cursors.agencyObjections, STATUS_EXTRA('decided')),
+    }),
+  'GET /v1/entity/objections': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/entity/objections',
+      token: entity.token,
+      ...listQuery(cursors.entityObjections),
+    }),
+  'POST /v1/repairs': () =>
+    badRequests({ method: 'POST', template: '/v1/repairs', token: entity.token, body: repair() }),
+  'GET /v1/repairs/{id}': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/repairs/{id}',
+      token: entity.token,
+      params: { id: repairId },
+      badParams: { id: badIds('rep') },
+    }),
+  'POST /v1/repairs/{id}/decision': () =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/repairs/{id}/decision',
+      token: agency.token,
+      params: { id: repairId },
+      badParams: { id: badIds('rep') },
+      body: {
+        valid: () => ({ ...APPROVE }),
+        slots: [
+          { path: 'outcome', bad: fc.constantFrom(...BAD_ENUM, 'upheld', 'approve') },
+          { path: 'reason', bad: badText(2000, '已缴清罚款并完成整改') },
+        ],
+        required: ['outcome', 'reason'],
+        closed: [''],
+      },
+    }),
+  'GET /v1/repairs/{id}/decision-document': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/repairs/{id}/decision-document',
+      token: entity.token,
+      params: { id: repairId },
+      badParams: { id: badIds('rep') },
+      query: {},
+      badQuery: { format: ['pdf', 'HTML', '', 'json,html', '%3Cscript%3E'] },
+    }),
+  'GET /v1/agency/repairs': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/agency/repairs',
+      token: agency.token,
+      ...listQuery(cursors.agencyRepairs, STATUS_EXTRA('approved')),
+    }),
+  'GET /v1/entity/repairs': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/entity/repairs',
+      token: entity.token,
+      ...listQuery(cursors.entityRepairs),
+    }),
+};
+
+describe('bad input to the objection and repair routes', () => {
+  it('has cases for every route of the two groups', () => {
+    const declared = ROUTES.filter((r) => r.group === 'objections' || r.group === 'repairs').map(routeKey);
+    expect(Object.keys(CASES).sort()).toEqual(declared.sort());
+  });
+
+  it('has the objects the cases aim at, all pending', async () => {
+    const [o, r] = await Promise.all([
+      call(service.url, 'GET', `/v1/objections/${objectionId}`, { token: entity.token }),
+      call(service.url, 'GET', `/v1/repairs/${repairId}`, { token: entity.token }),
+    ]);
+    expect([o.json.status, r.json.status]).toEqual(['pending', 'pending']);
+    expect(Object.values(cursors).every(Boolean)).toBe(true);
+  });
+
+  it.each(Object.keys(CASES) as (keyof typeof CASES)[])(
+    `%s refuses ${FUZZ_RUNS} generated bad requests with 4xx problem+json and changes nothing`,
+    async (key) => {
+      const before = await state();
+
+      const result = await tryBadRequests(service.url, CASES[key]());
+
+      expect(result.failures, `seed ${FUZZ_SEED}`).toEqual([]);
+      expect(result.tried).toBe(FUZZ_RUNS);
+      expect(await state()).toEqual(before);
+    },
+  );
+});
+
+describe('a correction made by upholding an objection', () => {
+  it('is held to the rules of a correction: a decision date after today is refused, nothing changes', async () => {
+    const api = workflowClient(service);
+    const recordId = await api.publishedPenalty(agency, entity);
+    const pending = await api.objected(entity, recordId);
+    const before = await state();
+
+    const answer = await api.decideObjection(agency.token, pending, {
+      outcome: 'upheld',
+      reason: '决定日期有误',
+      correction: { decisionDate: daysAgo(-3) },
+    });
+
+    expect([answer.status, answer.json.code]).toEqual([400, 'decision_date_in_future']);
+    expect(await state()).toEqual(before);
+  });
+});
