@@ -1,0 +1,85 @@
+/**
+ * `npm run import -- <file> [--force]`: loads a file written by `npm run export` into the
+ * table of DATA_DIR (the same DynamoDB choice as `npm run sweep`), creating the table if
+ * needed. It checks the whole file first and refuses one whose checksum or count does not
+ * match; it refuses a table that already holds items unless --force (items of the file then
+ * replace those with the same keys; others stay).
+ */
+import './quiet-sdk.ts';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { bulkLoad } from '../shared/store/bulk-loader.ts';
+import { localConfigFromEnv } from './config.ts';
+import { openDataDirStore } from './data-dir-store.ts';
+import { JavaMissingError } from './dynamodb-local.ts';
+import { ensureTable } from './ensure-table.ts';
+import { DamagedExportError, readItems, verifyExport } from './export-file.ts';
+
+const USAGE = 'usage: npm run import -- <file> [--force]';
+
+class UsageError extends Error {}
+
+class TableNotEmptyError extends Error {
+  constructor(table: string) {
+    super(
+      `table ${table} already holds items; import into an empty DATA_DIR or table, or pass --force to load over them. Nothing was imported.`,
+    );
+    this.name = 'TableNotEmptyError';
+  }
+}
+
+function parse(argv: string[]): { file: string; force: boolean } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { force: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1 || !positionals[0]) throw new UsageError('name one file to import');
+    return { file: resolve(positionals[0]), force: values.force ?? false };
+  } catch (error) {
+    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+  }
+}
+
+async function main(): Promise<void> {
+  const { file, force } = parse(process.argv.slice(2));
+  // Nothing is touched until the whole file has been checked.
+  const trailer = await verifyExport(file);
+  const opened = await openDataDirStore(localConfigFromEnv());
+  try {
+    const table = await ensureTable(opened.client, opened.tableName);
+    const sample = await opened.client.send(new ScanCommand({ TableName: opened.tableName, Limit: 1 }));
+    if ((sample.Items ?? []).length > 0 && !force) throw new TableNotEmptyError(opened.tableName);
+    let loaded = 0;
+    for await (const chunk of readItems(file, 1000)) {
+      // Numbers stay exact (wrapNumbers), so each item is written back as it was read.
+      loaded += await bulkLoad(
+        opened.store,
+        chunk.map((item) => unmarshall(item, { wrapNumbers: true })),
+      );
+    }
+    process.stdout.write(
+      `imported ${loaded} items (exported from table ${trailer.table} at ${trailer.exportedAt}) into table ${opened.tableName} (${table}; DynamoDB: ${opened.source})\n`,
+    );
+  } finally {
+    await opened.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) process.stderr.write(`import: ${error.message}\n${USAGE}\n`);
+  else if (
+    error instanceof DamagedExportError ||
+    error instanceof TableNotEmptyError ||
+    error instanceof JavaMissingError
+  )
+    process.stderr.write(`import: ${error.message}\n`);
+  else
+    process.stderr.write(
+      `import: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
