@@ -1,7 +1,11 @@
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Whole processes (npm, tsx, Java) start and stop here; on a busy 2-core machine that takes time.
+vi.setConfig({ testTimeout: 240_000 });
+
 import { freePort } from '../../local/dynamodb-local.ts';
 import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
@@ -18,7 +22,7 @@ async function npmStart(dataDir: string, env: Record<string, string> = {}) {
     DYNAMODB_ENDPOINT: undefined,
     ...env,
   });
-  await waitFor(server, () => server.stdout().includes('Disclosure service running at'));
+  await waitFor(server, () => server.stdout().includes('Disclosure service running at'), 180_000);
   return { server, url: `http://localhost:${port}` };
 }
 
