@@ -53,17 +53,18 @@ describe('filing an objection', () => {
     const world = workflowWorld(store, shanghai('2026-10-09T10:00:00'));
     const record = await publishedRecord(world);
 
-    const others = world.objections.file(OTHER_COMPANY, objectionInput(record.id), {
-      role: 'entity',
-      id: OTHER_COMPANY,
-    });
-    const none = world.objections.file(OTHER_COMPANY, objectionInput('rec_00000000000000000000000000'), {
-      role: 'entity',
-      id: OTHER_COMPANY,
-    });
+    const caller = { role: 'entity', id: OTHER_COMPANY } as const;
 
-    await expect(others).rejects.toMatchObject({ code: 'record_not_accessible' });
-    await expect(none).rejects.toMatchObject({ code: 'record_not_accessible' });
+    // Awaited one at a time: a second promise left pending while the first is awaited can
+    // reject before anything handles it, which vitest reports as an unhandled rejection.
+    await expect(
+      world.objections.file(OTHER_COMPANY, objectionInput(record.id), caller),
+    ).rejects.toMatchObject({
+      code: 'record_not_accessible',
+    });
+    await expect(
+      world.objections.file(OTHER_COMPANY, objectionInput('rec_00000000000000000000000000'), caller),
+    ).rejects.toMatchObject({ code: 'record_not_accessible' });
   });
 });
 
