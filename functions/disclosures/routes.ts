@@ -8,7 +8,7 @@ import {
   publicRecordResponse,
   publicSearchQuery,
   recordIdParams,
-} from '../../shared/schemas/records/routes.ts';
+} from '../../shared/schemas/records/public-routes.ts';
 
 export function disclosureRoutes(disclosures: PublicDisclosureUseCases) {
   return {

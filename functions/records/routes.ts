@@ -3,18 +3,18 @@ import { defineRoute } from '../../shared/http/http-handler.ts';
 import { agencyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import { parsePart } from '../../shared/http/validation.ts';
-import { recordInputSchema, registerRecordBody } from '../../shared/schemas/records/record-input.ts';
 import {
   agencyRecordResponse,
   batchQuery,
   batchResponse,
   correctionBody,
-  recordIdParams,
   recordPage,
   registrationResponse,
   revocationBody,
   worklistQuery,
-} from '../../shared/schemas/records/routes.ts';
+} from '../../shared/schemas/records/agency-routes.ts';
+import { recordIdParams } from '../../shared/schemas/records/public-routes.ts';
+import { recordInputSchema, registerRecordBody } from '../../shared/schemas/records/record-input.ts';
 import type { BatchRegistration } from './batch.ts';
 import { agencyView } from './views.ts';
 

@@ -62,6 +62,14 @@ export function wholeNumberParam(min: number, max: number) {
     .meta({ description: `${min}–${max}` });
 }
 
+/** The paging parameters of every list: a page size and the cursor a previous page returned. */
+export const pageLimit = wholeNumberParam(1, 100).optional();
+export const pageCursor = z
+  .string()
+  .max(2000)
+  .optional()
+  .meta({ description: '分页游标（上一页返回的 cursor）' });
+
 /**
  * A JSON object of any fields, checked as a whole later (a correction's changes). zod's record
  * skips a `__proto__` field without a word, so it would slip through unseen: it is refused

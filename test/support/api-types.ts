@@ -2711,6 +2711,7 @@ export interface operations {
             query?: {
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;

@@ -1,4 +1,5 @@
-import type { KindDetails, RecordKind } from '../../schemas/records/kinds.ts';
+import type { KindDetails } from '../../schemas/records/kind-details.ts';
+import type { RecordKind } from '../../schemas/records/kinds.ts';
 import { ID_TYPE_LABELS, ID_TYPES, type IdType, type Subject } from '../../schemas/records/subject.ts';
 import { InvalidInputError, type Messages } from '../errors.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';

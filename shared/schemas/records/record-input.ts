@@ -12,7 +12,7 @@ import {
   penaltySchema,
   rewardSchema,
   rulingSchema,
-} from './kinds.ts';
+} from './kind-details.ts';
 import { subjectSchema } from './subject.ts';
 
 const common = {

@@ -1,16 +1,10 @@
+/** What an agency sends to register, correct and revoke records, and what it gets back. */
 import * as z from 'zod';
-import { anyFields, isoDate, uscc, wholeNumberParam } from '../common.ts';
+import { anyFields, isoDate, pageCursor, pageLimit } from '../common.ts';
 import { issue } from '../issue.ts';
-import { line, text } from '../text.ts';
+import { text } from '../text.ts';
 import { RECORD_KINDS } from './kinds.ts';
 import { recordInputSchema } from './record-input.ts';
-
-export const recordIdParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^rec_[0-9a-hjkmnp-tv-z]{26}$/, issue('invalid_record_id', '记录编号格式错误', 'not a record id'))
-    .meta({ description: '记录编号 / record id' }),
-});
 
 export const correctionBody = z.strictObject({
   reason: text(500).meta({ description: '更正原因' }),
@@ -24,15 +18,12 @@ export const correctionBody = z.strictObject({
 
 export const revocationBody = z.strictObject({ reason: text(500).meta({ description: '撤销原因' }) });
 
-const limit = wholeNumberParam(1, 100).optional();
-const cursor = z.string().max(2000).optional().meta({ description: '分页游标（上一页返回的 cursor）' });
-
 export const worklistQuery = z
   .strictObject({
     status: z.enum(['registered', 'published', 'revoked']).default('registered'),
     overdue: z.enum(['true', 'false']).optional().meta({ description: 'true：仅超过公示期限仍未公示的记录' }),
-    limit,
-    cursor,
+    limit: pageLimit,
+    cursor: pageCursor,
   })
   .refine((q) => q.overdue !== 'true' || q.status === 'registered', {
     ...issue(
@@ -47,28 +38,6 @@ export const batchQuery = z.strictObject({
   kind: z.enum(RECORD_KINDS).optional().meta({ description: 'CSV 的记录类别（不填时按表头识别）' }),
   publish: z.enum(['true', 'false']).optional().meta({ description: 'true：登记的同时公示每一行' }),
 });
-
-export const publicSearchQuery = z
-  .strictObject({
-    uscc: uscc.optional(),
-    name: line(100)
-      .refine(
-        (n) => Array.from(n.replace(/\s+/g, '')).length >= 2,
-        issue('name_too_short', '名称至少输入 2 个字', 'name needs at least 2 characters'),
-      )
-      .optional()
-      .meta({ description: '行政相对人名称中的任意部分（至少 2 个字）' }),
-    agency: uscc.optional().meta({ description: '决定机关统一社会信用代码' }),
-    kind: z.enum(RECORD_KINDS).optional(),
-    from: isoDate.optional().meta({ description: '决定日期自' }),
-    to: isoDate.optional().meta({ description: '决定日期至' }),
-    limit,
-    cursor,
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    ...issue('invalid_range', '起始日期不能晚于截止日期', 'from must not be after to'),
-    path: ['to'],
-  });
 
 const deadline = z.object({
   due: isoDate,
@@ -135,72 +104,6 @@ export const agencyRecordResponse = z
 export const registrationResponse = agencyRecordResponse;
 
 export const recordPage = z.object({ items: z.array(agencyRecordResponse), cursor: z.string().optional() });
-
-const publicSubject = z.object({
-  category: z.enum(['legal_person', 'individual_business', 'natural_person']),
-  name: z.string(),
-  uscc: z.string().optional(),
-  businessRegNo: z.string().optional(),
-  orgCode: z.string().optional(),
-  taxNo: z.string().optional(),
-  institutionCertNo: z.string().optional(),
-  socialOrgCertNo: z.string().optional(),
-});
-
-/** A record as the public sees it; see shared/domain/records/public-view.ts. */
-export const publicRecordResponse = z
-  .object({
-    id: z.string(),
-    kind: z.enum(RECORD_KINDS),
-    kindLabel: z.string(),
-    documentNumber: z.string(),
-    decisionDate: isoDate,
-    remarks: z.string().optional(),
-    subject: publicSubject,
-    authority: z.object({ uscc: z.string(), name: z.string().optional() }),
-    details: z.record(z.string(), z.unknown()),
-    publishedAt: z.string(),
-    publicationEndsOn: isoDate.optional(),
-    version: z.number().int(),
-    objection: z
-      .object({ status: z.literal('pending'), filedAt: z.string() })
-      .optional()
-      .meta({ description: '异议处理中' }),
-    history: z.array(
-      z.object({
-        version: z.number().int(),
-        at: z.string(),
-        reason: z.string(),
-        changedFields: z.array(z.string()),
-      }),
-    ),
-  })
-  .meta({ id: 'PublicRecord' });
-
-export const publicRecordPage = z.object({
-  items: z.array(publicRecordResponse),
-  cursor: z.string().optional(),
-});
-
-const pending = z.object({ id: z.string(), filedAt: z.string() });
-
-/** An entity's own public record, with the objection or repair it has pending. */
-export const entityRecordResponse = publicRecordResponse
-  .extend({
-    pendingObjection: pending.optional(),
-    pendingRepair: pending.optional(),
-  })
-  .meta({ id: 'EntityRecord' });
-
-export const entityRecordPage = z.object({
-  items: z.array(entityRecordResponse),
-  cursor: z.string().optional(),
-});
-
-export const entityRecordsQuery = z.strictObject({
-  limit: wholeNumberParam(1, 100).optional(),
-  cursor: z.string().max(2000).optional(),
-});
 
 export const batchResponse = z.object({
   summary: z.object({
