@@ -9,13 +9,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_ALIASES, REQUIRE_BANNER } from '../infra/bundling.ts';
 import { FUNCTION_GROUPS } from '../shared/http/routes.ts';
 import { median } from './latency.ts';
 import { round } from './read-cost.ts';
-
-// As infra/service-function.ts (REQUIRE_BANNER there): ESM output has no `require`.
-const REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export const FUNCTIONS = [...Object.keys(FUNCTION_GROUPS), 'sweeps'];
 
@@ -51,6 +48,7 @@ export async function buildBundles(dir: string): Promise<Bundles> {
     target: 'node20',
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_BANNER },
+    alias: { ...BUNDLE_ALIASES },
     external: [],
     logLevel: 'warning',
   });

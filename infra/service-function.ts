@@ -4,6 +4,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
+import { BUNDLE_ALIASES, REQUIRE_BANNER } from './bundling.ts';
 import { serviceLogGroup } from './logs.ts';
 import { handlerEntry, LOCK_FILE, REPO_ROOT } from './paths.ts';
 
@@ -21,11 +22,6 @@ export interface ServiceFunctionProps {
   /** Settings of the function besides TABLE_NAME and NODE_OPTIONS, which are always set. */
   readonly environment?: Readonly<Record<string, string>>;
 }
-
-// ESM output has no `require`; a CommonJS dependency that calls it (directly or through
-// esbuild's shim) would throw "Dynamic require is not supported" without this banner.
-const REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
  * Every Lambda of the service, with its defaults in one place: newest Node.js runtime on
@@ -69,6 +65,9 @@ export class ServiceFunction extends NodejsFunction {
         target: 'node24',
         mainFields: ['module', 'main'],
         banner: REQUIRE_BANNER,
+        esbuildArgs: {
+          '--alias': Object.entries(BUNDLE_ALIASES).map(([name, path]) => `${name}=${path}`),
+        },
         // Bundle the AWS SDK too: the function then runs the exact SDK version that
         // package-lock.json pins and the tests ran against, not whatever version the
         // runtime ships that month; tree-shaken, the DynamoDB client costs little start-up.

@@ -161,14 +161,30 @@ describe('the Lambda functions', () => {
     for (const group of logGroups) expect(group.Properties.RetentionInDays).toBe(LOG_RETENTION);
   });
 
+  const assetDirOf = (properties: { Code: { S3Key: string } }) =>
+    join(synth.assembly.directory, `asset.${properties.Code.S3Key.replace(/\.zip$/, '')}`);
+
   it('bundles each handler as ESM with the createRequire banner and a source map', () => {
     for (const { Properties } of Object.values(functions)) {
-      const assetDir = join(synth.assembly.directory, `asset.${Properties.Code.S3Key.replace(/\.zip$/, '')}`);
+      const assetDir = assetDirOf(Properties);
       const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
       expect(
         bundle.startsWith("import { createRequire } from 'module'; const require = createRequire("),
       ).toBe(true);
       expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+
+  it('bundles the environment-only credentials in place of the SDK default chain', () => {
+    const withClient = Object.values(functions)
+      .map(({ Properties }) => readFileSync(join(assetDirOf(Properties), 'index.mjs'), 'utf8'))
+      .filter((bundle) => bundle.includes('DynamoDB_20120810'));
+    expect(withClient.length).toBeGreaterThanOrEqual(8);
+    for (const bundle of withClient) {
+      expect(bundle).toContain('the Lambda bundles read credentials from the environment only');
+      // Links of the default chain that shared/store/env-credentials.ts leaves out.
+      expect(bundle).not.toContain('AssumeRoleWithWebIdentity');
+      expect(bundle).not.toContain('credential_process');
     }
   });
 });
