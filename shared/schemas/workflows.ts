@@ -44,9 +44,11 @@ const recordId = z
 
 export const fileObjectionBody = z.strictObject({
   recordId,
-  reason: z
-    .enum(OBJECTION_REASONS)
-    .meta({ description: '异议事由：内容错误 / 遗漏 / 公示期限 / 修复结果 / 其他' }),
+  reason: z.enum(OBJECTION_REASONS).meta({
+    description:
+      '异议事由：内容错误 / 遗漏 / 公示期限 / 修复结果（仅当该记录有不予修复的决定）/ 其他。' +
+      ' repair_result needs a refused repair of the record (422 no_repair_result otherwise).',
+  }),
   statement: text(4000).meta({ description: '异议陈述' }),
   evidence: evidence.default([]),
 });

@@ -46,6 +46,7 @@ export function toItem(record: DisclosureRecord, contentHash: string): Record<st
     nameIndexPending: record.nameIndexPending,
     objection: record.objection,
     repair: record.repair,
+    lastRepairDecision: record.lastRepairDecision,
     history: record.history,
     auditSeq: record.head.seq,
     auditHash: record.head.hash,
@@ -88,6 +89,7 @@ export function fromItem(item: Record<string, unknown>): DisclosureRecord {
     nameIndexPending: item.nameIndexPending as DisclosureRecord['nameIndexPending'],
     objection: item.objection as DisclosureRecord['objection'],
     repair: item.repair as DisclosureRecord['repair'],
+    lastRepairDecision: item.lastRepairDecision as DisclosureRecord['lastRepairDecision'],
     history: (item.history ?? []) as DisclosureRecord['history'],
     head,
   };

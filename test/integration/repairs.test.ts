@@ -120,6 +120,43 @@ describe('filing a credit-repair application', () => {
     }
   });
 
+  it('marks the refusal on the record: only then may the entity object to the repair result', async () => {
+    const world = workflowWorld(store, shanghai('2026-05-12T10:00:00'));
+    const record = await penalty(world);
+    world.time.set(shanghai('2026-08-20T10:00:00'));
+    const objection = {
+      recordId: record.id,
+      reason: 'repair_result' as const,
+      statement: '修复材料齐全',
+      evidence: EVIDENCE,
+    };
+
+    await expect(world.objections.file(COMPANY, objection, ENTITY)).rejects.toMatchObject({
+      code: 'no_repair_result',
+      field: 'reason',
+    });
+    const repair = await world.repairs.file(COMPANY, application(record.id), ENTITY);
+    await expect(world.objections.file(COMPANY, objection, ENTITY)).rejects.toMatchObject({
+      code: 'no_repair_result',
+    });
+    await world.repairs.decide(
+      AGENCY,
+      repair.id,
+      { outcome: 'rejected', reason: '罚款未缴清' },
+      AGENCY_ACTOR,
+    );
+
+    expect((await world.records.get(record.id))?.lastRepairDecision).toEqual({
+      id: repair.id,
+      outcome: 'rejected',
+      at: new Date(shanghai('2026-08-20T10:00:00')).toISOString(),
+    });
+    await expect(world.objections.file(COMPANY, objection, ENTITY)).resolves.toMatchObject({
+      reason: 'repair_result',
+      status: 'pending',
+    });
+  });
+
   it('escalates an application not decided in time', async () => {
     const world = workflowWorld(store, shanghai('2026-05-12T10:00:00'));
     const record = await penalty(world);

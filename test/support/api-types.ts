@@ -2804,7 +2804,7 @@ export interface operations {
                 "application/json": {
                     recordId: string;
                     /**
-                     * @description 异议事由：内容错误 / 遗漏 / 公示期限 / 修复结果 / 其他
+                     * @description 异议事由：内容错误 / 遗漏 / 公示期限 / 修复结果（仅当该记录有不予修复的决定）/ 其他。 repair_result needs a refused repair of the record (422 no_repair_result otherwise).
                      * @enum {string}
                      */
                     reason: "content_error" | "omission" | "period" | "repair_result" | "other";

@@ -92,7 +92,8 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
   return {
     /**
      * 1. the record must be the caller's own (else the same refusal as for no record);
-     * 2. it must be public, with no objection of the entity's pending;
+     * 2. it must be public, with no objection of the entity's pending; `repair_result` needs a
+     *    refused repair to contest;
      * 3. the limit is 3 working days from the day of filing (山东省社会信用条例 第39条);
      * 4. the objection, the record's 异议处理中 label, both audit entries and the event are one write.
      */
@@ -107,6 +108,18 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
           code: 'record_not_public',
           field: 'recordId',
           messages: { zh: '只能对正在公示的记录提出异议', en: 'objections are to records in public view' },
+        });
+      }
+      if (input.reason === 'repair_result' && record.lastRepairDecision?.outcome !== 'rejected') {
+        // A record still in public view after a repair decision was refused repair; one that was
+        // approved has left public view (refused above). Without a refusal there is no result.
+        throw new RuleViolationError({
+          code: 'no_repair_result',
+          field: 'reason',
+          messages: {
+            zh: '该记录没有不予修复的决定，不能以“对信用修复结果有异议”为由提出异议',
+            en: 'no credit repair of this record was refused; there is no repair result to object to',
+          },
         });
       }
       if (record.objection) {

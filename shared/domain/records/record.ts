@@ -73,10 +73,18 @@ export interface DisclosureRecord {
   readonly objection?: { readonly id: string; readonly filedAt: string } | undefined;
   /** The credit-repair application pending for the record. */
   readonly repair?: { readonly id: string; readonly filedAt: string } | undefined;
+  /** The latest credit-repair decision on the record: what a `repair_result` objection contests. */
+  readonly lastRepairDecision?: RepairDecisionMark | undefined;
   /** Set while the name index of a renamed record is being rebuilt (the second step of a large rename). */
   readonly nameIndexPending?: { readonly since: string } | undefined;
   readonly history: readonly HistoryEntry[];
   readonly head: ChainHead;
+}
+
+export interface RepairDecisionMark {
+  readonly id: string;
+  readonly outcome: 'approved' | 'rejected';
+  readonly at: string;
 }
 
 /**

@@ -182,6 +182,7 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
         ...record,
         revision: record.revision + 1,
         repair: undefined,
+        lastRepairDecision: { id: before.id, outcome: input.outcome, at: at.toISOString() },
         ...(input.outcome === 'approved'
           ? { publicationEnd: { at: at.toISOString(), reason: 'repaired' as const } }
           : {}),
