@@ -84,3 +84,24 @@ export class RuleViolationError extends DomainError {
     this.name = 'RuleViolationError';
   }
 }
+
+/**
+ * Runs `work`; a domain error it throws about a field of the record's content is reported
+ * under `prefix`, where the caller put that field (`changes.documentNumber` of a correction,
+ * where the store only knows `documentNumber`).
+ */
+export async function fieldsUnder<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError) || !error.field) throw error;
+    const Family = error.constructor as new (details: DomainErrorDetails) => DomainError;
+    throw new Family({
+      code: error.code,
+      messages: error.messages,
+      field: `${prefix}.${error.field}`,
+      cause: error,
+      ...(error.details ? { details: error.details } : {}),
+    });
+  }
+}

@@ -3,10 +3,11 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { DomainError } from '../domain/errors.ts';
 import type { IdempotencyPort } from '../store/idempotency-repository.ts';
 import { type BodyFormat, readBody } from './body.ts';
 import { CORS } from './cors.ts';
-import { toProblem } from './error-map.ts';
+import { fieldLocator, toProblem } from './error-map.ts';
 import { withIdempotency } from './idempotency.ts';
 import { logRequest } from './log.ts';
 import { authorize, type Principal, principalFromEvent } from './principal.ts';
@@ -93,22 +94,28 @@ export function httpHandler<G extends FunctionGroup>(
     const principal = authorize(declared.access, principalFromEvent(event));
     const accepts = definition.accepts ?? (definition.body ? ['json'] : []);
     const body = readBody(event, accepts);
-    const run = async () =>
-      jsonResult(
-        await definition.run({
-          params: definition.params
-            ? parsePart(definition.params, 'path', event.pathParameters ?? {})
-            : undefined,
-          query: definition.query
-            ? parsePart(definition.query, 'query', event.queryStringParameters ?? {})
-            : undefined,
-          body: definition.body ? parsePart(definition.body, 'body', body?.value) : body?.value,
-          principal,
-          headers: event.headers ?? {},
-          requestId: requestIdOf(event, context),
-          format: body?.format,
-        }),
-      );
+    const run = async () => {
+      const input = {
+        params: definition.params
+          ? parsePart(definition.params, 'path', event.pathParameters ?? {})
+          : undefined,
+        query: definition.query
+          ? parsePart(definition.query, 'query', event.queryStringParameters ?? {})
+          : undefined,
+        body: definition.body ? parsePart(definition.body, 'body', body?.value) : body?.value,
+        principal,
+        headers: event.headers ?? {},
+        requestId: requestIdOf(event, context),
+        format: body?.format,
+      };
+      try {
+        return jsonResult(await definition.run(input));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const parts = { path: event.pathParameters, query: event.queryStringParameters, body: body?.value };
+        throw toProblem(error, fieldLocator(parts));
+      }
+    };
     return declared.method === 'POST' && options.idempotency
       ? withIdempotency(options.idempotency, event, principal, run)
       : run();

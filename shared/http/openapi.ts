@@ -62,7 +62,11 @@ const PROBLEM: Json = {
       required: ['zh', 'en'],
       properties: { zh: { type: 'string' }, en: { type: 'string' } },
     },
-    field: { type: 'string', description: 'The offending field, e.g. body.subject.uscc' },
+    field: {
+      type: 'string',
+      description:
+        'The offending field, named by where the request carried it: body.subject.uscc, query.from, path.year, or a header (if-match)',
+    },
     errors: {
       type: 'array',
       items: {

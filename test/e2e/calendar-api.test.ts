@@ -71,7 +71,12 @@ describe('GET /v1/deadlines', () => {
   });
 
   it('refuses a start date outside the supported years', async () => {
-    expectProblem(await get('/v1/deadlines?from=1999-05-04&workingDays=3'), 400, 'year_out_of_range', 'from');
+    expectProblem(
+      await get('/v1/deadlines?from=1999-05-04&workingDays=3'),
+      400,
+      'year_out_of_range',
+      'query.from',
+    );
   });
 });
 
@@ -163,7 +168,7 @@ describe('PUT /v1/calendar/{year}', () => {
       'a date outside the year',
       { holidays: [{ date: '2033-12-31', name: 'x' }] },
       'date_outside_year',
-      'holidays[0].date',
+      'body.holidays[0].date',
     ],
     [
       'an impossible date',
@@ -171,8 +176,8 @@ describe('PUT /v1/calendar/{year}', () => {
       'validation_failed',
       'body.holidays[0].date',
     ],
-    ['a day that is both', { workdays: ['2034-01-01'] }, 'date_listed_twice', 'workdays[0]'],
-    ['a weekday as a working day', { workdays: ['2034-01-02'] }, 'workday_not_weekend', 'workdays[0]'],
+    ['a day that is both', { workdays: ['2034-01-01'] }, 'date_listed_twice', 'body.workdays[0]'],
+    ['a weekday as a working day', { workdays: ['2034-01-02'] }, 'workday_not_weekend', 'body.workdays[0]'],
     ['an unknown field', { extra: true }, 'validation_failed', 'body.extra'],
     ['a missing source', { source: undefined }, 'validation_failed', 'body.source'],
     ['a source as a bare string', { source: 'notice' }, 'validation_failed', 'body.source'],

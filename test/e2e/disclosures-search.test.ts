@@ -177,8 +177,8 @@ describe('paging through public search results', () => {
     const replayed = await search({ name: '深圳', limit: 1, cursor: first.json.cursor });
     const forged = await search({ limit: 1, cursor: 'eyJxIjoiIiwicCI6e319' });
 
-    expectProblem(replayed, 400, 'invalid_cursor', 'cursor');
-    expectProblem(forged, 400, 'invalid_cursor', 'cursor');
+    expectProblem(replayed, 400, 'invalid_cursor', 'query.cursor');
+    expectProblem(forged, 400, 'invalid_cursor', 'query.cursor');
   });
 });
 

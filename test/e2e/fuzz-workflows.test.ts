@@ -344,6 +344,7 @@ describe('a correction made by upholding an objection', () => {
     });
 
     expect([answer.status, answer.json.code]).toEqual([400, 'decision_date_in_future']);
+    expect(answer.json.field).toBe('body.correction.decisionDate');
     expect(await state()).toEqual(before);
   });
 });

@@ -137,7 +137,7 @@ describe('an objection upheld with a correction', () => {
     });
     const seen = await api.objection(agency.token, objectionId);
 
-    expectProblem(answer, 422, 'nothing_changed', 'correction');
+    expectProblem(answer, 422, 'nothing_changed', 'body.correction');
     expect(seen.json.status).toBe('pending');
   });
 });

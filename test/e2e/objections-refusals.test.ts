@@ -182,7 +182,7 @@ describe('objections the record does not admit', () => {
 
     const answer = await api.object(entity, objectionBody(unpublished));
 
-    expectProblem(answer, 422, 'record_not_public', 'recordId');
+    expectProblem(answer, 422, 'record_not_public', 'body.recordId');
   });
 
   it('refuses a revoked record with 422 record_not_public', async () => {
@@ -197,14 +197,14 @@ describe('objections the record does not admit', () => {
     const answer = await api.object(entity, objectionBody(revoked));
 
     expect(revocation.status).toBe(200);
-    expectProblem(answer, 422, 'record_not_public', 'recordId');
+    expectProblem(answer, 422, 'record_not_public', 'body.recordId');
   });
 
   it('refuses a second objection while one is pending with 409 objection_pending, naming the first', async () => {
     const answer = await api.object(entity, objectionBody(recordId, { reason: 'period' }));
     const mine = await api.list(entity.token, '/v1/entity/objections');
 
-    expectProblem(answer, 409, 'objection_pending', 'recordId');
+    expectProblem(answer, 409, 'objection_pending', 'body.recordId');
     expect(answer.json.details).toEqual({ objectionId });
     expect(mine.filter((o) => o.recordId === recordId)).toHaveLength(1);
   });

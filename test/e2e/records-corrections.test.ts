@@ -169,7 +169,7 @@ describe('corrections of the decision date and the document number', () => {
       penaltyInput({ documentNumber: oldNumber, remarks: '另一项决定' }),
     );
 
-    expectProblem(taken, 409, 'document_number_conflict', 'documentNumber');
+    expectProblem(taken, 409, 'document_number_conflict', 'body.changes.documentNumber');
     expect(moved.status).toBe(200);
     // The original registration sent again is still recognised; other content may take the number.
     expect(original).toMatchObject({ status: 200, json: { id: first.json.id } });

@@ -52,7 +52,7 @@ describe('registering the same document twice', () => {
 
     const different = await register({ ...input, penalty: { ...input.penalty, fineAmount: 50 } });
 
-    expectProblem(different, 409, 'document_number_conflict', 'documentNumber');
+    expectProblem(different, 409, 'document_number_conflict', 'body.documentNumber');
     expect(await registeredCount()).toBe(countBefore);
     const stored = await call(service.url, 'GET', `/v1/records/${first.json.id}`, { token });
     expect(stored.json.record.penalty.fineAmount).toBe(input.penalty.fineAmount);

@@ -31,7 +31,7 @@ describe('dates and amounts', () => {
   it('refuses a decision date after today in Asia/Shanghai', async () => {
     const answer = await register(penaltyInput({ decisionDate: '2099-01-01' }));
 
-    expectProblem(answer, 400, 'decision_date_in_future', 'decisionDate');
+    expectProblem(answer, 400, 'decision_date_in_future', 'body.decisionDate');
   });
 
   it("refuses tomorrow in Asia/Shanghai and accepts today there, whatever the server's zone", async () => {
@@ -41,7 +41,7 @@ describe('dates and amounts', () => {
     const refused = await register(penaltyInput({ decisionDate: tomorrow }));
     const accepted = await register(penaltyInput({ decisionDate: today }));
 
-    expectProblem(refused, 400, 'decision_date_in_future', 'decisionDate');
+    expectProblem(refused, 400, 'decision_date_in_future', 'body.decisionDate');
     expect(accepted.status).toBe(201);
   });
 

@@ -136,8 +136,8 @@ describe('paging through the worklist', () => {
     const forged = await me.get('?status=registered&limit=1&cursor=bm90LWEtY3Vyc29y');
 
     expect(first.json.cursor).toEqual(expect.any(String));
-    expectProblem(replayed, 400, 'invalid_cursor', 'cursor');
-    expectProblem(forged, 400, 'invalid_cursor', 'cursor');
+    expectProblem(replayed, 400, 'invalid_cursor', 'query.cursor');
+    expectProblem(forged, 400, 'invalid_cursor', 'query.cursor');
   });
 
   it("refuses another agency's cursor", async () => {
@@ -147,7 +147,7 @@ describe('paging through the worklist', () => {
 
     const answer = await other.get(`?limit=1&cursor=${encodeURIComponent(mine.json.cursor)}`);
 
-    expectProblem(answer, 400, 'invalid_cursor', 'cursor');
+    expectProblem(answer, 400, 'invalid_cursor', 'query.cursor');
   });
 
   it('pages through the overdue records when the next page is asked for a second later', async () => {

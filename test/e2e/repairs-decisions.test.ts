@@ -105,8 +105,8 @@ describe('a repair application approved', () => {
     ]);
 
     expect(await agencyList('approved')).toContain(repairId);
-    expectProblem(objection, 422, 'record_not_public', 'recordId');
-    expectProblem(again, 422, 'repair_not_applicable', 'recordId');
+    expectProblem(objection, 422, 'record_not_public', 'body.recordId');
+    expectProblem(again, 422, 'repair_not_applicable', 'body.recordId');
     expect(record.json).toMatchObject({ status: 'published', publicationEnd: { reason: 'repaired' } });
     expect(record.json.repair).toBeUndefined();
   });

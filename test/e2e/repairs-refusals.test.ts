@@ -162,7 +162,7 @@ describe('records that may not be repaired now', () => {
 
     const answer = await api.fileRepair(entity, repairBody(id));
 
-    expectProblem(answer, 422, 'minimum_period_not_over', 'recordId');
+    expectProblem(answer, 422, 'minimum_period_not_over', 'body.recordId');
     expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 3), 1) });
   });
 
@@ -172,14 +172,14 @@ describe('records that may not be repaired now', () => {
 
     const answer = await api.fileRepair(entity, repairBody(id));
 
-    expectProblem(answer, 422, 'minimum_period_not_over', 'recordId');
+    expectProblem(answer, 422, 'minimum_period_not_over', 'body.recordId');
     expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 12), 1) });
   });
 
   it('refuses a penalty that may not be repaired with 422 not_repairable', async () => {
     const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { repairable: false }));
 
-    expectProblem(await api.fileRepair(entity, repairBody(id)), 422, 'not_repairable', 'recordId');
+    expectProblem(await api.fileRepair(entity, repairBody(id)), 422, 'not_repairable', 'body.recordId');
   });
 
   it('refuses a license, an unpublished penalty and a revoked one with 422 repair_not_applicable', async () => {
@@ -194,14 +194,14 @@ describe('records that may not be repaired now', () => {
       [license, unpublished, revoked].map((id) => api.fileRepair(entity, repairBody(id))),
     );
 
-    for (const answer of answers) expectProblem(answer, 422, 'repair_not_applicable', 'recordId');
+    for (const answer of answers) expectProblem(answer, 422, 'repair_not_applicable', 'body.recordId');
   });
 
   it('refuses a second application while one is pending with 422 repair_pending, naming the first', async () => {
     const answer = await api.fileRepair(entity, repairBody(recordId));
     const mine = await api.list(entity.token, '/v1/entity/repairs');
 
-    expectProblem(answer, 422, 'repair_pending', 'recordId');
+    expectProblem(answer, 422, 'repair_pending', 'body.recordId');
     expect(answer.json.details).toEqual({ repairId });
     expect(mine.filter((r) => r.recordId === recordId)).toHaveLength(1);
   });
@@ -210,7 +210,7 @@ describe('records that may not be repaired now', () => {
     const id = await api.publishedPenalty(agency, entity);
     const body = repairBody(id, { commitment: { text: '承诺', signedAt: addDays(daysAgo(0), 1) } });
 
-    expectProblem(await api.fileRepair(entity, body), 422, 'commitment_date', 'commitment.signedAt');
+    expectProblem(await api.fileRepair(entity, body), 422, 'commitment_date', 'body.commitment.signedAt');
   });
 });
 

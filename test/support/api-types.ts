@@ -722,7 +722,7 @@ export interface components {
                 zh: string;
                 en: string;
             };
-            /** @description The offending field, e.g. body.subject.uscc */
+            /** @description The offending field, named by where the request carried it: body.subject.uscc, query.from, path.year, or a header (if-match) */
             field?: string;
             errors?: {
                 field: string;

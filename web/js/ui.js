@@ -148,8 +148,8 @@ export function showFormErrors(form, error) {
 }
 
 /**
- * The control an API field names. Validation errors name it with its place in the request
- * (`body.recordId`, `query.name`); rule errors of the domain name the bare field (`recordId`).
+ * The control an API field names. The API names it with its place in the request
+ * (`body.recordId`, `query.name`); a bare name (a form's own check) is looked up in both.
  */
 function controlFor(form, field) {
   for (const name of [field, `body.${field}`, `query.${field}`]) {

@@ -4,7 +4,7 @@ import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.
 import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
-import { AccessDeniedError, ConflictError, RuleViolationError } from '../errors.ts';
+import { AccessDeniedError, ConflictError, fieldsUnder, RuleViolationError } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
@@ -245,13 +245,15 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
         stateOf(changed),
         at,
       );
-      await workflows.commit({
-        record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
-        objection: { before, after: { ...after, head: objectionAudit }, audit: objectionAudit },
-        events: [
-          workflowEvent('objection-decided', 'objection', after, at, { outcome: input.outcome, effect }),
-        ],
-      });
+      const write = () =>
+        workflows.commit({
+          record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
+          objection: { before, after: { ...after, head: objectionAudit }, audit: objectionAudit },
+          events: [
+            workflowEvent('objection-decided', 'objection', after, at, { outcome: input.outcome, effect }),
+          ],
+        });
+      await (effect === 'corrected' ? fieldsUnder('correction', write) : write());
       return { ...after, head: objectionAudit };
     },
 

@@ -4,7 +4,7 @@ import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import { withCalendar } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
-import { ConflictError, InvalidInputError } from '../errors.ts';
+import { ConflictError, fieldsUnder, InvalidInputError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { disclosureDeadline } from './deadlines.ts';
 import {
@@ -218,7 +218,7 @@ export function makeRecordUseCases({
       }
       const content = validate(mergeChanges(before.content, changes));
       const today = shanghaiDate(clock());
-      if (content.decisionDate > today) throw decisionDateInFuture(today);
+      if (content.decisionDate > today) throw decisionDateInFuture(today, 'changes.decisionDate');
       const at = clock();
       let after = correct(before, content, reason, at);
       if (content.decisionDate !== before.content.decisionDate) {
@@ -229,7 +229,8 @@ export function makeRecordUseCases({
           recountDeadline(corrected, calendar, at),
         );
       }
-      return change(before, after, 'record.corrected', actor, at);
+      const corrected = after;
+      return fieldsUnder('changes', () => change(before, corrected, 'record.corrected', actor, at));
     },
 
     async revoke(agency: string, id: string, reason: string, actor: Actor): Promise<DisclosureRecord> {
