@@ -1,7 +1,9 @@
 /**
  * `bundle_bytes` and `cold_init_ratio`: every function bundled with esbuild the way the
  * stack deploys it (infra/service-function.ts), and the time a fresh Node.js process takes to
- * import the disclosures bundle and answer its first event, against a bare handler.
+ * import the disclosures bundle and answer its first event, against a bare handler. A third
+ * handler (sdk-only-handler.ts) that only makes the same GetItem through the service's store
+ * client shows how much of that is the AWS SDK's own start (`sdk_only_*`).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ export async function buildBundles(dir: string): Promise<Bundles> {
   const entryPoints = [
     ...FUNCTIONS.map((name) => ({ in: join('functions', name, 'handler.ts'), out: name })),
     { in: bare, out: 'bare' },
+    { in: join('bench', 'sdk-only-handler.ts'), out: 'sdk-only' },
   ];
   await build({
     entryPoints,
@@ -144,25 +147,35 @@ export async function measureColdInit(bundles: Bundles, env: NodeJS.ProcessEnv, 
   // One throw-away run of each warms the file cache, as a deployed function's would be.
   await coldRun(bundles, 'disclosures', childEnv, event);
   await coldRun(bundles, 'bare', childEnv, {});
+  await coldRun(bundles, 'sdk-only', childEnv, event);
   const full: ColdRun[] = [];
   const bare: ColdRun[] = [];
+  const sdkOnly: ColdRun[] = [];
   for (let i = 0; i < runs; i++) {
     full.push(await coldRun(bundles, 'disclosures', childEnv, event));
     bare.push(await coldRun(bundles, 'bare', childEnv, {}));
+    sdkOnly.push(await coldRun(bundles, 'sdk-only', childEnv, event));
   }
   const cold = median(full.map((r) => r.wall_ms));
   const bareCold = median(bare.map((r) => r.wall_ms));
+  const sdkCold = median(sdkOnly.map((r) => r.wall_ms));
   return {
     figures: {
       cold_init_ratio: round(cold / bareCold, 3),
       cold_init_ms: round(cold, 1),
       bare_cold_init_ms: round(bareCold, 1),
+      // The floor the AWS SDK sets: the same GetItem with nothing of the service around it.
+      sdk_only_cold_init_ratio: round(sdkCold / bareCold, 3),
+      sdk_only_cold_init_ms: round(sdkCold, 1),
     },
     detail: {
       runs,
       disclosures_import_median_ms: round(median(full.map((r) => r.import_ms)), 1),
       disclosures_first_event_median_ms: round(median(full.map((r) => r.first_event_ms)), 1),
       bare_import_median_ms: round(median(bare.map((r) => r.import_ms)), 1),
+      sdk_only_import_median_ms: round(median(sdkOnly.map((r) => r.import_ms)), 1),
+      sdk_only_first_event_median_ms: round(median(sdkOnly.map((r) => r.first_event_ms)), 1),
+      sdk_only_bytes: statSync(bundles.file('sdk-only')).size,
     },
   };
 }

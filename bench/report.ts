@@ -62,6 +62,8 @@ const SHOWN: readonly [string, string][] = [
   ['cold_init_ratio', ''],
   ['cold_init_ms', 'ms'],
   ['bare_cold_init_ms', 'ms'],
+  ['sdk_only_cold_init_ratio', ''],
+  ['sdk_only_cold_init_ms', 'ms'],
   ['read_rps', 'req/s'],
   ['read_p99_ms', 'ms'],
   ['read_rps_ratio', ''],
