@@ -70,7 +70,8 @@ export class ServiceFunction extends NodejsFunction {
         },
         // Bundle the AWS SDK too: the function then runs the exact SDK version that
         // package-lock.json pins and the tests ran against, not whatever version the
-        // runtime ships that month; tree-shaken, the DynamoDB client costs little start-up.
+        // runtime ships that month. It is still most of a cold start (`npm run bench`:
+        // sdk_only_cold_init_ratio), hence the aliases of infra/bundling.ts.
         externalModules: [],
         // esbuild's size table on every synth is noise; its warnings still show.
         logLevel: LogLevel.WARNING,
