@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'America/Los_Angeles' };
+// Every project: the service's routine log lines stay out of the report (TEST_LOGS=1 keeps them).
+const setupFiles = ['test/support/quiet-logs.ts'];
 
 /**
  * Five layers (CONVENTIONS.md): unit (pure domain), integration (DynamoDB Local), infra (CDK
@@ -14,12 +16,21 @@ export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
-      { test: { name: 'unit', env, include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'integration', env, include: ['test/integration/**/*.test.ts'], testTimeout: 20_000 } },
+      { test: { name: 'unit', env, setupFiles, include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          env,
+          setupFiles,
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
       {
         test: {
           name: 'infra',
           env,
+          setupFiles,
           include: ['test/infra/**/*.test.ts'],
           // Each file synthesizes the stack once, bundling every function: minutes on a busy machine.
           testTimeout: 300_000,
@@ -30,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           env,
+          setupFiles,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -40,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           env,
+          setupFiles,
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
