@@ -4,6 +4,7 @@ import { anyFields, isoDate, pageCursor, pageLimit } from '../common.ts';
 import { issue } from '../issue.ts';
 import { text } from '../text.ts';
 import { RECORD_KINDS } from './kinds.ts';
+import { historyEntry } from './public-routes.ts';
 import { recordInputSchema } from './record-input.ts';
 
 export const correctionBody = z.strictObject({
@@ -89,15 +90,7 @@ export const agencyRecordResponse = z
       reason: z.string().optional(),
       basis: z.string().optional(),
     }),
-    history: z.array(
-      z.object({
-        version: z.number().int(),
-        at: z.string(),
-        reason: z.string(),
-        changedFields: z.array(z.string()),
-        previous: recordInputSchema,
-      }),
-    ),
+    history: z.array(historyEntry.extend({ previous: recordInputSchema })),
   })
   .meta({ id: 'AgencyRecord' });
 

@@ -48,6 +48,14 @@ const publicSubject = z.object({
   socialOrgCertNo: z.string().optional(),
 });
 
+/** One correction in a record's history: its version, when, why and which fields changed. */
+export const historyEntry = z.object({
+  version: z.number().int(),
+  at: z.string(),
+  reason: z.string(),
+  changedFields: z.array(z.string()),
+});
+
 /** A record as the public sees it; see shared/domain/records/public-view.ts. */
 export const publicRecordResponse = z
   .object({
@@ -67,14 +75,7 @@ export const publicRecordResponse = z
       .object({ status: z.literal('pending'), filedAt: z.string() })
       .optional()
       .meta({ description: '异议处理中' }),
-    history: z.array(
-      z.object({
-        version: z.number().int(),
-        at: z.string(),
-        reason: z.string(),
-        changedFields: z.array(z.string()),
-      }),
-    ),
+    history: z.array(historyEntry),
   })
   .meta({ id: 'PublicRecord' });
 
