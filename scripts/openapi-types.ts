@@ -1,5 +1,5 @@
 /**
- * `npm run openapi:types`: regenerates test/support/api-types.ts, the TypeScript types of the
+ * `npm run openapi:types`: regenerates test/generated/api-types.ts, the TypeScript types of the
  * OpenAPI document made by openapi-typescript. The e2e tests type their calls with them, and a
  * unit test fails when this file is older than the document.
  */
@@ -9,7 +9,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { routeCatalog } from '../functions/docs/catalog.ts';
 import { buildOpenApi } from '../shared/http/openapi.ts';
 
-export const API_TYPES_FILE = resolve(import.meta.dirname, '../test/support/api-types.ts');
+export const API_TYPES_FILE = resolve(import.meta.dirname, '../test/generated/api-types.ts');
 
 export async function apiTypes(): Promise<string> {
   const ast = await openapiTS(buildOpenApi(routeCatalog()) as never);

@@ -1,14 +1,14 @@
 import type { Actor } from '../../shared/domain/audit.ts';
 import { DomainError, InvalidInputError } from '../../shared/domain/errors.ts';
-import { csvRowsToRecordInputs } from '../../shared/domain/records/csv-import.ts';
+import { MAX_BATCH_ROWS } from '../../shared/domain/records/batch.ts';
+import { csvRowsToRecordInputs } from '../../shared/domain/records/csv/import.ts';
 import type { RecordUseCases } from '../../shared/domain/records/use-cases.ts';
+import type { RecordKind } from '../../shared/domain/records/vocabulary.ts';
 import type { BodyFormat } from '../../shared/http/body.ts';
 import { toProblem } from '../../shared/http/error-map.ts';
 import { fieldProblems } from '../../shared/http/validation.ts';
-import type { RecordKind } from '../../shared/schemas/records/kinds.ts';
 import { registerRecordBody } from '../../shared/schemas/records/record-input.ts';
 
-export const MAX_BATCH_ROWS = 1000;
 const CONCURRENCY = 8;
 
 export type RowResult =
@@ -68,7 +68,7 @@ function rowsOf(
 }
 
 /**
- * Registers up to 1,000 rows, each on its own: valid rows are stored even when others fail,
+ * Registers up to MAX_BATCH_ROWS rows, each on its own: valid rows are stored even when others fail,
  * and since each registration is idempotent, sending the same file again creates nothing new.
  */
 export function makeBatchRegistration(records: RecordUseCases): BatchRegistration {

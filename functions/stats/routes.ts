@@ -1,4 +1,4 @@
-import { CSV_BOM, toCsv } from '../../shared/domain/records/csv.ts';
+import { CSV_BOM, toCsv } from '../../shared/domain/csv.ts';
 import type { TimelinessReport } from '../../shared/domain/stats/use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { timelinessQuery, timelinessResponse } from '../../shared/schemas/oversight.ts';

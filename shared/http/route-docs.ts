@@ -1,3 +1,4 @@
+import { MAX_BATCH_ROWS } from '../domain/records/batch.ts';
 import type { RouteKey } from './routes.ts';
 
 /** What each route does, in Chinese and English: the summaries of the OpenAPI document. */
@@ -16,8 +17,8 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'Register an administrative action (optionally publish it)',
   },
   'POST /v1/records/batch': {
-    zh: '批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）',
-    en: 'Register up to 1,000 records (JSON or CSV)',
+    zh: `批量登记（JSON 数组或国家标准中文表头的 CSV，至多 ${MAX_BATCH_ROWS} 条）`,
+    en: `Register up to ${MAX_BATCH_ROWS.toLocaleString('en')} records (JSON or CSV)`,
   },
   'GET /v1/records/{id}': { zh: '查看本机关的一条记录', en: "One of the agency's records" },
   'POST /v1/records/{id}/publish': { zh: '公示一条已登记的记录', en: 'Publish a registered record' },

@@ -4,8 +4,9 @@
  * matches requests against it; each function's handler must implement exactly its routes.
  */
 
-export const ROLES = ['agency', 'entity', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../domain/roles.ts';
+
+export type { Role };
 
 /** `public`: no token needed (and none looked at); otherwise the roles allowed. */
 export type Access = 'public' | readonly Role[];

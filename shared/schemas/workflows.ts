@@ -1,9 +1,14 @@
 import * as z from 'zod';
+import {
+  OBJECTION_EFFECTS,
+  OBJECTION_OUTCOMES,
+  OBJECTION_REASONS,
+  OBJECTION_STATUSES,
+} from '../domain/objections/vocabulary.ts';
+import { REPAIR_OUTCOMES, REPAIR_STATUSES } from '../domain/repairs/vocabulary.ts';
 import { anyFields, isoDate, wholeNumberParam } from './common.ts';
 import { issue } from './issue.ts';
 import { line, text } from './text.ts';
-
-export const OBJECTION_REASONS = ['content_error', 'omission', 'period', 'repair_result', 'other'] as const;
 
 const evidence = z
   .array(
@@ -59,7 +64,7 @@ export const acceptanceBody = z.strictObject({
 
 export const objectionDecisionBody = z
   .strictObject({
-    outcome: z.enum(['upheld', 'rejected']),
+    outcome: z.enum(OBJECTION_OUTCOMES),
     reason: text(2000).meta({ description: '处理理由' }),
     correction: anyFields.optional().meta({ description: '异议成立时要更正的字段（结构同登记）' }),
     revoke: z.boolean().optional().meta({ description: '异议成立时撤销该记录' }),
@@ -94,7 +99,7 @@ export const objectionDecisionBody = z
   });
 
 export const objectionListQuery = z.strictObject({
-  status: z.enum(['pending', 'decided']).default('pending'),
+  status: z.enum(OBJECTION_STATUSES).default('pending'),
   overdue: z.enum(['true', 'false']).optional(),
   limit: wholeNumberParam(1, 100).optional(),
   cursor: z.string().max(2000).optional(),
@@ -117,12 +122,12 @@ export const fileRepairBody = z.strictObject({
 });
 
 export const repairDecisionBody = z.strictObject({
-  outcome: z.enum(['approved', 'rejected']),
+  outcome: z.enum(REPAIR_OUTCOMES),
   reason: text(2000).meta({ description: '决定理由' }),
 });
 
 export const repairListQuery = z.strictObject({
-  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  status: z.enum(REPAIR_STATUSES).default('pending'),
   overdue: z.enum(['true', 'false']).optional(),
   limit: wholeNumberParam(1, 100).optional(),
   cursor: z.string().max(2000).optional(),
@@ -149,7 +154,7 @@ export const objectionResponse = z
     reason: z.enum(OBJECTION_REASONS),
     statement: z.string(),
     evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
-    status: z.enum(['pending', 'decided']),
+    status: z.enum(OBJECTION_STATUSES),
     filedAt: z.string(),
     needsOtherUnit: z.boolean(),
     acceptedAt: z.string().optional(),
@@ -158,10 +163,10 @@ export const objectionResponse = z
     escalatedAt: z.string().optional(),
     decision: z
       .object({
-        outcome: z.enum(['upheld', 'rejected']),
+        outcome: z.enum(OBJECTION_OUTCOMES),
         reason: z.string(),
         at: z.string(),
-        effect: z.enum(['corrected', 'revoked', 'none']),
+        effect: z.enum(OBJECTION_EFFECTS),
         recordVersion: z.number().int().optional(),
       })
       .optional(),
@@ -177,14 +182,12 @@ export const repairResponse = z
     agency: z.string(),
     commitment: z.object({ text: z.string(), signedAt: isoDate }),
     evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
-    status: z.enum(['pending', 'approved', 'rejected']),
+    status: z.enum(REPAIR_STATUSES),
     filedAt: z.string(),
     deadline,
     dueAt: z.string().meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
     escalatedAt: z.string().optional(),
-    decision: z
-      .object({ outcome: z.enum(['approved', 'rejected']), reason: z.string(), at: z.string() })
-      .optional(),
+    decision: z.object({ outcome: z.enum(REPAIR_OUTCOMES), reason: z.string(), at: z.string() }).optional(),
   })
   .meta({ id: 'Repair' });
 

@@ -2,8 +2,8 @@ import { yearOf } from '../domain/dates.ts';
 import { recordDeadlines } from '../domain/records/deadlines.ts';
 import { nameBigrams, nameKey } from '../domain/records/name-search.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../domain/records/record.ts';
+import type { RecordKind } from '../domain/records/vocabulary.ts';
 import type { TimelinessFigures } from '../domain/stats/timeliness.ts';
-import type { RecordKind } from '../schemas/records/kinds.ts';
 import { chainHeadOf } from './audit-items.ts';
 import { deadlineEntry } from './deadline-items.ts';
 

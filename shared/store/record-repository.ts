@@ -4,7 +4,7 @@ import { shanghaiDate } from '../domain/dates.ts';
 import { lookupBigram, nameKey } from '../domain/records/name-search.ts';
 import type { DocumentClaim, Page, PublicSearch, RecordStore } from '../domain/records/ports.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
-import type { RecordKind } from '../schemas/records/kinds.ts';
+import type { RecordKind } from '../domain/records/vocabulary.ts';
 import { batchGetAll } from './batch-get.ts';
 import { commit, eventOps, recordOps } from './changes.ts';
 import type { Store } from './client.ts';

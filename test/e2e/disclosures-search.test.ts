@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../shared/schemas/records/kinds.ts';
+import type { RecordKind } from '../../shared/domain/records/vocabulary.ts';
 import { call, expectProblem } from '../support/http.ts';
 import { startTestService, type TestService } from '../support/local-service.ts';
 import { aCompany, allPages, anAgency, queryOf, recordOf } from '../support/record-mothers.ts';

@@ -1,8 +1,8 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
+import { PENALTY_CATEGORIES } from '../../shared/domain/records/vocabulary.ts';
 import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
-import { PENALTY_CATEGORIES } from '../../shared/schemas/records/kinds.ts';
 import { createDocumentClient } from '../../shared/store/client.ts';
 import {
   BAD_CHANGES,

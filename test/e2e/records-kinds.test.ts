@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_KINDS } from '../../shared/schemas/records/kinds.ts';
+import { RECORD_KINDS } from '../../shared/domain/records/vocabulary.ts';
 import { call, expectProblem } from '../support/http.ts';
 import { startTestService, type TestService } from '../support/local-service.ts';
 import { allPages, anAgency, queryOf, recordOf, todayInShanghai } from '../support/record-mothers.ts';

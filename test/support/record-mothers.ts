@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { GENESIS } from '../../shared/domain/audit.ts';
 import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
-import type { RecordKind } from '../../shared/schemas/records/kinds.ts';
+import type { RecordKind } from '../../shared/domain/records/vocabulary.ts';
 import type { RecordInput } from '../../shared/schemas/records/record-input.ts';
 import { call, expectProblem, type HttpAnswer } from './http.ts';
 import { licenseInput, penaltyInput, SOLE_TRADER, uniqueDocumentNumber } from './record-builders.ts';

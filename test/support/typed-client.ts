@@ -1,4 +1,4 @@
-import type { paths } from './api-types.ts';
+import type { paths } from '../generated/api-types.ts';
 import { call, type HttpAnswer } from './http.ts';
 
 /*

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError } from '../../shared/domain/csv.ts';
 import { InvalidInputError } from '../../shared/domain/errors.ts';
-import { CsvSyntaxError } from '../../shared/domain/records/csv.ts';
-import {
-  CsvFormatError,
-  csvRowsToRecordInputs,
-  idTypeFromLabel,
-  MAX_CSV_ROWS,
-} from '../../shared/domain/records/csv-import.ts';
+import { MAX_BATCH_ROWS } from '../../shared/domain/records/batch.ts';
+import { idTypeFromLabel } from '../../shared/domain/records/csv/cells.ts';
+import { CsvFormatError, csvRowsToRecordInputs } from '../../shared/domain/records/csv/import.ts';
+import { ID_TYPE_LABELS, ID_TYPES } from '../../shared/domain/records/vocabulary.ts';
 import { recordInputSchema } from '../../shared/schemas/records/record-input.ts';
-import { ID_TYPE_LABELS, ID_TYPES } from '../../shared/schemas/records/subject.ts';
 import { thrownBy } from './support/thrown.ts';
 
 const USCC = '91350100M000100Y43';
@@ -368,20 +365,20 @@ describe('csvRowsToRecordInputs: file-level errors', () => {
     );
   });
 
-  it(`accepts ${MAX_CSV_ROWS} rows and refuses one more`, () => {
+  it(`accepts ${MAX_BATCH_ROWS} rows and refuses one more`, () => {
     const rows = (count: number) => `行政处罚决定书文号\r\n${'X\r\n'.repeat(count)}`;
 
-    const error = formatError(() => csvRowsToRecordInputs(rows(MAX_CSV_ROWS + 1)));
+    const error = formatError(() => csvRowsToRecordInputs(rows(MAX_BATCH_ROWS + 1)));
 
-    expect(MAX_CSV_ROWS).toBe(1000);
-    expect(csvRowsToRecordInputs(rows(MAX_CSV_ROWS)).rows).toHaveLength(MAX_CSV_ROWS);
+    expect(MAX_BATCH_ROWS).toBe(1000);
+    expect(csvRowsToRecordInputs(rows(MAX_BATCH_ROWS)).rows).toHaveLength(MAX_BATCH_ROWS);
     expect(error.code).toBe('csv_too_many_rows');
   });
 
   it('does not count blank rows towards the limit', () => {
-    const text = `行政处罚决定书文号\r\n${'X\r\n'.repeat(MAX_CSV_ROWS)}${'\r\n'.repeat(5)}`;
+    const text = `行政处罚决定书文号\r\n${'X\r\n'.repeat(MAX_BATCH_ROWS)}${'\r\n'.repeat(5)}`;
 
-    expect(csvRowsToRecordInputs(text).rows).toHaveLength(MAX_CSV_ROWS);
+    expect(csvRowsToRecordInputs(text).rows).toHaveLength(MAX_BATCH_ROWS);
   });
 
   it('refuses a file without a header', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, CsvSyntaxError, parseCsv, toCsv } from '../../shared/domain/records/csv.ts';
+import { CSV_BOM, CsvSyntaxError, parseCsv, toCsv } from '../../shared/domain/csv.ts';
 import { thrownBy } from './support/thrown.ts';
 
 /** A deterministic pseudo-random source (a 32-bit linear congruential generator). */

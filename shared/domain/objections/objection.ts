@@ -1,10 +1,10 @@
-import type { OBJECTION_REASONS } from '../../schemas/workflows.ts';
 import type { ChainHead } from '../audit.ts';
 import type { IsoDate } from '../dates.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError } from '../errors.ts';
+import type { ObjectionEffect, ObjectionOutcome, ObjectionReason, ObjectionStatus } from './vocabulary.ts';
 
-export type ObjectionReason = (typeof OBJECTION_REASONS)[number];
+export type { ObjectionReason };
 
 export interface Evidence {
   readonly name: string;
@@ -43,7 +43,7 @@ export interface Objection {
   readonly reason: ObjectionReason;
   readonly statement: string;
   readonly evidence: readonly Evidence[];
-  readonly status: 'pending' | 'decided';
+  readonly status: ObjectionStatus;
   readonly filedAt: string;
   readonly needsOtherUnit: boolean;
   readonly acceptedAt?: string | undefined;
@@ -51,10 +51,10 @@ export interface Objection {
   readonly escalatedAt?: string | undefined;
   readonly decision?:
     | {
-        readonly outcome: 'upheld' | 'rejected';
+        readonly outcome: ObjectionOutcome;
         readonly reason: string;
         readonly at: string;
-        readonly effect: 'corrected' | 'revoked' | 'none';
+        readonly effect: ObjectionEffect;
         readonly recordVersion?: number | undefined;
       }
     | undefined;

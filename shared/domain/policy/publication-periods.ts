@@ -1,6 +1,5 @@
 import { addDays, type IsoDate } from '../dates.ts';
-
-export type Severity = 'minor' | 'general' | 'serious';
+import type { Severity } from '../records/vocabulary.ts';
 
 export interface Months {
   readonly months: number;

@@ -1,7 +1,7 @@
-import type { RecordKind } from '../../schemas/records/kinds.ts';
 import type { AuditEntry } from '../audit.ts';
 import type { DomainEvent } from '../events.ts';
 import type { DisclosureRecord, RecordStatus } from './record.ts';
+import type { RecordKind } from './vocabulary.ts';
 
 export interface Page<T> {
   readonly items: readonly T[];

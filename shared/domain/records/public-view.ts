@@ -1,9 +1,9 @@
-import { KIND_LABELS, type RecordKind } from '../../schemas/records/kinds.ts';
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
 import { publicationWindow } from '../policy/publication-periods.ts';
 import { scrubDeep } from './masking.ts';
 import type { DisclosureRecord } from './record.ts';
+import { KIND_LABELS, type RecordKind } from './vocabulary.ts';
 
 /**
  * The one place that decides what the public sees of a record. Subject fields are

@@ -2,8 +2,9 @@ import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { ChainHead } from '../audit.ts';
 import type { IsoDate } from '../dates.ts';
 import { visibilityOf } from './visibility.ts';
+import type { RecordStatus } from './vocabulary.ts';
 
-export type RecordStatus = 'registered' | 'published' | 'revoked';
+export type { RecordStatus };
 
 export interface DisclosureDeadline {
   readonly due: IsoDate;

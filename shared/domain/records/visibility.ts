@@ -1,5 +1,5 @@
-import { MINOR_ONLY_CATEGORIES } from '../../schemas/records/kinds.ts';
 import type { RecordInput } from '../../schemas/records/record-input.ts';
+import { MINOR_ONLY_CATEGORIES } from './vocabulary.ts';
 
 export type NotPublicReason = 'natural_person' | 'simplified_procedure' | 'minor_penalty';
 

@@ -2,6 +2,7 @@ import type { ChainHead } from '../audit.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError } from '../errors.ts';
 import type { Evidence, HandlingDeadline, RecordSummary } from '../objections/objection.ts';
+import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
 
 /** An entity's application for credit repair (信用修复) of a published penalty. */
 export interface Repair {
@@ -12,12 +13,12 @@ export interface Repair {
   readonly agency: string;
   readonly commitment: { readonly text: string; readonly signedAt: string };
   readonly evidence: readonly Evidence[];
-  readonly status: 'pending' | 'approved' | 'rejected';
+  readonly status: RepairStatus;
   readonly filedAt: string;
   readonly deadline: HandlingDeadline;
   readonly escalatedAt?: string | undefined;
   readonly decision?:
-    | { readonly outcome: 'approved' | 'rejected'; readonly reason: string; readonly at: string }
+    | { readonly outcome: RepairOutcome; readonly reason: string; readonly at: string }
     | undefined;
   readonly revision: number;
   readonly head: ChainHead;
@@ -30,12 +31,7 @@ export function repairDecided(): ConflictError {
   });
 }
 
-export function decideRepair(
-  repair: Repair,
-  outcome: 'approved' | 'rejected',
-  reason: string,
-  at: Date,
-): Repair {
+export function decideRepair(repair: Repair, outcome: RepairOutcome, reason: string, at: Date): Repair {
   if (repair.status !== 'pending') throw repairDecided();
   return {
     ...repair,

@@ -1,9 +1,9 @@
 /** What an agency sends to register, correct and revoke records, and what it gets back. */
 import * as z from 'zod';
+import { RECORD_KINDS, RECORD_STATUSES } from '../../domain/records/vocabulary.ts';
 import { anyFields, isoDate, pageCursor, pageLimit } from '../common.ts';
 import { issue } from '../issue.ts';
 import { text } from '../text.ts';
-import { RECORD_KINDS } from './kinds.ts';
 import { historyEntry } from './public-routes.ts';
 import { recordInputSchema } from './record-input.ts';
 
@@ -21,7 +21,7 @@ export const revocationBody = z.strictObject({ reason: text(500).meta({ descript
 
 export const worklistQuery = z
   .strictObject({
-    status: z.enum(['registered', 'published', 'revoked']).default('registered'),
+    status: z.enum(RECORD_STATUSES).default('registered'),
     overdue: z.enum(['true', 'false']).optional().meta({ description: 'true：仅超过公示期限仍未公示的记录' }),
     limit: pageLimit,
     cursor: pageCursor,
@@ -59,7 +59,7 @@ const publication = z.object({
 export const agencyRecordResponse = z
   .object({
     id: z.string(),
-    status: z.enum(['registered', 'published', 'revoked']),
+    status: z.enum(RECORD_STATUSES),
     record: recordInputSchema,
     authority: z.object({ uscc: z.string(), name: z.string().optional() }),
     version: z.number().int(),

@@ -3,10 +3,10 @@
  * agency-routes.ts so that the public functions do not build the record input schemas.
  */
 import * as z from 'zod';
+import { RECORD_KINDS, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
 import { isoDate, pageCursor, pageLimit, uscc } from '../common.ts';
 import { issue } from '../issue.ts';
 import { line } from '../text.ts';
-import { RECORD_KINDS } from './kinds.ts';
 
 export const recordIdParams = z.strictObject({
   id: z
@@ -38,7 +38,7 @@ export const publicSearchQuery = z
   });
 
 const publicSubject = z.object({
-  category: z.enum(['legal_person', 'individual_business', 'natural_person']),
+  category: z.enum(SUBJECT_CATEGORIES),
   name: z.string(),
   uscc: z.string().optional(),
   businessRegNo: z.string().optional(),

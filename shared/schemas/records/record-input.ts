@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { describeField, RECORD_FIELDS } from '../../domain/records/fields.ts';
 import { isoDate } from '../common.ts';
 import { line, text } from '../text.ts';
 import {
@@ -15,10 +16,14 @@ import {
 } from './kind-details.ts';
 import { subjectSchema } from './subject.ts';
 
+const about = (field: string): { description: string } => ({
+  description: describeField(RECORD_FIELDS, field),
+});
+
 const common = {
-  documentNumber: line(100).meta({ description: '文书号（决定书文号）' }),
-  decisionDate: isoDate.meta({ description: '决定日期（不得晚于今日，Asia/Shanghai）' }),
-  remarks: text(1000).optional().meta({ description: '备注' }),
+  documentNumber: line(100).meta(about('documentNumber')),
+  decisionDate: isoDate.meta(about('decisionDate')),
+  remarks: text(1000).optional().meta(about('remarks')),
   subject: subjectSchema,
 };
 

@@ -1,30 +1,14 @@
 import * as z from 'zod';
 import { idCardProblem } from '../../domain/identifiers/id-card.ts';
 import { isUscc } from '../../domain/identifiers/uscc.ts';
+import { describeField, SUBJECT_FIELDS } from '../../domain/records/fields.ts';
+import { ID_TYPES, type IdType, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
 import { issue } from '../issue.ts';
 import { line } from '../text.ts';
 
-export const SUBJECT_CATEGORIES = ['legal_person', 'individual_business', 'natural_person'] as const;
-
-/** 证件类型 of the data standard, as codes; the Chinese labels are in ID_TYPE_LABELS. */
-export const ID_TYPES = [
-  'resident_id',
-  'passport',
-  'hk_macao_permit',
-  'taiwan_permit',
-  'foreign_permanent_resident_id',
-  'other',
-] as const;
-export type IdType = (typeof ID_TYPES)[number];
-
-export const ID_TYPE_LABELS: Record<IdType, string> = {
-  resident_id: '身份证',
-  passport: '护照号',
-  hk_macao_permit: '港澳居民来往内地通行证',
-  taiwan_permit: '台湾居民来往大陆通行证',
-  foreign_permanent_resident_id: '外国人永久居留身份证',
-  other: '其他',
-};
+const about = (field: string): { description: string } => ({
+  description: describeField(SUBJECT_FIELDS, field),
+});
 
 const code = line(50).regex(
   /^[0-9A-Za-z-]+$/,
@@ -46,19 +30,19 @@ const idNumber = line(40);
 
 export const subjectSchema = z
   .strictObject({
-    category: z.enum(SUBJECT_CATEGORIES).meta({ description: '行政相对人类别' }),
-    name: line(200).meta({ description: '行政相对人名称' }),
-    uscc: uscc.optional().meta({ description: '统一社会信用代码' }),
-    businessRegNo: code.optional().meta({ description: '工商注册号' }),
-    orgCode: code.optional().meta({ description: '组织机构代码' }),
-    taxNo: code.optional().meta({ description: '税务登记号' }),
-    institutionCertNo: code.optional().meta({ description: '事业单位证书号' }),
-    socialOrgCertNo: code.optional().meta({ description: '社会组织登记证号' }),
-    legalRepresentative: line(50).optional().meta({ description: '法定代表人' }),
-    legalRepresentativeIdType: z.enum(ID_TYPES).optional().meta({ description: '法定代表人证件类型' }),
-    legalRepresentativeIdNumber: idNumber.optional().meta({ description: '法定代表人证件号码' }),
-    idType: z.enum(ID_TYPES).optional().meta({ description: '证件类型（自然人）' }),
-    idNumber: idNumber.optional().meta({ description: '证件号码（自然人）' }),
+    category: z.enum(SUBJECT_CATEGORIES).meta(about('category')),
+    name: line(200).meta(about('name')),
+    uscc: uscc.optional().meta(about('uscc')),
+    businessRegNo: code.optional().meta(about('businessRegNo')),
+    orgCode: code.optional().meta(about('orgCode')),
+    taxNo: code.optional().meta(about('taxNo')),
+    institutionCertNo: code.optional().meta(about('institutionCertNo')),
+    socialOrgCertNo: code.optional().meta(about('socialOrgCertNo')),
+    legalRepresentative: line(50).optional().meta(about('legalRepresentative')),
+    legalRepresentativeIdType: z.enum(ID_TYPES).optional().meta(about('legalRepresentativeIdType')),
+    legalRepresentativeIdNumber: idNumber.optional().meta(about('legalRepresentativeIdNumber')),
+    idType: z.enum(ID_TYPES).optional().meta(about('idType')),
+    idNumber: idNumber.optional().meta(about('idNumber')),
   })
   .superRefine((s, ctx) => {
     const fail = (path: string, code: string, zh: string, en: string) =>

@@ -813,7 +813,7 @@ export interface components {
             content: string;
             /** @description 依据 */
             basis?: string;
-            /** @description 强制措施或执行方式，如查封、扣押、冻结 */
+            /** @description 强制措施或执行方式（如查封、扣押、冻结） */
             measure: string;
             /** @description 期限自 */
             validFrom?: string;
@@ -827,7 +827,7 @@ export interface components {
             basis?: string;
             /** @description 补偿类别 */
             compensationType: string;
-            /** @description 金额（万元）/ amount in units of 10,000 yuan */
+            /** @description 金额（万元） */
             amount?: number;
         };
         ConfirmationDetails: {
@@ -907,7 +907,7 @@ export interface components {
             basis?: string;
             /** @description 征收项目 */
             levyType: string;
-            /** @description 金额（万元）/ amount in units of 10,000 yuan */
+            /** @description 金额（万元） */
             amount?: number;
         };
         LicenseDetails: {
@@ -986,7 +986,7 @@ export interface components {
             basis?: string;
             /** @description 给付类别 */
             paymentType: string;
-            /** @description 金额（万元）/ amount in units of 10,000 yuan */
+            /** @description 金额（万元） */
             amount?: number;
         };
         PenaltyDetails: {
@@ -1014,7 +1014,7 @@ export interface components {
              */
             severity: "minor" | "general" | "serious";
             /**
-             * @description 程序：普通程序 / 简易程序
+             * @description 处罚程序：普通程序 / 简易程序
              * @enum {string}
              */
             procedure: "ordinary" | "simplified";
@@ -1068,7 +1068,7 @@ export interface components {
         RecordInput: {
             /** @constant */
             kind: "license";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1079,7 +1079,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "penalty";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1090,7 +1090,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "coercion";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1101,7 +1101,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "confirmation";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1112,7 +1112,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "levy";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1123,7 +1123,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "payment";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1134,7 +1134,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "ruling";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1145,7 +1145,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "compensation";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1156,7 +1156,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "reward";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1167,7 +1167,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "inspection";
-            /** @description 文书号（决定书文号） */
+            /** @description 决定文书号 */
             documentNumber: string;
             /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
             decisionDate: string;
@@ -1223,9 +1223,9 @@ export interface components {
             content: string;
             /** @description 依据 */
             basis?: string;
-            /** @description 奖励形式，如荣誉称号、奖金 */
+            /** @description 奖励形式（如荣誉称号、奖金） */
             rewardType: string;
-            /** @description 金额（万元）/ amount in units of 10,000 yuan */
+            /** @description 金额（万元） */
             amount?: number;
         };
         RulingDetails: {
@@ -1652,7 +1652,7 @@ export interface operations {
                 "application/json": {
                     /** @constant */
                     kind: "license";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1665,7 +1665,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "penalty";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1678,7 +1678,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "coercion";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1691,7 +1691,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "confirmation";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1704,7 +1704,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "levy";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1717,7 +1717,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "payment";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1730,7 +1730,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "ruling";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1743,7 +1743,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "compensation";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1756,7 +1756,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "reward";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;
@@ -1769,7 +1769,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     kind: "inspection";
-                    /** @description 文书号（决定书文号） */
+                    /** @description 决定文书号 */
                     documentNumber: string;
                     /** @description 决定日期（不得晚于今日，Asia/Shanghai） */
                     decisionDate: string;

@@ -1,0 +1,37 @@
+import type { Labels } from '../records/vocabulary.ts';
+
+/** The words of objections (异议): grounds, states, outcomes and what an outcome did to the record. */
+
+/** 异议事由: what about a published record the entity contests (山东省社会信用条例 第39条). */
+export const OBJECTION_REASONS = ['content_error', 'omission', 'period', 'repair_result', 'other'] as const;
+export type ObjectionReason = (typeof OBJECTION_REASONS)[number];
+
+export const OBJECTION_REASON_LABELS: Labels<ObjectionReason> = {
+  content_error: '公示内容有误',
+  omission: '信息遗漏',
+  period: '公示期限有误',
+  repair_result: '对信用修复结果有异议',
+  other: '其他',
+};
+
+export const OBJECTION_STATUSES = ['pending', 'decided'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+
+export const OBJECTION_STATUS_LABELS: Labels<ObjectionStatus> = { pending: '处理中', decided: '已处理' };
+
+export const OBJECTION_OUTCOMES = ['upheld', 'rejected'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+
+export const OBJECTION_OUTCOME_LABELS: Labels<ObjectionOutcome> = {
+  upheld: '异议成立',
+  rejected: '异议不成立',
+};
+
+export const OBJECTION_EFFECTS = ['corrected', 'revoked', 'none'] as const;
+export type ObjectionEffect = (typeof OBJECTION_EFFECTS)[number];
+
+export const OBJECTION_EFFECT_LABELS: Labels<ObjectionEffect> = {
+  corrected: '公示信息已更正',
+  revoked: '公示信息已撤销',
+  none: '公示信息不变',
+};
