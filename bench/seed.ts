@@ -1,17 +1,15 @@
 /**
  * Seeds the bench table through the store's bulk loader: DisclosureRecord objects built the
- * way the use cases build them (deadline from the working calendar, publication by the
- * `publish` transition, the first audit entry), written with BatchWriteItem, not the API.
+ * way the use cases build them (the `register` and `publish` transitions, the first audit
+ * entry), written with BatchWriteItem, not the API.
  */
-import { type Actor, type AuditEntry, GENESIS, nextAuditEntry } from '../shared/domain/audit.ts';
+import { type Actor, type AuditEntry, auditEntryFor } from '../shared/domain/audit.ts';
 import { effectiveYear } from '../shared/domain/calendar/seed.ts';
 import { WorkingCalendar } from '../shared/domain/calendar/working-days.ts';
 import { addDays } from '../shared/domain/dates.ts';
 import { newId } from '../shared/domain/ids.ts';
-import { disclosureDeadline } from '../shared/domain/records/deadlines.ts';
 import type { DisclosureRecord } from '../shared/domain/records/record.ts';
-import { publish } from '../shared/domain/records/transitions.ts';
-import { stateOf } from '../shared/domain/records/use-cases.ts';
+import { publish, register } from '../shared/domain/records/transitions.ts';
 import type { RecordInput } from '../shared/schemas/records/record-input.ts';
 import { bulkLoad, recordItems } from '../shared/store/bulk-loader.ts';
 import type { Store } from '../shared/store/client.ts';
@@ -113,26 +111,11 @@ export function seedWorld(seed = 20261126) {
   /** One record as `register` (and with `publishedOn`, `publish`) would have written it. */
   function build(content: Penalty, agency: string, publishedOn?: string): Built {
     const registeredAt = SHANGHAI(publishedOn ?? content.decisionDate);
-    let record: DisclosureRecord = {
-      id: newId('rec'),
-      authority: { uscc: agency },
-      content,
-      status: 'registered',
-      version: 1,
-      revision: 1,
-      registeredAt: registeredAt.toISOString(),
-      disclosure: disclosureDeadline(calendar, content.decisionDate),
-      history: [],
-      head: GENESIS,
-    };
+    let record = register({ id: newId('rec'), authority: { uscc: agency }, content }, calendar, registeredAt);
     if (publishedOn) record = publish(record, registeredAt, 'agency', calendar);
     const actor: Actor = { role: 'agency', id: agency };
-    const audit = nextAuditEntry(GENESIS, {
-      at: registeredAt.toISOString(),
-      actor,
-      action: publishedOn ? 'record.registered_and_published' : 'record.registered',
-      state: stateOf(record),
-    });
+    const action = publishedOn ? 'record.registered_and_published' : 'record.registered';
+    const audit = auditEntryFor(undefined, record, { actor, action, at: registeredAt });
     return { record: { ...record, head: audit }, audit };
   }
 

@@ -15,7 +15,9 @@ import type { IndexEntry } from './record-items.ts';
  *   <pk> / DEADLINE#<kind>                  the open handling deadline
  */
 
-export type WorkflowKind = 'objection' | 'repair';
+import type { WorkflowKind } from '../domain/workflows/party.ts';
+
+export type { WorkflowKind };
 
 const PREFIX = { objection: 'OBJ', repair: 'REP' } as const;
 

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../domain/errors.ts';
 import type { Objection } from '../domain/objections/objection.ts';
 import type { Page } from '../domain/records/ports.ts';
 import type { Repair } from '../domain/repairs/repair.ts';
+import { workflowChanged } from '../domain/workflows/errors.ts';
 import type { Change, WorkflowStore } from '../domain/workflows/ports.ts';
 import type { MetricCounts } from '../observability/metrics.ts';
 import { batchGetAll } from './batch-get.ts';
@@ -20,17 +20,6 @@ import {
 
 type Item = Record<string, unknown>;
 
-function changed(kind: WorkflowKind) {
-  return () =>
-    new ConflictError({
-      code: `${kind}_changed`,
-      messages: {
-        zh: kind === 'objection' ? '该异议已被同时处理，请刷新后再试' : '该申请已被同时处理，请刷新后再试',
-        en: `the ${kind} was changed meanwhile; read it again and retry`,
-      },
-    });
-}
-
 export function workflowRepository(store: Store): WorkflowStore {
   const { client, tableName } = store;
 
@@ -47,7 +36,9 @@ export function workflowRepository(store: Store): WorkflowStore {
     };
     return [
       {
-        ...ops(tableName).put(workflowToItem(kind, { ...after, head: audit }), condition, changed(kind)),
+        ...ops(tableName).put(workflowToItem(kind, { ...after, head: audit }), condition, () =>
+          workflowChanged(kind),
+        ),
         metrics,
       },
       auditOp(tableName, workflowKey(kind, after.id).pk, audit),

@@ -1,6 +1,10 @@
+import type { Actor } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError } from '../errors.ts';
 import { type DeadlineKind, type DueDeadline, kindsOf, type SweepName } from './kinds.ts';
+
+/** Who the audit chain says made a change the timers made. */
+export const SWEEP_ACTOR: Actor = { role: 'system', id: 'deadline-sweep' };
 
 /** Where a sweep finds what is due, and where it parks what it cannot handle. */
 export interface DueDeadlinesPort {
@@ -30,7 +34,8 @@ export interface SweepReport {
 
 export interface SweepOptions {
   readonly sweep: SweepName;
-  readonly handlers: Partial<Record<DeadlineKind, DeadlineHandler>>;
+  /** One handler for every kind: a kind added without its handler does not compile. */
+  readonly handlers: Readonly<Record<DeadlineKind, DeadlineHandler>>;
   readonly deadlines: DueDeadlinesPort;
   readonly clock: Clock;
   readonly pageSize?: number;
@@ -69,10 +74,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   };
 
   const handle = async (item: DueDeadline) => {
-    const handler = handlers[item.kind];
     try {
-      if (!handler) throw new Error(`no handler for deadline kind ${item.kind}`);
-      const action = await handler(item, now);
+      const action = await handlers[item.kind](item, now);
       if (action === 'stale') await deadlines.discard(item);
       count(action);
     } catch (error) {

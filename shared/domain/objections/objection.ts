@@ -1,37 +1,13 @@
-import type { ChainHead } from '../audit.ts';
-import type { IsoDate } from '../dates.ts';
+import { type ChainHead, GENESIS } from '../audit.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, RuleViolationError } from '../errors.ts';
+import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
+import { workflowChanged } from '../workflows/errors.ts';
+import type { Evidence, HandlingDeadline, RecordSummary } from '../workflows/filing.ts';
+import { recordSummary } from '../workflows/filing.ts';
 import type { ObjectionEffect, ObjectionOutcome, ObjectionReason, ObjectionStatus } from './vocabulary.ts';
 
 export type { ObjectionReason };
-
-export interface Evidence {
-  readonly name: string;
-  readonly sha256: string;
-  readonly url?: string | undefined;
-}
-
-/** What the entity's lists show of the record, kept as it was when the case was filed. */
-export interface RecordSummary {
-  readonly kind: string;
-  readonly documentNumber: string;
-  readonly decisionDate: string;
-  readonly subjectName: string;
-}
-
-export function recordSummary(record: {
-  content: { kind: string; documentNumber: string; decisionDate: string; subject: { name: string } };
-}): RecordSummary {
-  const { kind, documentNumber, decisionDate, subject } = record.content;
-  return { kind, documentNumber, decisionDate, subjectName: subject.name };
-}
-
-export interface HandlingDeadline {
-  readonly due: IsoDate;
-  readonly dueAt: string;
-  readonly provisional: boolean;
-}
 
 /** An entity's objection (异议) to a published record, handled by the record's agency. */
 export interface Objection {
@@ -49,17 +25,23 @@ export interface Objection {
   readonly acceptedAt?: string | undefined;
   readonly deadline: HandlingDeadline;
   readonly escalatedAt?: string | undefined;
-  readonly decision?:
-    | {
-        readonly outcome: ObjectionOutcome;
-        readonly reason: string;
-        readonly at: string;
-        readonly effect: ObjectionEffect;
-        readonly recordVersion?: number | undefined;
-      }
-    | undefined;
+  readonly decision?: ObjectionDecision | undefined;
   readonly revision: number;
   readonly head: ChainHead;
+}
+
+export interface ObjectionDecision {
+  readonly outcome: ObjectionOutcome;
+  readonly reason: string;
+  readonly at: string;
+  readonly effect: ObjectionEffect;
+  readonly recordVersion?: number | undefined;
+}
+
+export interface ObjectionFiling {
+  readonly reason: ObjectionReason;
+  readonly statement: string;
+  readonly evidence: readonly Evidence[];
 }
 
 export function objectionDecided(): ConflictError {
@@ -67,6 +49,62 @@ export function objectionDecided(): ConflictError {
     code: 'objection_already_decided',
     messages: { zh: '该异议已处理完毕', en: 'the objection has already been decided' },
   });
+}
+
+/**
+ * A new objection of `entity` to `record`, if the record may be objected to now: it must be
+ * in public view, with no objection pending; `repair_result` needs a refused repair to contest.
+ * (Whose record it is, the caller has checked: see workflows/party.ts.)
+ */
+export function fileObjection(
+  record: DisclosureRecord,
+  filing: ObjectionFiling & { readonly id: string; readonly entity: string },
+  deadline: HandlingDeadline,
+  at: Date,
+): Objection {
+  if (!isPubliclyListed(record)) {
+    throw new RuleViolationError({
+      code: 'record_not_public',
+      field: 'recordId',
+      messages: { zh: '只能对正在公示的记录提出异议', en: 'objections are to records in public view' },
+    });
+  }
+  if (filing.reason === 'repair_result' && record.lastRepairDecision?.outcome !== 'rejected') {
+    // A record still in public view after a repair decision was refused repair; one that was
+    // approved has left public view (refused above). Without a refusal there is no result.
+    throw new RuleViolationError({
+      code: 'no_repair_result',
+      field: 'reason',
+      messages: {
+        zh: '该记录没有不予修复的决定，不能以“对信用修复结果有异议”为由提出异议',
+        en: 'no credit repair of this record was refused; there is no repair result to object to',
+      },
+    });
+  }
+  if (record.objection) {
+    throw new ConflictError({
+      code: 'objection_pending',
+      field: 'recordId',
+      messages: { zh: '该记录已有待处理的异议', en: 'an objection to this record is already pending' },
+      details: { objectionId: record.objection.id },
+    });
+  }
+  return {
+    id: filing.id,
+    recordId: record.id,
+    record: recordSummary(record),
+    entity: filing.entity,
+    agency: record.authority.uscc,
+    reason: filing.reason,
+    statement: filing.statement,
+    evidence: filing.evidence,
+    status: 'pending',
+    filedAt: at.toISOString(),
+    needsOtherUnit: false,
+    deadline,
+    revision: 1,
+    head: GENESIS,
+  };
 }
 
 /** Accepting fixes the handling limit: 7 working days if another unit must help verify, else 3. */
@@ -94,7 +132,16 @@ export function accept(
   };
 }
 
-export function decide(objection: Objection, decision: NonNullable<Objection['decision']>): Objection {
+/**
+ * An objection can be decided only while it is pending and its record still carries its
+ * label: a record without it was decided by someone else between the two reads (a lost race).
+ */
+export function assertPendingOn(objection: Objection, record: DisclosureRecord): void {
+  if (objection.status !== 'pending') throw objectionDecided();
+  if (record.objection?.id !== objection.id) throw workflowChanged('objection');
+}
+
+export function decide(objection: Objection, decision: ObjectionDecision): Objection {
   if (objection.status !== 'pending') throw objectionDecided();
   return { ...objection, status: 'decided', decision, revision: objection.revision + 1 };
 }

@@ -1,30 +1,29 @@
-import type { RecordInput } from '../../schemas/records/record-input.ts';
-import { type Actor, GENESIS, nextAuditEntry } from '../audit.ts';
-import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
-import { addWorkingDays } from '../calendar/working-days.ts';
+import { type Actor, auditEntryFor } from '../audit.ts';
+import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
-import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
-import { AccessDeniedError, ConflictError, fieldsUnder, RuleViolationError } from '../errors.ts';
+import { shanghaiTimestamp } from '../dates.ts';
+import { fieldsUnder } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
-import { decisionDateInFuture } from '../records/errors.ts';
-import { mergeChanges } from '../records/merge.ts';
+import { applyCorrection, type ValidateContent } from '../records/correction.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
-import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
-import { correct, recountDeadline, revoke } from '../records/transitions.ts';
-import { stateOf } from '../records/use-cases.ts';
+import type { DisclosureRecord } from '../records/record.ts';
+import { revokeOnObjection } from '../records/transitions.ts';
+import { clearObjection, labelObjection } from '../records/workflow-marks.ts';
+import { handlingDeadline } from '../workflows/filing.ts';
+import { notAccessible, ownRecordOf, type Party, visibleTo } from '../workflows/party.ts';
 import type { WorkflowStore } from '../workflows/ports.ts';
 import {
   accept,
+  assertPendingOn,
   decide,
-  type Evidence,
-  type HandlingDeadline,
+  fileObjection,
   type Objection,
-  type ObjectionReason,
-  objectionDecided,
-  recordSummary,
+  type ObjectionDecision,
+  type ObjectionFiling,
 } from './objection.ts';
+import type { ObjectionOutcome, ObjectionStatus } from './vocabulary.ts';
 
 export interface ObjectionDeps {
   readonly records: RecordStore;
@@ -33,127 +32,59 @@ export interface ObjectionDeps {
   readonly clock: Clock;
 }
 
-/** The caller as this workflow knows it: the entity that objects or the agency that decides. */
-export type Party =
-  | { readonly role: 'entity'; readonly uscc: string }
-  | { readonly role: 'agency'; readonly agency: string };
-
-export function notAccessible(kind: 'objection' | 'repair' | 'record'): AccessDeniedError {
-  const zh = { objection: '异议', repair: '信用修复申请', record: '记录' }[kind];
-  return new AccessDeniedError({
-    code: `${kind}_not_accessible`,
-    messages: { zh: `无权访问该${zh}，或其不存在`, en: `no such ${kind} among those you may access` },
-  });
-}
-
-/** The record an entity acts on: its own (by USCC), else the same refusal as for none at all. */
-export async function ownRecordOf(
-  records: RecordStore,
-  entity: string,
-  recordId: string,
-): Promise<DisclosureRecord> {
-  const record = await records.get(recordId);
-  if (!record || record.content.subject.uscc !== entity) throw notAccessible('record');
-  return record;
-}
-
-/** Working days from the date of `at`, as a handling deadline. */
-export async function handlingDeadline(
-  calendarYears: CalendarYearsPort,
-  at: Date,
-  workingDays: number,
-): Promise<HandlingDeadline> {
-  const from = shanghaiDate(at);
-  const d = await withCalendar(calendarYears, [yearOf(from)], (calendar) =>
-    addWorkingDays(calendar, from, workingDays),
-  );
-  return { due: d.due, dueAt: d.dueAt, provisional: d.provisional };
+export interface ObjectionDecisionInput {
+  readonly outcome: ObjectionOutcome;
+  readonly reason: string;
+  readonly correction?: Record<string, unknown> | undefined;
+  readonly revoke?: boolean | undefined;
 }
 
 /** Objections (异议): the entity files, the agency accepts and decides, within the time limit. */
 export function makeObjectionUseCases({ records, workflows, calendarYears, clock }: ObjectionDeps) {
-  const audit = (
-    before: { head: Objection['head'] } | undefined,
-    actor: Actor,
-    action: string,
-    state: unknown,
-    at: Date,
-  ) => nextAuditEntry(before?.head ?? GENESIS, { at: at.toISOString(), actor, action, state });
+  const visible = async (party: Party, id: string) =>
+    visibleTo('objection', party, await workflows.getObjection(id));
 
-  async function visible(party: Party, id: string): Promise<Objection> {
-    const objection = await workflows.getObjection(id);
-    const mine =
-      objection &&
-      (party.role === 'entity' ? objection.entity === party.uscc : objection.agency === party.agency);
-    if (!objection || !mine) throw notAccessible('objection');
-    return objection;
+  /** What an upheld objection does to its record; a rejected one only clears the label. */
+  async function effectOn(
+    record: DisclosureRecord,
+    input: ObjectionDecisionInput,
+    validate: ValidateContent,
+    at: Date,
+  ): Promise<{ record: DisclosureRecord; effect: ObjectionDecision['effect'] }> {
+    if (input.outcome === 'upheld' && input.correction) {
+      const corrected = await applyCorrection(
+        record,
+        { changes: input.correction, reason: `异议成立：${input.reason}`, field: 'correction' },
+        { validate, calendarYears, at },
+      );
+      return { record: { ...corrected, objection: undefined }, effect: 'corrected' };
+    }
+    if (input.outcome === 'upheld' && input.revoke) {
+      return { record: revokeOnObjection(record, input.reason, at), effect: 'revoked' };
+    }
+    return { record: clearObjection(record), effect: 'none' };
   }
 
   return {
     /**
      * 1. the record must be the caller's own (else the same refusal as for no record);
      * 2. it must be public, with no objection of the entity's pending; `repair_result` needs a
-     *    refused repair to contest;
+     *    refused repair to contest (objection.ts);
      * 3. the limit is 3 working days from the day of filing (山东省社会信用条例 第39条);
      * 4. the objection, the record's 异议处理中 label, both audit entries and the event are one write.
      */
     async file(
       entity: string,
-      input: { recordId: string; reason: ObjectionReason; statement: string; evidence: readonly Evidence[] },
+      input: ObjectionFiling & { recordId: string },
       actor: Actor,
     ): Promise<Objection> {
       const record = await ownRecordOf(records, entity, input.recordId);
-      if (!isPubliclyListed(record)) {
-        throw new RuleViolationError({
-          code: 'record_not_public',
-          field: 'recordId',
-          messages: { zh: '只能对正在公示的记录提出异议', en: 'objections are to records in public view' },
-        });
-      }
-      if (input.reason === 'repair_result' && record.lastRepairDecision?.outcome !== 'rejected') {
-        // A record still in public view after a repair decision was refused repair; one that was
-        // approved has left public view (refused above). Without a refusal there is no result.
-        throw new RuleViolationError({
-          code: 'no_repair_result',
-          field: 'reason',
-          messages: {
-            zh: '该记录没有不予修复的决定，不能以“对信用修复结果有异议”为由提出异议',
-            en: 'no credit repair of this record was refused; there is no repair result to object to',
-          },
-        });
-      }
-      if (record.objection) {
-        throw new ConflictError({
-          code: 'objection_pending',
-          field: 'recordId',
-          messages: { zh: '该记录已有待处理的异议', en: 'an objection to this record is already pending' },
-          details: { objectionId: record.objection.id },
-        });
-      }
       const at = clock();
-      const objection: Objection = {
-        id: newId('obj'),
-        recordId: record.id,
-        record: recordSummary(record),
-        entity,
-        agency: record.authority.uscc,
-        reason: input.reason,
-        statement: input.statement,
-        evidence: input.evidence,
-        status: 'pending',
-        filedAt: at.toISOString(),
-        needsOtherUnit: false,
-        deadline: await handlingDeadline(calendarYears, at, TIME_LIMITS.objection.value),
-        revision: 1,
-        head: GENESIS,
-      };
-      const labelled: DisclosureRecord = {
-        ...record,
-        revision: record.revision + 1,
-        objection: { id: objection.id, filedAt: objection.filedAt },
-      };
-      const objectionAudit = audit(undefined, actor, 'objection.filed', stateOf(objection), at);
-      const recordAudit = audit(record, actor, 'record.objection_filed', stateOf(labelled), at);
+      const deadline = await handlingDeadline(calendarYears, at, TIME_LIMITS.objection.value);
+      const objection = fileObjection(record, { ...input, id: newId('obj'), entity }, deadline, at);
+      const labelled = labelObjection(record, objection);
+      const objectionAudit = auditEntryFor(undefined, objection, { actor, action: 'objection.filed', at });
+      const recordAudit = auditEntryFor(record, labelled, { actor, action: 'record.objection_filed', at });
       await workflows.commit({
         record: { before: record, after: { ...labelled, head: recordAudit }, audit: recordAudit },
         objection: {
@@ -180,12 +111,9 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       const limit = needsOtherUnit ? TIME_LIMITS.objectionWithOtherUnit : TIME_LIMITS.objection;
       const deadline = await handlingDeadline(calendarYears, new Date(before.filedAt), limit.value);
       const after = accept(before, needsOtherUnit, deadline, at);
-      const entry = audit(before, actor, 'objection.accepted', stateOf(after), at);
-      await workflows.commit({
-        objection: { before, after: { ...after, head: entry }, audit: entry },
-        events: [],
-      });
-      return { ...after, head: entry };
+      const audit = auditEntryFor(before, after, { actor, action: 'objection.accepted', at });
+      await workflows.commit({ objection: { before, after: { ...after, head: audit }, audit }, events: [] });
+      return { ...after, head: audit };
     },
 
     /**
@@ -196,40 +124,16 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
     async decide(
       agency: string,
       id: string,
-      input: {
-        outcome: 'upheld' | 'rejected';
-        reason: string;
-        correction?: Record<string, unknown> | undefined;
-        revoke?: boolean | undefined;
-      },
-      validate: (content: unknown) => RecordInput,
+      input: ObjectionDecisionInput,
+      validate: ValidateContent,
       actor: Actor,
     ): Promise<Objection> {
       const before = await visible({ role: 'agency', agency }, id);
-      if (before.status !== 'pending') throw objectionDecided();
       const record = await records.get(before.recordId);
       if (!record) throw notAccessible('record');
+      assertPendingOn(before, record);
       const at = clock();
-      let changed: DisclosureRecord = { ...record, revision: record.revision + 1, objection: undefined };
-      let effect: 'corrected' | 'revoked' | 'none' = 'none';
-      if (input.outcome === 'upheld' && input.correction) {
-        const content = validate(mergeChanges(record.content, input.correction));
-        // The same rule as a correction through the records routes: no decision after today.
-        const today = shanghaiDate(at);
-        if (content.decisionDate > today) throw decisionDateInFuture(today, 'correction.decisionDate');
-        changed = { ...correctForObjection(record, content, input.reason, at), objection: undefined };
-        if (content.decisionDate !== record.content.decisionDate) {
-          const years = [yearOf(content.decisionDate), yearOf(shanghaiDate(at))];
-          const corrected = changed;
-          changed = await withCalendar(calendarYears, years, (calendar) =>
-            recountDeadline(corrected, calendar, at),
-          );
-        }
-        effect = 'corrected';
-      } else if (input.outcome === 'upheld' && input.revoke) {
-        changed = { ...revoke(record, `异议成立：${input.reason}`, at), objection: undefined };
-        effect = 'revoked';
-      }
+      const { record: changed, effect } = await effectOn(record, input, validate, at);
       const after = decide(before, {
         outcome: input.outcome,
         reason: input.reason,
@@ -237,14 +141,13 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
         effect,
         ...(effect === 'corrected' ? { recordVersion: changed.version } : {}),
       });
-      const objectionAudit = audit(before, actor, `objection.${input.outcome}`, stateOf(after), at);
-      const recordAudit = audit(
-        record,
+      const objectionAudit = auditEntryFor(before, after, {
         actor,
-        effect === 'none' ? 'record.objection_closed' : `record.${effect}_on_objection`,
-        stateOf(changed),
+        action: `objection.${input.outcome}`,
         at,
-      );
+      });
+      const recordAction = effect === 'none' ? 'record.objection_closed' : `record.${effect}_on_objection`;
+      const recordAudit = auditEntryFor(record, changed, { actor, action: recordAction, at });
       const write = () =>
         workflows.commit({
           record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
@@ -259,7 +162,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
 
     async forAgency(
       agency: string,
-      q: { status: 'pending' | 'decided'; overdue: boolean; limit: number; cursor?: string | undefined },
+      q: { status: ObjectionStatus; overdue: boolean; limit: number; cursor?: string | undefined },
     ): Promise<Page<Objection>> {
       return workflows.objectionsForAgency({
         agency,
@@ -276,23 +179,3 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
 }
 
 export type ObjectionUseCases = ReturnType<typeof makeObjectionUseCases>;
-
-/** The record corrected by an upheld objection; a correction that changes nothing names `correction`. */
-function correctForObjection(
-  record: DisclosureRecord,
-  content: RecordInput,
-  reason: string,
-  at: Date,
-): DisclosureRecord {
-  try {
-    return correct(record, content, `异议成立：${reason}`, at);
-  } catch (error) {
-    if (!(error instanceof RuleViolationError) || error.field !== 'changes') throw error;
-    throw new RuleViolationError({
-      code: error.code,
-      field: 'correction',
-      messages: error.messages,
-      cause: error,
-    });
-  }
-}

@@ -1,18 +1,15 @@
-import { nextAuditEntry } from '../audit.ts';
+import { auditEntryFor } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
 import { shanghaiDate, yearOf } from '../dates.ts';
 import type { DueDeadline } from '../deadlines/kinds.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
-import type { DeadlineHandler } from '../deadlines/sweep.ts';
+import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { recordEvent } from '../events.ts';
 import { disclosureDeadline, publicationExpiry, recordDeadlines } from './deadlines.ts';
 import type { RecordStore } from './ports.ts';
 import type { DisclosureRecord } from './record.ts';
 import { publish } from './transitions.ts';
-import { stateOf } from './use-cases.ts';
 import { visibilityOf } from './visibility.ts';
-
-export const SYSTEM = { role: 'system', id: 'deadline-sweep' } as const;
 
 export interface RecordDeadlineDeps {
   readonly records: RecordStore;
@@ -34,12 +31,7 @@ export function makeRecordDeadlineHandlers({ records, calendarYears, autoPublish
     now: Date,
     events: ReturnType<typeof recordEvent>[],
   ): Promise<void> {
-    const audit = nextAuditEntry(before.head, {
-      at: now.toISOString(),
-      actor: SYSTEM,
-      action,
-      state: stateOf(after),
-    });
+    const audit = auditEntryFor(before, after, { actor: SWEEP_ACTOR, action, at: now });
     await records.save(before, { ...after, head: audit }, audit, events);
   }
 

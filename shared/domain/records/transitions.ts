@@ -1,17 +1,47 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
+import { GENESIS } from '../audit.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
 import { shanghaiDate } from '../dates.ts';
-import { RuleViolationError } from '../errors.ts';
+import { ConflictError, InvalidInputError, RuleViolationError } from '../errors.ts';
 import { disclosureDeadline } from './deadlines.ts';
-import { alreadyPublished, recordRevoked } from './errors.ts';
-import { changedFields, type DisclosureRecord } from './record.ts';
+import { alreadyPublished, decisionDateInFuture, recordRevoked } from './errors.ts';
+import { type Authority, changedFields, type DisclosureRecord } from './record.ts';
+
+/**
+ * Every change a record can go through, each guarding its own preconditions: the use cases
+ * load, call one of these and save, so no rule about a record lives anywhere else.
+ */
 
 /** Corrections kept per record; the record item must stay well inside DynamoDB's 400 KB. */
 export const MAX_VERSIONS = 50;
 
 function assertNotRevoked(record: DisclosureRecord): void {
   if (record.status === 'revoked') throw recordRevoked();
+}
+
+/** No decision lies after today (Asia/Shanghai): not at registration, not by a correction. */
+export function assertDecidedByToday(content: RecordInput, today: string, field = 'decisionDate'): void {
+  if (content.decisionDate > today) throw decisionDateInFuture(today, field);
+}
+
+/** A new registered record, due for disclosure within the limit counted from its decision. */
+export function register(
+  input: { id: string; authority: Authority; content: RecordInput },
+  calendar: WorkingCalendar,
+  at: Date,
+): DisclosureRecord {
+  assertDecidedByToday(input.content, shanghaiDate(at));
+  return {
+    ...input,
+    status: 'registered',
+    version: 1,
+    revision: 1,
+    registeredAt: at.toISOString(),
+    disclosure: disclosureDeadline(calendar, input.content.decisionDate),
+    history: [],
+    head: GENESIS,
+  };
 }
 
 /**
@@ -36,6 +66,24 @@ export function publish(
     revision: record.revision + 1,
     publication: { at: at.toISOString(), by, onTime, workingDaysLate, workingDaysToPublish },
   };
+}
+
+/** A correction may not change what kind of action the record is: that is a new record. */
+export function assertKindUnchanged(
+  record: DisclosureRecord,
+  changes: Record<string, unknown>,
+  field: string,
+) {
+  if (changes.kind !== undefined && changes.kind !== record.content.kind) {
+    throw new InvalidInputError({
+      code: 'kind_unchangeable',
+      field: `${field}.kind`,
+      messages: {
+        zh: '不能更改记录类别，请撤销后重新登记',
+        en: 'the kind cannot change; revoke and register anew',
+      },
+    });
+  }
 }
 
 /** A new version of the content; the old one is kept in the history. */
@@ -81,8 +129,7 @@ export function correct(
   };
 }
 
-/** Takes the record out of public view for good; its history stays. */
-export function revoke(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
+function revoked(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
   assertNotRevoked(record);
   return {
     ...record,
@@ -90,6 +137,33 @@ export function revoke(record: DisclosureRecord, reason: string, at: Date): Disc
     revision: record.revision + 1,
     revocation: { at: at.toISOString(), reason },
   };
+}
+
+/**
+ * Takes the record out of public view for good; its history stays. A pending objection or
+ * repair would be left dangling: it must be decided first (an objection can itself be
+ * upheld with the revocation, see revokeOnObjection).
+ */
+export function revoke(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
+  if (record.objection || record.repair) {
+    throw new ConflictError({
+      code: 'workflow_pending',
+      messages: {
+        zh: '该记录有待处理的异议或信用修复申请，请先作出决定',
+        en: 'an objection or repair application for this record is pending; decide it first',
+      },
+      details: {
+        ...(record.objection ? { objectionId: record.objection.id } : {}),
+        ...(record.repair ? { repairId: record.repair.id } : {}),
+      },
+    });
+  }
+  return revoked(record, reason, at);
+}
+
+/** An upheld objection revokes its record, and its own 异议处理中 label goes with it. */
+export function revokeOnObjection(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
+  return { ...revoked(record, `异议成立：${reason}`, at), objection: undefined };
 }
 
 /**

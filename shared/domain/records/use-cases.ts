@@ -1,22 +1,16 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
-import { type Actor, GENESIS, hashState, nextAuditEntry, stateOf } from '../audit.ts';
+import { type Actor, auditEntryFor, hashState } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import { withCalendar } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
-import { ConflictError, fieldsUnder, InvalidInputError } from '../errors.ts';
+import { ConflictError, fieldsUnder } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { disclosureDeadline } from './deadlines.ts';
-import {
-  decisionDateInFuture,
-  documentNumberTaken,
-  recordNotAccessible,
-  TransactionTooLargeError,
-} from './errors.ts';
-import { mergeChanges } from './merge.ts';
+import { applyCorrection, type ValidateContent } from './correction.ts';
+import { documentNumberTaken, recordNotAccessible, TransactionTooLargeError } from './errors.ts';
 import type { AgencyWorklistQuery, Page, RecordStore } from './ports.ts';
 import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
-import { correct, publish, recountDeadline, revoke } from './transitions.ts';
+import { publish, register, revoke } from './transitions.ts';
 
 export interface RecordDeps {
   readonly records: RecordStore;
@@ -61,7 +55,7 @@ export function makeRecordUseCases({
     actor: Actor,
     at: Date,
   ): Promise<DisclosureRecord> {
-    const audit = nextAuditEntry(before.head, { at: at.toISOString(), actor, action, state: stateOf(after) });
+    const audit = auditEntryFor(before, after, { actor, action, at });
     const saved = { ...after, head: audit };
     try {
       await records.save(before, saved, audit);
@@ -85,12 +79,7 @@ export function makeRecordUseCases({
     at: Date,
   ): Promise<DisclosureRecord> {
     const pending = { ...after, nameIndexPending: { since: at.toISOString() } };
-    const first = nextAuditEntry(before.head, {
-      at: at.toISOString(),
-      actor,
-      action,
-      state: stateOf(pending),
-    });
+    const first = auditEntryFor(before, pending, { actor, action, at });
     await records.save(before, { ...pending, head: first }, first);
     return completeNameIndex({ ...pending, head: first }, actor, at);
   }
@@ -101,12 +90,7 @@ export function makeRecordUseCases({
     at: Date,
   ): Promise<DisclosureRecord> {
     const done = { ...pending, revision: pending.revision + 1, nameIndexPending: undefined };
-    const audit = nextAuditEntry(pending.head, {
-      at: at.toISOString(),
-      actor,
-      action: 'record.name_index_completed',
-      state: stateOf(done),
-    });
+    const audit = auditEntryFor(pending, done, { actor, action: 'record.name_index_completed', at });
     await records.save(pending, { ...done, head: audit }, audit);
     return { ...done, head: audit };
   }
@@ -140,8 +124,10 @@ export function makeRecordUseCases({
       { publish: publishNow = false, actor }: { publish?: boolean; actor: Actor },
     ): Promise<{ record: DisclosureRecord; created: boolean }> {
       const now = clock();
-      const today = shanghaiDate(now);
-      if (input.decisionDate > today) throw decisionDateInFuture(today);
+      // Built first, so that a decision dated after today is refused before anything is looked up.
+      const fresh = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
+        register({ id: newRecordId(), authority, content: input }, calendar, now),
+      );
       const existing = await existingRegistration(authority.uscc, input);
       if (existing) {
         // A retried "register and publish" whose first try only registered: finish the job.
@@ -156,28 +142,9 @@ export function makeRecordUseCases({
         return { record: published, created: false };
       }
 
-      const disclosure = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
-        disclosureDeadline(calendar, input.decisionDate),
-      );
-      let record: DisclosureRecord = {
-        id: newRecordId(),
-        authority,
-        content: input,
-        status: 'registered',
-        version: 1,
-        revision: 1,
-        registeredAt: now.toISOString(),
-        disclosure,
-        history: [],
-        head: GENESIS,
-      };
-      if (publishNow) record = await publishAt(record, now, 'agency');
-      const audit = nextAuditEntry(GENESIS, {
-        at: now.toISOString(),
-        actor,
-        action: publishNow ? 'record.registered_and_published' : 'record.registered',
-        state: stateOf(record),
-      });
+      let record = publishNow ? await publishAt(fresh, now, 'agency') : fresh;
+      const action = publishNow ? 'record.registered_and_published' : 'record.registered';
+      const audit = auditEntryFor(undefined, record, { actor, action, at: now });
       record = { ...record, head: audit };
       try {
         await records.create(record, audit);
@@ -202,54 +169,21 @@ export function makeRecordUseCases({
       agency: string,
       id: string,
       { changes, reason }: { changes: Record<string, unknown>; reason: string },
-      validate: (content: unknown) => RecordInput,
+      validate: ValidateContent,
       actor: Actor,
     ): Promise<DisclosureRecord> {
       const before = await ownRecord(agency, id);
-      if (changes.kind !== undefined && changes.kind !== before.content.kind) {
-        throw new InvalidInputError({
-          code: 'kind_unchangeable',
-          field: 'changes.kind',
-          messages: {
-            zh: '不能更改记录类别，请撤销后重新登记',
-            en: 'the kind cannot change; revoke and register anew',
-          },
-        });
-      }
-      const content = validate(mergeChanges(before.content, changes));
-      const today = shanghaiDate(clock());
-      if (content.decisionDate > today) throw decisionDateInFuture(today, 'changes.decisionDate');
       const at = clock();
-      let after = correct(before, content, reason, at);
-      if (content.decisionDate !== before.content.decisionDate) {
-        // A publication lies between the decision and today, so these years cover it too.
-        const years = yearsBetween(content.decisionDate, today);
-        const corrected = after;
-        after = await withCalendar(calendarYears, years, (calendar) =>
-          recountDeadline(corrected, calendar, at),
-        );
-      }
-      const corrected = after;
-      return fieldsUnder('changes', () => change(before, corrected, 'record.corrected', actor, at));
+      const after = await applyCorrection(
+        before,
+        { changes, reason, field: 'changes' },
+        { validate, calendarYears, at },
+      );
+      return fieldsUnder('changes', () => change(before, after, 'record.corrected', actor, at));
     },
 
     async revoke(agency: string, id: string, reason: string, actor: Actor): Promise<DisclosureRecord> {
       const before = await ownRecord(agency, id);
-      // A pending objection or repair would be left dangling: decide it first (an objection
-      // can itself be upheld with the revocation).
-      if (before.objection || before.repair) {
-        throw new ConflictError({
-          code: 'workflow_pending',
-          messages: {
-            zh: '该记录有待处理的异议或信用修复申请，请先作出决定',
-            en: 'an objection or repair application for this record is pending; decide it first',
-          },
-          details: {
-            ...(before.objection ? { objectionId: before.objection.id } : {}),
-            ...(before.repair ? { repairId: before.repair.id } : {}),
-          },
-        });
-      }
       const at = clock();
       return change(before, revoke(before, reason, at), 'record.revoked', actor, at);
     },
@@ -276,5 +210,3 @@ export function makeRecordUseCases({
 }
 
 export type RecordUseCases = ReturnType<typeof makeRecordUseCases>;
-
-export { stateOf };

@@ -1,20 +1,19 @@
-import { type Actor, GENESIS, nextAuditEntry } from '../audit.ts';
+import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
-import { addDays, shanghaiDate, shanghaiTimestamp } from '../dates.ts';
-import { NotFoundError, RuleViolationError } from '../errors.ts';
+import { shanghaiTimestamp } from '../dates.ts';
+import { NotFoundError } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
-import { type Evidence, recordSummary } from '../objections/objection.ts';
-import { handlingDeadline, notAccessible, ownRecordOf, type Party } from '../objections/use-cases.ts';
-import { publicationWindow } from '../policy/publication-periods.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
-import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
-import { stateOf } from '../records/use-cases.ts';
+import { closeRepair, markRepair } from '../records/workflow-marks.ts';
+import { type Evidence, handlingDeadline } from '../workflows/filing.ts';
+import { notAccessible, ownRecordOf, type Party, visibleTo } from '../workflows/party.ts';
 import type { WorkflowStore } from '../workflows/ports.ts';
 import { type DecisionDocument, decisionDocument } from './decision-document.ts';
-import { decideRepair, type Repair } from './repair.ts';
+import { assertDecidableOn, type Commitment, decideRepair, fileRepair, type Repair } from './repair.ts';
+import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
 
 export interface RepairDeps {
   readonly records: RecordStore;
@@ -23,128 +22,30 @@ export interface RepairDeps {
   readonly clock: Clock;
 }
 
-function refuse(code: string, zh: string, en: string, details?: Record<string, unknown>): RuleViolationError {
-  return new RuleViolationError({
-    code,
-    field: 'recordId',
-    messages: { zh, en },
-    ...(details ? { details } : {}),
-  });
-}
-
-/**
- * Why a record may not be repaired now, in the order the conditions are checked, or nothing:
- * a published penalty, repairable, past its minimum period, not already under repair.
- */
-export function repairRefusal(record: DisclosureRecord, today: string): RuleViolationError | undefined {
-  if (record.content.kind !== 'penalty' || !isPubliclyListed(record)) {
-    return refuse(
-      'repair_not_applicable',
-      '只有正在公示的行政处罚信息可以申请信用修复',
-      'only a penalty in public view can be repaired',
-    );
-  }
-  const penalty = record.content.penalty;
-  if (penalty.repairable === false) {
-    return refuse(
-      'not_repairable',
-      '该处罚信息依法不可修复（特定严重失信等）',
-      'this penalty may not be repaired (e.g. a specific serious breach)',
-    );
-  }
-  const window = publicationWindow(record.content.decisionDate, penalty.severity);
-  if (!window?.repairFrom) {
-    return refuse(
-      'no_minimum_period',
-      '该类处罚信息不适用信用修复',
-      'no repair applies to this class of penalty',
-    );
-  }
-  if (today < window.repairFrom) {
-    return refuse(
-      'minimum_period_not_over',
-      `最短公示期未满，${window.repairFrom} 起方可申请`,
-      `the minimum publication period is not over; apply from ${window.repairFrom}`,
-      { firstAllowedDate: window.repairFrom, regime: window.regime },
-    );
-  }
-  if (record.repair) {
-    return refuse(
-      'repair_pending',
-      '该记录已有待决定的信用修复申请',
-      'a repair application for this record is already pending',
-      {
-        repairId: record.repair.id,
-      },
-    );
-  }
-  return undefined;
-}
-
 /** Credit repair (信用修复): the entity applies, the agency decides; approval ends publication. */
 export function makeRepairUseCases({ records, workflows, calendarYears, clock }: RepairDeps) {
-  const audit = (
-    before: { head: Repair['head'] } | undefined,
-    actor: Actor,
-    action: string,
-    state: unknown,
-    at: Date,
-  ) => nextAuditEntry(before?.head ?? GENESIS, { at: at.toISOString(), actor, action, state });
-
-  async function visible(party: Party, id: string): Promise<Repair> {
-    const repair = await workflows.getRepair(id);
-    const mine =
-      repair && (party.role === 'entity' ? repair.entity === party.uscc : repair.agency === party.agency);
-    if (!repair || !mine) throw notAccessible('repair');
-    return repair;
-  }
+  const visible = async (party: Party, id: string) =>
+    visibleTo('repair', party, await workflows.getRepair(id));
 
   return {
+    /**
+     * 1. the record must be the caller's own (else the same refusal as for no record);
+     * 2. a commitment signed within the year, and a record repairable today (repair.ts);
+     * 3. the agency decides within 3 working days of the filing;
+     * 4. the application, the record's mark, both audit entries and the event are one write.
+     */
     async file(
       entity: string,
-      input: {
-        recordId: string;
-        commitment: { text: string; signedAt: string };
-        evidence: readonly Evidence[];
-      },
+      input: { recordId: string; commitment: Commitment; evidence: readonly Evidence[] },
       actor: Actor,
     ): Promise<Repair> {
       const record = await ownRecordOf(records, entity, input.recordId);
       const at = clock();
-      const today = shanghaiDate(at);
-      if (input.commitment.signedAt > today || input.commitment.signedAt < addDays(today, -365)) {
-        throw new RuleViolationError({
-          code: 'commitment_date',
-          field: 'commitment.signedAt',
-          messages: {
-            zh: '承诺书签署日期须在一年内且不晚于今日',
-            en: 'the commitment must be signed within the past year, not in the future',
-          },
-        });
-      }
-      const refusal = repairRefusal(record, today);
-      if (refusal) throw refusal;
-      const repair: Repair = {
-        id: newId('rep'),
-        recordId: record.id,
-        record: recordSummary(record),
-        entity,
-        agency: record.authority.uscc,
-        commitment: input.commitment,
-        evidence: input.evidence,
-        status: 'pending',
-        filedAt: at.toISOString(),
-        deadline: await handlingDeadline(calendarYears, at, TIME_LIMITS.repairDecision.value),
-        revision: 1,
-        head: GENESIS,
-      };
-      const marked: DisclosureRecord = {
-        ...record,
-        revision: record.revision + 1,
-        repair: { id: repair.id, filedAt: repair.filedAt },
-      };
-      const repairAudit = audit(undefined, actor, 'repair.filed', stateOf(repair), at);
-      const recordAudit = audit(record, actor, 'record.repair_filed', stateOf(marked), at);
+      const deadline = await handlingDeadline(calendarYears, at, TIME_LIMITS.repairDecision.value);
+      const repair = fileRepair(record, { ...input, id: newId('rep'), entity }, deadline, at);
+      const marked = markRepair(record, repair);
+      const repairAudit = auditEntryFor(undefined, repair, { actor, action: 'repair.filed', at });
+      const recordAudit = auditEntryFor(record, marked, { actor, action: 'record.repair_filed', at });
       await workflows.commit({
         record: { before: record, after: { ...marked, head: recordAudit }, audit: recordAudit },
         repair: { before: undefined, after: { ...repair, head: repairAudit }, audit: repairAudit },
@@ -159,42 +60,19 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
     async decide(
       agency: string,
       id: string,
-      input: { outcome: 'approved' | 'rejected'; reason: string },
+      input: { outcome: RepairOutcome; reason: string },
       actor: Actor,
     ): Promise<Repair> {
       const before = await visible({ role: 'agency', agency }, id);
       const record = await records.get(before.recordId);
       if (!record) throw notAccessible('record');
-      // Approval ends publication: it only means something while the record is still public.
-      // (A record no longer marking this repair was decided meanwhile: the write below loses the race.)
-      if (input.outcome === 'approved' && record.repair?.id === before.id && !isPubliclyListed(record)) {
-        throw new RuleViolationError({
-          code: 'record_not_public',
-          messages: {
-            zh: '该记录已不在公示中，无需批准修复，请作出不予修复的决定',
-            en: 'the record is no longer public; there is nothing to approve',
-          },
-        });
-      }
+      assertDecidableOn(before, record, input.outcome);
       const at = clock();
       const after = decideRepair(before, input.outcome, input.reason, at);
-      const changed: DisclosureRecord = {
-        ...record,
-        revision: record.revision + 1,
-        repair: undefined,
-        lastRepairDecision: { id: before.id, outcome: input.outcome, at: at.toISOString() },
-        ...(input.outcome === 'approved'
-          ? { publicationEnd: { at: at.toISOString(), reason: 'repaired' as const } }
-          : {}),
-      };
-      const repairAudit = audit(before, actor, `repair.${input.outcome}`, stateOf(after), at);
-      const recordAudit = audit(
-        record,
-        actor,
-        input.outcome === 'approved' ? 'record.repaired' : 'record.repair_rejected',
-        stateOf(changed),
-        at,
-      );
+      const changed = closeRepair(record, { id: before.id, outcome: input.outcome, at: at.toISOString() });
+      const repairAudit = auditEntryFor(before, after, { actor, action: `repair.${input.outcome}`, at });
+      const recordAction = input.outcome === 'approved' ? 'record.repaired' : 'record.repair_rejected';
+      const recordAudit = auditEntryFor(record, changed, { actor, action: recordAction, at });
       await workflows.commit({
         record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
         repair: { before, after: { ...after, head: repairAudit }, audit: repairAudit },
@@ -222,12 +100,7 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
 
     async forAgency(
       agency: string,
-      q: {
-        status: 'pending' | 'approved' | 'rejected';
-        overdue: boolean;
-        limit: number;
-        cursor?: string | undefined;
-      },
+      q: { status: RepairStatus; overdue: boolean; limit: number; cursor?: string | undefined },
     ): Promise<Page<Repair>> {
       return workflows.repairsForAgency({
         agency,

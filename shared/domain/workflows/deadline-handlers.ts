@@ -1,16 +1,14 @@
-import { nextAuditEntry, stateOf } from '../audit.ts';
+import { auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { DueDeadline } from '../deadlines/kinds.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
-import type { DeadlineHandler } from '../deadlines/sweep.ts';
+import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { workflowEvent } from '../events.ts';
 import { escalate, type Objection } from '../objections/objection.ts';
-import { handlingDeadline } from '../objections/use-cases.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { escalateRepair, type Repair } from '../repairs/repair.ts';
+import { handlingDeadline } from './filing.ts';
 import type { WorkflowStore } from './ports.ts';
-
-const SYSTEM = { role: 'system', id: 'deadline-sweep' } as const;
 
 /**
  * The timers of objections and repair applications: one not handled within its limit is
@@ -39,11 +37,10 @@ export function makeWorkflowDeadlineHandlers({
       if (Date.parse(before.deadline.dueAt) > now.getTime()) return 'not-due';
       const after =
         kind === 'objection' ? escalate(before as Objection, now) : escalateRepair(before as Repair, now);
-      const audit = nextAuditEntry(before.head, {
-        at: now.toISOString(),
-        actor: SYSTEM,
+      const audit = auditEntryFor(before, after, {
+        actor: SWEEP_ACTOR,
         action: `${kind}.escalated`,
-        state: stateOf(after),
+        at: now,
       });
       await workflows.commit({
         [kind]: { before, after: { ...after, head: audit }, audit },
@@ -67,12 +64,8 @@ export function makeWorkflowDeadlineHandlers({
       if (next.dueAt === before.deadline.dueAt && next.provisional === before.deadline.provisional)
         return 'unchanged';
       const after = { ...before, deadline: next, revision: before.revision + 1 };
-      const audit = nextAuditEntry(before.head, {
-        at: now.toISOString(),
-        actor: SYSTEM,
-        action: `${kind}.deadline_recomputed`,
-        state: stateOf(after),
-      });
+      const action = `${kind}.deadline_recomputed`;
+      const audit = auditEntryFor(before, after, { actor: SWEEP_ACTOR, action, at: now });
       const moved = next.dueAt !== before.deadline.dueAt;
       await workflows.commit({
         [kind]: { before, after: { ...after, head: audit }, audit },

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { DeadlineKind, DueDeadline, SweepName } from '../../../shared/domain/deadlines/kinds.ts';
-import { type DueDeadlinesPort, runSweep } from '../../../shared/domain/deadlines/sweep.ts';
+import {
+  DEADLINE_KINDS,
+  type DeadlineKind,
+  type DueDeadline,
+  type SweepName,
+} from '../../../shared/domain/deadlines/kinds.ts';
+import {
+  type DeadlineHandler,
+  type DueDeadlinesPort,
+  runSweep,
+} from '../../../shared/domain/deadlines/sweep.ts';
 import { ConflictError } from '../../../shared/domain/errors.ts';
 
 /** A hand-written fake of the deadlines index: due items by kind, and what was parked or dropped. */
@@ -28,6 +37,17 @@ function fakeDeadlines(due: Partial<Record<DeadlineKind, string[]>>) {
 
 const clock = () => new Date('2026-06-01T00:00:00Z');
 
+/** Every kind's handler, as the sweep needs them: the ones given, and for the rest one that must not run. */
+function handlersWith(
+  given: Partial<Record<DeadlineKind, DeadlineHandler>>,
+): Record<DeadlineKind, DeadlineHandler> {
+  const never: DeadlineHandler = async (item) => {
+    throw new Error(`the handler of ${item.kind} ran in a sweep not about it`);
+  };
+  const all = Object.fromEntries(Object.keys(DEADLINE_KINDS).map((kind) => [kind, never]));
+  return { ...(all as Record<DeadlineKind, DeadlineHandler>), ...given };
+}
+
 describe('the sweep engine', () => {
   it('handles every due item of the sweep kinds and counts what each handler did', async () => {
     const { port } = fakeDeadlines({ 'disclosure-due': ['a', 'b', 'c'], 'disclosure-reminder': ['d'] });
@@ -37,10 +57,10 @@ describe('the sweep engine', () => {
       deadlines: port,
       clock,
       pageSize: 2,
-      handlers: {
+      handlers: handlersWith({
         'disclosure-due': async () => 'auto-published',
         'disclosure-reminder': async () => 'reminded',
-      },
+      }),
     });
 
     expect(report).toMatchObject({
@@ -59,7 +79,7 @@ describe('the sweep engine', () => {
       deadlines: port,
       clock,
       isTransient: (e) => e === transient,
-      handlers: {
+      handlers: handlersWith({
         'disclosure-due': async (item) => {
           if (item.subjectId === 'bad') throw new Error('broken item');
           if (item.subjectId === 'raced')
@@ -67,7 +87,7 @@ describe('the sweep engine', () => {
           if (item.subjectId === 'busy') throw transient;
           return 'auto-published';
         },
-      },
+      }),
     });
 
     expect(report.actions).toEqual({ conflict: 1, 'retry-later': 1, 'auto-published': 1 });
@@ -81,7 +101,7 @@ describe('the sweep engine', () => {
       sweep: 'publication-expiry',
       deadlines: port,
       clock,
-      handlers: { 'publication-expiry': async () => 'stale' },
+      handlers: handlersWith({ 'publication-expiry': async () => 'stale' }),
     });
 
     expect(report.actions).toEqual({ stale: 1 });
@@ -98,7 +118,7 @@ describe('the sweep engine', () => {
       clock,
       concurrency: 2,
       timeLeft: () => left-- > 0,
-      handlers: { 'disclosure-due': async () => 'auto-published' },
+      handlers: handlersWith({ 'disclosure-due': async () => 'auto-published' }),
     });
 
     expect(report).toMatchObject({ actions: { 'auto-published': 2 }, more: true });
