@@ -3,10 +3,8 @@ import type { CalendarYearsPort } from '../../shared/domain/calendar/load-calend
 import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
-import { makeRecomputeHandler } from '../../shared/domain/deadlines/recompute.ts';
 import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.ts';
-import { makeRecordDeadlineHandlers } from '../../shared/domain/records/deadline-handlers.ts';
-import { makeWorkflowDeadlineHandlers } from '../../shared/domain/workflows/deadline-handlers.ts';
+import { deadlineHandlers } from '../../shared/domain/timers.ts';
 import { emitMetrics } from '../../shared/observability/metrics.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
@@ -38,20 +36,13 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
   return async (sweep, options = {}) => {
     // One run reads each calendar year once, not once per item; the next run reads afresh.
     const calendarYears = memoizeYears(calendarYearsFrom(calendars));
-    const recordTimers = makeRecordDeadlineHandlers({
+    const handlers = deadlineHandlers({
       records,
+      workflows,
       calendarYears,
+      recompute: recomputePorts(store),
       autoPublish: settings.autoPublish,
     });
-    const workflowTimers = makeWorkflowDeadlineHandlers({ workflows, calendarYears });
-    const handlers = {
-      ...recordTimers.handlers,
-      ...workflowTimers.handlers,
-      'calendar-recompute': makeRecomputeHandler(recomputePorts(store), {
-        ...recordTimers.recomputers,
-        ...workflowTimers.recomputers,
-      }),
-    };
     const report = await runSweep({
       sweep,
       handlers,

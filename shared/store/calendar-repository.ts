@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Actor, type AuditEntry, GENESIS, nextAuditEntry } from '../domain/audit.ts';
 import type { CalendarYear } from '../domain/calendar/calendar-year.ts';
 import type { CalendarStore, StoredCalendarYear } from '../domain/calendar/ports.ts';
+import { recomputeJobFor } from '../domain/deadlines/recompute.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { AUDIT_PREFIX, auditEntryFromItem, auditItem, chainHeadOf } from './audit-items.ts';
 import { batchGetAll } from './batch-get.ts';
@@ -91,7 +92,12 @@ export function calendarRepository({ client, tableName }: Store) {
           { Put: { TableName: tableName, Item: toItem(stored), ...condition } },
           { Put: { TableName: tableName, Item: entry, ConditionExpression: 'attribute_not_exists(pk)' } },
           // Open deadlines that depend on this year are recomputed by the deadline-recompute sweep.
-          { Put: { TableName: tableName, Item: recomputeJobItem(recomputeJobFor(stored), change.at) } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: recomputeJobItem(recomputeJobFor(year.year, stored.version), change.at),
+            },
+          },
         ],
         () =>
           new ConflictError({
@@ -129,12 +135,3 @@ export function calendarRepository({ client, tableName }: Store) {
 }
 
 export type CalendarRepository = ReturnType<typeof calendarRepository>;
-
-function recomputeJobFor(stored: StoredCalendarYear) {
-  const { year } = stored.year;
-  return {
-    id: `calendar-${year}-v${stored.version}`,
-    year,
-    why: `${year} 年日历已更新（第 ${stored.version} 版）/ ${year} calendar loaded, version ${stored.version}`,
-  };
-}

@@ -32,6 +32,15 @@ export interface RecomputePorts {
   readonly shards: number;
 }
 
+/** The job a calendar load starts: every open deadline that depends on the year is recomputed. */
+export function recomputeJobFor(year: number, version: number): RecomputeJob {
+  return {
+    id: `calendar-${year}-v${version}`,
+    year,
+    why: `${year} 年日历已更新（第 ${version} 版）/ ${year} calendar loaded, version ${version}`,
+  };
+}
+
 /** Recomputes one open deadline of some aggregate under the calendar now in force. */
 export type Recomputer = (
   item: DueDeadline,

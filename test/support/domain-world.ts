@@ -1,0 +1,62 @@
+import type { Actor } from '../../shared/domain/audit.ts';
+import { calendarYearsFrom, makeCalendarUseCases } from '../../shared/domain/calendar/use-cases.ts';
+import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
+import { runSweep } from '../../shared/domain/deadlines/sweep.ts';
+import { makeObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
+import { makePublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
+import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
+import { makeRepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
+import { deadlineHandlers } from '../../shared/domain/timers.ts';
+import { recordInputSchema } from '../../shared/schemas/records/record-input.ts';
+import { testClock } from './fakes/clock.ts';
+import {
+  fakeCalendarStore,
+  fakeDeadlines,
+  fakeRecomputePorts,
+  fakeRecordStore,
+  fakeWorkflowStore,
+} from './fakes/stores.ts';
+import { InMemoryTable } from './fakes/table.ts';
+import { AGENCY, COMPANY } from './record-builders.ts';
+
+/**
+ * Every use case and timer of the domain on in-memory fakes of its ports and one settable
+ * clock: the world the rule tests of test/unit run in, in milliseconds, without DynamoDB.
+ */
+export function domainWorld(start = '2026-12-04T10:00:00+08:00', settings = { autoPublish: true }) {
+  const table = new InMemoryTable();
+  const time = testClock(start);
+  const records = fakeRecordStore(table);
+  const workflows = fakeWorkflowStore(table);
+  const calendarStore = fakeCalendarStore(table);
+  const calendarYears = calendarYearsFrom(calendarStore);
+  const deps = { records, workflows, calendarYears, clock: time.clock };
+  const handlers = deadlineHandlers({
+    records,
+    workflows,
+    calendarYears,
+    recompute: fakeRecomputePorts(table),
+    autoPublish: settings.autoPublish,
+  });
+  return {
+    table,
+    time,
+    records,
+    workflows,
+    recordUseCases: makeRecordUseCases(deps),
+    objections: makeObjectionUseCases(deps),
+    repairs: makeRepairUseCases(deps),
+    disclosures: makePublicDisclosureUseCases({ records }),
+    calendar: makeCalendarUseCases({ store: calendarStore, clock: time.clock }),
+    /** Runs one sweep now, as the schedule would, with every handler of the service. */
+    sweep: (sweep: SweepName) =>
+      runSweep({ sweep, handlers, deadlines: fakeDeadlines(table), clock: time.clock }),
+    /** The route's validation, as the HTTP layer passes it in (here: zod's own error). */
+    validate: (content: unknown) => recordInputSchema.parse(content),
+  };
+}
+
+export type DomainWorld = ReturnType<typeof domainWorld>;
+
+export const AGENCY_ACTOR: Actor = { role: 'agency', id: AGENCY };
+export const ENTITY_ACTOR: Actor = { role: 'entity', id: COMPANY };
