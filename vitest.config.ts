@@ -3,24 +3,26 @@ import { defineConfig } from 'vitest/config';
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'America/Los_Angeles' };
 // Every project: the service's routine log lines stay out of the report (TEST_LOGS=1 keeps them).
 const setupFiles = ['test/support/quiet-logs.ts'];
+// DynamoDB Local, for the layers that use it; one instance serves them all (see the file).
+const globalSetup = ['test/support/global-setup.ts'];
 
 /**
- * Five layers (CONVENTIONS.md): unit (pure domain), integration (DynamoDB Local), infra (CDK
- * template + cdk-nag), e2e (the local server over real HTTP) and browser (the website in
- * headless Chromium). One DynamoDB Local, started
- * by the root's global setup, serves every file; each file works in a table of its own.
- * The projects do not `extends` the root, or each would start a DynamoDB Local of its own.
- * TZ is deliberately not Asia/Shanghai, so any reliance on the server's zone shows.
+ * Five layers (CONVENTIONS.md): unit (the rules, on in-memory fakes of the ports), integration
+ * (each repository method on DynamoDB Local), infra (CDK template + cdk-nag), e2e (the local
+ * server over real HTTP) and browser (the website in headless Chromium). One DynamoDB Local,
+ * started by the global setup of the projects that need it, serves every file of them; each
+ * file works in a table of its own. TZ is deliberately not Asia/Shanghai, so any reliance on
+ * the server's zone shows.
  */
 export default defineConfig({
   test: {
-    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       { test: { name: 'unit', env, setupFiles, include: ['test/unit/**/*.test.ts'] } },
       {
         test: {
           name: 'integration',
           env,
+          globalSetup,
           setupFiles,
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 20_000,
@@ -41,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           env,
+          globalSetup,
           setupFiles,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
@@ -52,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           env,
+          globalSetup,
           setupFiles,
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
