@@ -8,8 +8,7 @@ describe('the alarm topic', () => {
   let synth: Synthesized;
   let topicId: string;
   beforeAll(() => {
-    // The topic is what this file is about: no need to bundle the functions.
-    synth = synthesizeService({ 'aws:cdk:bundling-stacks': [] });
+    synth = synthesizeService();
     topicId = synth.logicalId(synth.stack.alarms.topic);
   });
   afterAll(() => synth?.dispose());

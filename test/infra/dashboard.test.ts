@@ -96,8 +96,7 @@ describe('the dashboard and the operations alarms', () => {
   let lines: (Line & { title: string })[];
   let alarms: Record<string, { Properties: AlarmProps }>;
   beforeAll(() => {
-    // Dashboards and alarms do not look into the bundles: build without them.
-    synth = synthesizeService({ 'aws:cdk:bundling-stacks': [] });
+    synth = synthesizeService();
     const dashboards = Object.values(synth.template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = dashboards[0]?.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] };

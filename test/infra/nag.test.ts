@@ -5,7 +5,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
-import { cdkJsonContext, type Synthesized, synthesizeService } from './synthesize.ts';
+import { cdkJsonContext, NO_BUNDLING, type Synthesized, synthesizeService } from './synthesize.ts';
 
 interface ValidationReport {
   pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs: unknown[] }[] }[];
@@ -66,7 +66,7 @@ describe('buildApp', () => {
 
   it('fails synthesis when a resource brings a new AwsSolutions finding', () => {
     // No bundling: the stray bucket is what this test is about.
-    const context = { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] };
+    const context = { ...cdkJsonContext(), ...NO_BUNDLING };
     const { app, stack } = buildApp({ outdir, context });
     new Bucket(stack, 'StrayBucket');
 

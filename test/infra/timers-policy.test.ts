@@ -3,16 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
-import { cdkJsonContext, type Synthesized, synthesizeService } from './synthesize.ts';
-
-// The functions' bundles play no part in the setting: build without them.
-const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { cdkJsonContext, NO_BUNDLING, type Synthesized, synthesizeService } from './synthesize.ts';
 
 describe('the auto-publish policy of issue 4, per deployment', () => {
   let synth: Synthesized;
   beforeAll(() => {
     // As `cdk deploy -c autoPublishOverdue=false` passes it: a string.
-    synth = synthesizeService({ ...NO_BUNDLING, autoPublishOverdue: 'false' });
+    synth = synthesizeService({ autoPublishOverdue: 'false' });
   });
   afterAll(() => synth?.dispose());
 
