@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../local/ensure-table.ts';
+import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { createDocumentClient, type Store } from '../../shared/store/client.ts';
+import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
+import { recordRepository } from '../../shared/store/record-repository.ts';
+import { workflowRepository } from '../../shared/store/workflow-repository.ts';
+import type { MakePorts } from './contracts/ports.ts';
 
 export const LOCAL_CREDENTIALS = {
   region: 'local',
@@ -33,3 +38,14 @@ export async function freshStore(): Promise<Store> {
   }
   return { client: createDocumentClient({ endpoint }), tableName };
 }
+
+/** The DynamoDB repositories the service runs on, over a fresh table: what the port contracts run against. */
+export const dynamoDbPorts: MakePorts = async () => {
+  const store = await freshStore();
+  return {
+    records: recordRepository(store),
+    workflows: workflowRepository(store),
+    deadlines: deadlineRepository(store),
+    calendars: calendarRepository(store),
+  };
+};
