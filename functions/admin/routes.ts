@@ -5,6 +5,7 @@ import type { Page } from '../../shared/domain/records/ports.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import { objectionView, repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { OVERSIGHT_PAGE_SIZE, pageBody, pageRequest } from '../../shared/http/paging.ts';
 import {
   escalationPage,
   escalationsQuery,
@@ -36,8 +37,8 @@ export function adminRoutes(ports: AdminPorts) {
       query: eventsQuery,
       responses: { 200: eventPage },
       run: async ({ query }) => {
-        const page = await ports.events({ type: query.type, limit: query.limit ?? 50, cursor: query.cursor });
-        return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+        const page = await ports.events({ type: query.type, ...pageRequest(query, OVERSIGHT_PAGE_SIZE) });
+        return { body: pageBody(page) };
       },
     }),
 
@@ -62,11 +63,10 @@ export function adminRoutes(ports: AdminPorts) {
       query: escalationsQuery,
       responses: { 200: escalationPage },
       run: async ({ query }) => {
-        const page = await ports.escalated(query.kind, { limit: query.limit ?? 50, cursor: query.cursor });
-        const items = page.items.map((w) =>
-          query.kind === 'objection' ? objectionView(w as Objection) : repairView(w as Repair),
-        );
-        return { body: { items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+        const page = await ports.escalated(query.kind, pageRequest(query, OVERSIGHT_PAGE_SIZE));
+        const view = (w: Objection | Repair) =>
+          query.kind === 'objection' ? objectionView(w as Objection) : repairView(w as Repair);
+        return { body: pageBody(page, view) };
       },
     }),
   };

@@ -1,9 +1,10 @@
 import type { PublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { entityOf } from '../../shared/http/principal.ts';
+import { pageQuery } from '../../shared/schemas/common.ts';
 import {
   entityRecordPage,
-  entityRecordsQuery,
   publicRecordPage,
   publicRecordResponse,
   publicSearchQuery,
@@ -16,20 +17,15 @@ export function disclosureRoutes(disclosures: PublicDisclosureUseCases) {
       query: publicSearchQuery,
       responses: { 200: publicRecordPage },
       run: async ({ query }) => {
-        const page = await disclosures.search({ ...query, limit: query.limit ?? 20 });
-        return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+        return { body: pageBody(await disclosures.search({ ...query, ...pageRequest(query) })) };
       },
     }),
 
     'GET /v1/entity/records': defineRoute({
-      query: entityRecordsQuery,
+      query: pageQuery,
       responses: { 200: entityRecordPage },
       run: async ({ query, principal }) => {
-        const page = await disclosures.forEntity(entityOf(principal), {
-          limit: query.limit ?? 20,
-          cursor: query.cursor,
-        });
-        return { body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
+        return { body: pageBody(await disclosures.forEntity(entityOf(principal), pageRequest(query))) };
       },
     }),
 

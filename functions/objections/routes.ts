@@ -1,10 +1,11 @@
-import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { ObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
 import { objectionView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import { parsePart } from '../../shared/http/validation.ts';
+import { pageQuery } from '../../shared/schemas/common.ts';
 import { recordInputSchema } from '../../shared/schemas/records/record-input.ts';
 import {
   acceptanceBody,
@@ -14,15 +15,9 @@ import {
   objectionListQuery,
   objectionPage,
   objectionResponse,
-  pageQuery,
 } from '../../shared/schemas/workflows.ts';
 
 const validateCorrection = (content: unknown) => parsePart(recordInputSchema, 'body.correction', content);
-
-const page = (p: { items: readonly Objection[]; cursor?: string | undefined }) => ({
-  items: p.items.map(objectionView),
-  ...(p.cursor ? { cursor: p.cursor } : {}),
-});
 
 export function objectionRoutes(objections: ObjectionUseCases) {
   return {
@@ -79,13 +74,13 @@ export function objectionRoutes(objections: ObjectionUseCases) {
       query: objectionListQuery,
       responses: { 200: objectionPage },
       run: async ({ query, principal }) => ({
-        body: page(
+        body: pageBody(
           await objections.forAgency(agencyOf(principal), {
             status: query.status,
             overdue: query.overdue === 'true',
-            limit: query.limit ?? 20,
-            cursor: query.cursor,
+            ...pageRequest(query),
           }),
+          objectionView,
         ),
       }),
     }),
@@ -94,9 +89,7 @@ export function objectionRoutes(objections: ObjectionUseCases) {
       query: pageQuery,
       responses: { 200: objectionPage },
       run: async ({ query, principal }) => ({
-        body: page(
-          await objections.forEntity(entityOf(principal), { limit: query.limit ?? 20, cursor: query.cursor }),
-        ),
+        body: pageBody(await objections.forEntity(entityOf(principal), pageRequest(query)), objectionView),
       }),
     }),
   };

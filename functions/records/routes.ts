@@ -1,5 +1,6 @@
 import type { RecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import { parsePart } from '../../shared/http/validation.ts';
@@ -97,12 +98,9 @@ export function recordRoutes(records: RecordUseCases, batch: BatchRegistration) 
         const page = await records.worklist(agencyOf(principal), {
           status: query.status,
           overdue: query.overdue === 'true',
-          limit: query.limit ?? 20,
-          cursor: query.cursor,
+          ...pageRequest(query),
         });
-        return {
-          body: { items: page.items.map(agencyView), ...(page.cursor ? { cursor: page.cursor } : {}) },
-        };
+        return { body: pageBody(page, agencyView) };
       },
     }),
   };

@@ -1,26 +1,21 @@
 import * as z from 'zod';
 import { decisionDocumentHtml } from '../../shared/domain/repairs/decision-document.ts';
-import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import type { RepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
 import { repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
+import { pageQuery } from '../../shared/schemas/common.ts';
 import {
   decisionDocumentResponse,
   fileRepairBody,
-  pageQuery,
   repairDecisionBody,
   repairIdParams,
   repairListQuery,
   repairPage,
   repairResponse,
 } from '../../shared/schemas/workflows.ts';
-
-const page = (p: { items: readonly Repair[]; cursor?: string | undefined }) => ({
-  items: p.items.map(repairView),
-  ...(p.cursor ? { cursor: p.cursor } : {}),
-});
 
 const documentQuery = z.strictObject({ format: z.enum(['json', 'html']).optional() });
 
@@ -73,13 +68,13 @@ export function repairRoutes(repairs: RepairUseCases) {
       query: repairListQuery,
       responses: { 200: repairPage },
       run: async ({ query, principal }) => ({
-        body: page(
+        body: pageBody(
           await repairs.forAgency(agencyOf(principal), {
             status: query.status,
             overdue: query.overdue === 'true',
-            limit: query.limit ?? 20,
-            cursor: query.cursor,
+            ...pageRequest(query),
           }),
+          repairView,
         ),
       }),
     }),
@@ -88,9 +83,7 @@ export function repairRoutes(repairs: RepairUseCases) {
       query: pageQuery,
       responses: { 200: repairPage },
       run: async ({ query, principal }) => ({
-        body: page(
-          await repairs.forEntity(entityOf(principal), { limit: query.limit ?? 20, cursor: query.cursor }),
-        ),
+        body: pageBody(await repairs.forEntity(entityOf(principal), pageRequest(query)), repairView),
       }),
     }),
   };

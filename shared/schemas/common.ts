@@ -69,6 +69,15 @@ export const pageCursor = z
   .max(2000)
   .optional()
   .meta({ description: '分页游标（上一页返回的 cursor）' });
+export const paging = { limit: pageLimit, cursor: pageCursor };
+
+/** The query of a list that takes nothing but paging. */
+export const pageQuery = z.strictObject(paging);
+
+/** A page of a list: its items and, while more remain, the cursor of the next page. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), cursor: z.string().optional() });
+}
 
 /**
  * A JSON object of any fields, checked as a whole later (a correction's changes). zod's record

@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { EVENT_TYPES } from '../domain/events.ts';
-import { isoDate, wholeNumberParam } from './common.ts';
+import { isoDate, pageOf, paging, wholeNumberParam } from './common.ts';
 import { issue } from './issue.ts';
 import { objectionResponse, repairResponse } from './workflows.ts';
 
 export const eventsQuery = z.strictObject({
   type: z.enum(EVENT_TYPES).optional(),
-  limit: wholeNumberParam(1, 100).optional(),
-  cursor: z.string().max(2000).optional(),
+  ...paging,
 });
 
 export const eventResponse = z.object({
@@ -23,7 +22,7 @@ export const eventResponse = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-export const eventPage = z.object({ items: z.array(eventResponse), cursor: z.string().optional() });
+export const eventPage = pageOf(eventResponse);
 
 export const MAX_STATS_MONTHS = 36;
 
@@ -56,14 +55,10 @@ export const timelinessResponse = z.object({
 
 export const escalationsQuery = z.strictObject({
   kind: z.enum(['objection', 'repair']).default('objection'),
-  limit: wholeNumberParam(1, 100).optional(),
-  cursor: z.string().max(2000).optional(),
+  ...paging,
 });
 
-export const escalationPage = z.object({
-  items: z.array(z.union([objectionResponse, repairResponse])),
-  cursor: z.string().optional(),
-});
+export const escalationPage = pageOf(z.union([objectionResponse, repairResponse]));
 
 export const verifyQuery = z.strictObject({
   limit: wholeNumberParam(1, 500).optional(),

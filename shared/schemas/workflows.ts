@@ -6,7 +6,7 @@ import {
   OBJECTION_STATUSES,
 } from '../domain/objections/vocabulary.ts';
 import { REPAIR_OUTCOMES, REPAIR_STATUSES } from '../domain/repairs/vocabulary.ts';
-import { anyFields, isoDate, wholeNumberParam } from './common.ts';
+import { anyFields, isoDate, pageOf, paging } from './common.ts';
 import { issue } from './issue.ts';
 import { line, text } from './text.ts';
 
@@ -101,8 +101,7 @@ export const objectionDecisionBody = z
 export const objectionListQuery = z.strictObject({
   status: z.enum(OBJECTION_STATUSES).default('pending'),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: wholeNumberParam(1, 100).optional(),
-  cursor: z.string().max(2000).optional(),
+  ...paging,
 });
 
 export const fileRepairBody = z.strictObject({
@@ -129,13 +128,7 @@ export const repairDecisionBody = z.strictObject({
 export const repairListQuery = z.strictObject({
   status: z.enum(REPAIR_STATUSES).default('pending'),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: wholeNumberParam(1, 100).optional(),
-  cursor: z.string().max(2000).optional(),
-});
-
-export const pageQuery = z.strictObject({
-  limit: wholeNumberParam(1, 100).optional(),
-  cursor: z.string().max(2000).optional(),
+  ...paging,
 });
 
 const deadline = z.object({ dueAt: z.string(), due: isoDate, provisional: z.boolean() });
@@ -191,8 +184,8 @@ export const repairResponse = z
   })
   .meta({ id: 'Repair' });
 
-export const objectionPage = z.object({ items: z.array(objectionResponse), cursor: z.string().optional() });
-export const repairPage = z.object({ items: z.array(repairResponse), cursor: z.string().optional() });
+export const objectionPage = pageOf(objectionResponse);
+export const repairPage = pageOf(repairResponse);
 
 export const decisionDocumentResponse = z.object({
   title: z.string(),

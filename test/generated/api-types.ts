@@ -3264,6 +3264,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;
@@ -3345,6 +3346,7 @@ export interface operations {
             query?: {
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;
@@ -3871,6 +3873,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;
@@ -3952,6 +3955,7 @@ export interface operations {
             query?: {
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;
@@ -4111,6 +4115,7 @@ export interface operations {
                 type?: "reminder" | "overdue" | "expired" | "deadline-moved" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;
@@ -4208,6 +4213,7 @@ export interface operations {
                 kind?: "objection" | "repair";
                 /** @description 1–100 */
                 limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
                 cursor?: string;
             };
             header?: never;

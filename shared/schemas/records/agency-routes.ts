@@ -1,7 +1,7 @@
 /** What an agency sends to register, correct and revoke records, and what it gets back. */
 import * as z from 'zod';
 import { RECORD_KINDS, RECORD_STATUSES } from '../../domain/records/vocabulary.ts';
-import { anyFields, isoDate, pageCursor, pageLimit } from '../common.ts';
+import { anyFields, isoDate, pageOf, paging } from '../common.ts';
 import { issue } from '../issue.ts';
 import { text } from '../text.ts';
 import { historyEntry } from './public-routes.ts';
@@ -23,8 +23,7 @@ export const worklistQuery = z
   .strictObject({
     status: z.enum(RECORD_STATUSES).default('registered'),
     overdue: z.enum(['true', 'false']).optional().meta({ description: 'true：仅超过公示期限仍未公示的记录' }),
-    limit: pageLimit,
-    cursor: pageCursor,
+    ...paging,
   })
   .refine((q) => q.overdue !== 'true' || q.status === 'registered', {
     ...issue(
@@ -96,7 +95,7 @@ export const agencyRecordResponse = z
 
 export const registrationResponse = agencyRecordResponse;
 
-export const recordPage = z.object({ items: z.array(agencyRecordResponse), cursor: z.string().optional() });
+export const recordPage = pageOf(agencyRecordResponse);
 
 export const batchResponse = z.object({
   summary: z.object({

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { RECORD_KINDS, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
-import { isoDate, pageCursor, pageLimit, uscc } from '../common.ts';
+import { isoDate, pageOf, paging, uscc } from '../common.ts';
 import { issue } from '../issue.ts';
 import { line } from '../text.ts';
 
@@ -29,8 +29,7 @@ export const publicSearchQuery = z
     kind: z.enum(RECORD_KINDS).optional(),
     from: isoDate.optional().meta({ description: '决定日期自' }),
     to: isoDate.optional().meta({ description: '决定日期至' }),
-    limit: pageLimit,
-    cursor: pageCursor,
+    ...paging,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     ...issue('invalid_range', '起始日期不能晚于截止日期', 'from must not be after to'),
@@ -79,10 +78,7 @@ export const publicRecordResponse = z
   })
   .meta({ id: 'PublicRecord' });
 
-export const publicRecordPage = z.object({
-  items: z.array(publicRecordResponse),
-  cursor: z.string().optional(),
-});
+export const publicRecordPage = pageOf(publicRecordResponse);
 
 const pending = z.object({ id: z.string(), filedAt: z.string() });
 
@@ -94,9 +90,4 @@ export const entityRecordResponse = publicRecordResponse
   })
   .meta({ id: 'EntityRecord' });
 
-export const entityRecordPage = z.object({
-  items: z.array(entityRecordResponse),
-  cursor: z.string().optional(),
-});
-
-export const entityRecordsQuery = z.strictObject({ limit: pageLimit, cursor: pageCursor });
+export const entityRecordPage = pageOf(entityRecordResponse);

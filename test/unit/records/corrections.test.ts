@@ -31,7 +31,10 @@ describe('correcting a record', () => {
     const corrected = await correct(world, record.id, { penalty: { fineAmount: 3 } });
 
     expect(corrected.version).toBe(2);
-    expect(corrected.content).toEqual({ ...record.content, penalty: { ...penaltyOf().penalty, fineAmount: 3 } });
+    expect(corrected.content).toEqual({
+      ...record.content,
+      penalty: { ...penaltyOf().penalty, fineAmount: 3 },
+    });
     expect(corrected.history).toEqual([
       {
         version: 2,
