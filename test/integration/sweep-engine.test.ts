@@ -5,9 +5,10 @@ import { meterReads } from '../../shared/store/capacity-meter.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { deadlineEntry } from '../../shared/store/deadline-items.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
+import { AGENCY_ACTOR } from '../support/domain-world.ts';
 import { freshStore } from '../support/dynamodb.ts';
 import { AGENCY, penaltyInput } from '../support/record-builders.ts';
-import { AGENCY_ACTOR, timerWorld } from '../support/timers.ts';
+import { timerWorld } from '../support/timers.ts';
 
 const shanghai = (local: string) => `${local}+08:00`;
 
