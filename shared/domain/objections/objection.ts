@@ -1,6 +1,7 @@
 import { type ChainHead, GENESIS } from '../audit.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
+import { TIME_LIMITS, type TimeLimit } from '../policy/time-limits.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
 import { workflowChanged } from '../workflows/errors.ts';
 import type { Evidence, HandlingDeadline, RecordSummary } from '../workflows/filing.ts';
@@ -105,6 +106,11 @@ export function fileObjection(
     revision: 1,
     head: GENESIS,
   };
+}
+
+/** The handling limit: 7 working days when another unit must help verify, else 3 (条例 第39条). */
+export function handlingLimit(needsOtherUnit: boolean): TimeLimit {
+  return needsOtherUnit ? TIME_LIMITS.objectionWithOtherUnit : TIME_LIMITS.objection;
 }
 
 /** Accepting fixes the handling limit: 7 working days if another unit must help verify, else 3. */

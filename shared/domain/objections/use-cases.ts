@@ -5,7 +5,6 @@ import { shanghaiTimestamp } from '../dates.ts';
 import { fieldsUnder } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
-import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { applyCorrection, type ValidateContent } from '../records/correction.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
 import type { DisclosureRecord } from '../records/record.ts';
@@ -19,6 +18,7 @@ import {
   assertPendingOn,
   decide,
   fileObjection,
+  handlingLimit,
   type Objection,
   type ObjectionDecision,
   type ObjectionFiling,
@@ -80,7 +80,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
     ): Promise<Objection> {
       const record = await ownRecordOf(records, entity, input.recordId);
       const at = clock();
-      const deadline = await handlingDeadline(calendarYears, at, TIME_LIMITS.objection.value);
+      const deadline = await handlingDeadline(calendarYears, at, handlingLimit(false).value);
       const objection = fileObjection(record, { ...input, id: newId('obj'), entity }, deadline, at);
       const labelled = labelObjection(record, objection);
       const objectionAudit = auditEntryFor(undefined, objection, { actor, action: 'objection.filed', at });
@@ -108,8 +108,8 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
     async accept(agency: string, id: string, needsOtherUnit: boolean, actor: Actor): Promise<Objection> {
       const before = await visible({ role: 'agency', agency }, id);
       const at = clock();
-      const limit = needsOtherUnit ? TIME_LIMITS.objectionWithOtherUnit : TIME_LIMITS.objection;
-      const deadline = await handlingDeadline(calendarYears, new Date(before.filedAt), limit.value);
+      const limit = handlingLimit(needsOtherUnit).value;
+      const deadline = await handlingDeadline(calendarYears, new Date(before.filedAt), limit);
       const after = accept(before, needsOtherUnit, deadline, at);
       const audit = auditEntryFor(before, after, { actor, action: 'objection.accepted', at });
       await workflows.commit({ objection: { before, after: { ...after, head: audit }, audit }, events: [] });

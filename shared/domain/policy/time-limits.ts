@@ -4,8 +4,12 @@ import type { IsoDate } from '../dates.ts';
  * The one policy table of legal time limits (DOMAIN.md). Each entry names its legal basis and
  * the date it took effect, so a new regulation is a data change here, not a code hunt.
  * Entries marked `confirmed: false` are working assumptions until the exact article is found.
+ * docs/time-limits.md is generated from this table and the publication regimes
+ * (`npm run docs:policy`), so what the service enforces and what it says it enforces agree.
  */
 export interface TimeLimit {
+  /** What the limit is for, in the words the credit office and the website use. */
+  readonly label: string;
   readonly value: number;
   readonly unit: 'working_days' | 'months' | 'years';
   readonly basis: string;
@@ -16,22 +20,16 @@ export interface TimeLimit {
 export const TIME_LIMITS = {
   /** Publication of an administrative action after its decision. */
   disclosure: {
+    label: '行政行为公示（自决定之日起）',
     value: 7,
     unit: 'working_days',
     basis: '国办发〔2015〕51号（许可、处罚）；国办发〔2019〕35号及济阳信用办〔2020〕2号（其他八类）',
     effectiveFrom: '2015-06-24',
     confirmed: true,
   },
-  /** Revoking or changing a published record after the decision was revoked or changed. */
-  recordChange: {
-    value: 3,
-    unit: 'working_days',
-    basis: '山东省社会信用条例 第40条；行政处罚法 第48条',
-    effectiveFrom: '2021-07-15',
-    confirmed: true,
-  },
   /** Handling an objection and telling the entity. */
   objection: {
+    label: '异议处理并告知',
     value: 3,
     unit: 'working_days',
     basis: '山东省社会信用条例 第39条',
@@ -40,6 +38,7 @@ export const TIME_LIMITS = {
   },
   /** Handling an objection when another unit must help verify. */
   objectionWithOtherUnit: {
+    label: '异议处理并告知（需其他单位协助核实）',
     value: 7,
     unit: 'working_days',
     basis: '山东省社会信用条例 第39条',
@@ -48,15 +47,8 @@ export const TIME_LIMITS = {
   },
   /** The deciding agency's decision on a credit-repair application. */
   repairDecision: {
+    label: '信用修复申请的决定（决定机关）',
     value: 3,
-    unit: 'working_days',
-    basis: '国办发〔2025〕22号；国家发展改革委令第36号（具体条款待确认）',
-    effectiveFrom: '2026-04-01',
-    confirmed: false,
-  },
-  /** The credit platform's answer to a credit-repair application. */
-  repairPlatformAnswer: {
-    value: 10,
     unit: 'working_days',
     basis: '国办发〔2025〕22号；国家发展改革委令第36号（具体条款待确认）',
     effectiveFrom: '2026-04-01',

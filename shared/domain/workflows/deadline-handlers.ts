@@ -4,7 +4,7 @@ import type { DueDeadline } from '../deadlines/kinds.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
 import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { workflowEvent } from '../events.ts';
-import { escalate, type Objection } from '../objections/objection.ts';
+import { escalate, handlingLimit, type Objection } from '../objections/objection.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { escalateRepair, type Repair } from '../repairs/repair.ts';
 import { handlingDeadline } from './filing.ts';
@@ -55,11 +55,7 @@ export function makeWorkflowDeadlineHandlers({
       const before = await pending(kind, item);
       if (!before) return 'stale';
       const limit =
-        kind === 'repair'
-          ? TIME_LIMITS.repairDecision
-          : (before as Objection).needsOtherUnit
-            ? TIME_LIMITS.objectionWithOtherUnit
-            : TIME_LIMITS.objection;
+        kind === 'repair' ? TIME_LIMITS.repairDecision : handlingLimit((before as Objection).needsOtherUnit);
       const next = await handlingDeadline(calendarYears, new Date(before.filedAt), limit.value);
       if (next.dueAt === before.deadline.dueAt && next.provisional === before.deadline.provisional)
         return 'unchanged';
