@@ -17,7 +17,7 @@ export interface ApiAlarmsProps {
   readonly alarms: ServiceAlarms;
 }
 
-/** Issue 7's alarms on the request path: the 5xx rate of the API and throttled API functions. */
+/** Alarms on the request path: the 5xx rate of the API and throttled API functions. */
 export class ApiAlarms extends Construct {
   constructor(scope: Construct, id: string, props: ApiAlarmsProps) {
     super(scope, id);

@@ -8,7 +8,7 @@ export const STACK_NAME = 'DisclosureService';
  * Builds the app without synthesizing it, so tests can inspect the stack in memory.
  * Context `webOrigins` (comma-separated) and `authDomainPrefix` configure sign-in;
  * `autoPublishOverdue` (`true` unless set to `false`, e.g. `-c autoPublishOverdue=false`)
- * is issue 4's policy for records past their disclosure deadline.
+ * is the policy for records past their disclosure deadline (AUTO_PUBLISH_OVERDUE).
  *
  * cdk-nag 3 is a policy-validation plugin, not an aspect: it runs during synthesis and
  * fails it on any unacknowledged error; findings are acknowledged where they arise, with

@@ -38,7 +38,7 @@ const HALF = { width: 12, height: 6 };
 const sum = { statistic: Stats.SUM, period: ALARM_PERIOD };
 
 /**
- * Issue 7's dashboard: what the API answers and how fast, how the functions fare, what the
+ * The dashboard: what the API answers and how fast, how the functions fare, what the
  * service did for the public (records, objections, repairs), what the timers did, and what
  * waits in the dead-letter queues — over the same five-minute periods the alarms look at.
  */

@@ -20,7 +20,7 @@ export interface DisclosureServiceStackProps extends StackProps {
   readonly webOrigins?: readonly string[];
   /** Subdomain of the managed sign-in pages; defaults to one made unique by the account id. */
   readonly authDomainPrefix?: string;
-  /** Issue 4's policy switch for overdue records (see SweepTimersProps); on by default. */
+  /** The policy switch for overdue records (see SweepTimersProps); on by default. */
   readonly autoPublishOverdue?: boolean;
 }
 

@@ -19,7 +19,7 @@ export interface SweepTimersProps {
   readonly table: ITableV2;
   readonly alarms: ServiceAlarms;
   /**
-   * Issue 4's policy switch: publish an overdue record late (if it is publishable) instead
+   * The policy switch: publish an overdue record late (if it is publishable) instead
    * of only marking it overdue. On unless a deployment says otherwise, with
    * `cdk deploy -c autoPublishOverdue=false` (read in build-app.ts).
    */
@@ -34,7 +34,7 @@ const RETRY_ATTEMPTS = 2;
 const MAX_EVENT_AGE = Duration.hours(1);
 
 /**
- * The timers of issue 4: one Lambda runs every sweep, one EventBridge Scheduler schedule per
+ * The timers: one Lambda runs every sweep, one EventBridge Scheduler schedule per
  * entry of SCHEDULES (shared/schedules.ts) invokes it with `{ "sweep": "<name>" }` in
  * Asia/Shanghai time, and alarms watch its errors, throttles and dead letters.
  */
@@ -60,7 +60,7 @@ export class SweepTimers extends Construct {
       timeout: Duration.minutes(5),
       // More memory is also more CPU for the batch transactions, and so a shorter run.
       memorySize: 1024,
-      // Issue 4's policy switch, 'true' unless a deployment sets `-c autoPublishOverdue=false`.
+      // The policy switch, 'true' unless a deployment sets `-c autoPublishOverdue=false`.
       environment: { AUTO_PUBLISH_OVERDUE: String(props.autoPublishOverdue) },
     });
     // EventBridge Scheduler invokes Lambda asynchronously: its retry policy and dead-letter

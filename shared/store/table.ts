@@ -2,7 +2,8 @@
  * The one declaration of the service's single DynamoDB table. The CDK stack and the local
  * runtime both build the table from this object, so the two cannot drift.
  *
- * Every key attribute is a string. Items overload the keys by prefix (see keys.ts); the
+ * Every key attribute is a string. Items overload the keys by prefix (each kind's layout is in its
+ * `*-items.ts` file, e.g. record-items.ts); the
  * secondary indexes are sparse: an item appears in one only when it carries its key.
  */
 export const TABLE = {

@@ -6,7 +6,7 @@ import { type Synthesized, synthesizeService } from './synthesize.ts';
 
 const ALARM = 'AWS::CloudWatch::Alarm';
 
-/** Issue 7's business metrics, as the store writes them (shared/store/changes.ts, workflow-repository.ts). */
+/** The business metrics, as the store writes them (shared/store/changes.ts, workflow-repository.ts). */
 const BUSINESS_METRICS = [
   'RecordsRegistered',
   'RecordsPublished',

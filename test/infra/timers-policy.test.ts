@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
 import { cdkJsonContext, NO_BUNDLING, type Synthesized, synthesizeService } from './synthesize.ts';
 
-describe('the auto-publish policy of issue 4, per deployment', () => {
+describe('the auto-publish policy for overdue records, per deployment', () => {
   let synth: Synthesized;
   beforeAll(() => {
     // As `cdk deploy -c autoPublishOverdue=false` passes it: a string.

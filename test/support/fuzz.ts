@@ -4,7 +4,7 @@ import { assertDocumented } from './contract.ts';
 import { anIdNumber, withWrongCheck } from './record-mothers.ts';
 
 /*
- * Generated bad input (issue 9, "Bad input"): values that each field of the API must refuse,
+ * Generated bad input (README, "Reliability and security"): values that each field of the API must refuse,
  * requests built from them, a raw HTTP client that sends what fetch would tidy up (`..` in a
  * path, a body on a GET, no Content-Type), and the check that every answer is a documented
  * 4xx problem+json. Every value here is invalid where it is put; a 2xx means a bug.
