@@ -1,7 +1,6 @@
 import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
-import { shanghaiTimestamp } from '../dates.ts';
 import { fieldsUnder } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
@@ -13,6 +12,7 @@ import { clearObjection, labelObjection } from '../records/workflow-marks.ts';
 import { handlingDeadline } from '../workflows/filing.ts';
 import { notAccessible, ownRecordOf, type Party, visibleTo } from '../workflows/party.ts';
 import type { WorkflowStore } from '../workflows/ports.ts';
+import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import {
   accept,
   assertPendingOn,
@@ -160,18 +160,8 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       return { ...after, head: objectionAudit };
     },
 
-    async forAgency(
-      agency: string,
-      q: { status: ObjectionStatus; overdue: boolean; limit: number; cursor?: string | undefined },
-    ): Promise<Page<Objection>> {
-      return workflows.objectionsForAgency({
-        agency,
-        status: q.status,
-        ...(q.overdue ? { dueBefore: shanghaiTimestamp(clock()) } : {}),
-        limit: q.limit,
-        cursor: q.cursor,
-      });
-    },
+    forAgency: (agency: string, request: WorklistRequest<ObjectionStatus>): Promise<Page<Objection>> =>
+      workflows.objectionsForAgency(worklistQuery(agency, request, clock())),
 
     forEntity: (entity: string, q: { limit: number; cursor?: string | undefined }) =>
       workflows.objectionsForEntity({ entity, ...q }),

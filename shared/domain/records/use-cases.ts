@@ -3,12 +3,13 @@ import { type Actor, auditEntryFor, hashState } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import { withCalendar } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
-import { shanghaiDate, shanghaiTimestamp, yearOf } from '../dates.ts';
+import { shanghaiDate, yearOf } from '../dates.ts';
 import { ConflictError, fieldsUnder } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import { applyCorrection, type ValidateContent } from './correction.ts';
 import { documentNumberTaken, recordNotAccessible, TransactionTooLargeError } from './errors.ts';
-import type { AgencyWorklistQuery, Page, RecordStore } from './ports.ts';
+import type { Page, RecordStore } from './ports.ts';
 import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
 import { publish, register, revoke } from './transitions.ts';
 
@@ -190,19 +191,8 @@ export function makeRecordUseCases({
 
     get: ownRecord,
 
-    async worklist(
-      agency: string,
-      query: { status: RecordStatus; overdue: boolean; limit: number; cursor?: string | undefined },
-    ): Promise<Page<DisclosureRecord>> {
-      const list: AgencyWorklistQuery = {
-        agency,
-        status: query.status,
-        dueBefore: query.overdue ? shanghaiTimestamp(clock()) : undefined,
-        limit: query.limit,
-        cursor: query.cursor,
-      };
-      return records.listForAgency(list);
-    },
+    worklist: (agency: string, request: WorklistRequest<RecordStatus>): Promise<Page<DisclosureRecord>> =>
+      records.listForAgency(worklistQuery(agency, request, clock())),
 
     publishAt,
     completeNameIndex,

@@ -1,7 +1,6 @@
 import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
-import { shanghaiTimestamp } from '../dates.ts';
 import { NotFoundError } from '../errors.ts';
 import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
@@ -11,6 +10,7 @@ import { closeRepair, markRepair } from '../records/workflow-marks.ts';
 import { type Evidence, handlingDeadline } from '../workflows/filing.ts';
 import { notAccessible, ownRecordOf, type Party, visibleTo } from '../workflows/party.ts';
 import type { WorkflowStore } from '../workflows/ports.ts';
+import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import { type DecisionDocument, decisionDocument } from './decision-document.ts';
 import { assertDecidableOn, type Commitment, decideRepair, fileRepair, type Repair } from './repair.ts';
 import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
@@ -98,18 +98,8 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
       return doc;
     },
 
-    async forAgency(
-      agency: string,
-      q: { status: RepairStatus; overdue: boolean; limit: number; cursor?: string | undefined },
-    ): Promise<Page<Repair>> {
-      return workflows.repairsForAgency({
-        agency,
-        status: q.status,
-        ...(q.overdue ? { dueBefore: shanghaiTimestamp(clock()) } : {}),
-        limit: q.limit,
-        cursor: q.cursor,
-      });
-    },
+    forAgency: (agency: string, request: WorklistRequest<RepairStatus>): Promise<Page<Repair>> =>
+      workflows.repairsForAgency(worklistQuery(agency, request, clock())),
 
     forEntity: (entity: string, q: { limit: number; cursor?: string | undefined }) =>
       workflows.repairsForEntity({ entity, ...q }),

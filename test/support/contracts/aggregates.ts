@@ -7,6 +7,7 @@ import type { Objection } from '../../../shared/domain/objections/objection.ts';
 import type { DisclosureRecord } from '../../../shared/domain/records/record.ts';
 import { publish, register } from '../../../shared/domain/records/transitions.ts';
 import type { Repair } from '../../../shared/domain/repairs/repair.ts';
+import { recordSummary } from '../../../shared/domain/workflows/filing.ts';
 import type { Change } from '../../../shared/domain/workflows/ports.ts';
 import type { RecordInput } from '../../../shared/schemas/records/record-input.ts';
 import { AGENCY, penaltyInput } from '../record-builders.ts';
@@ -54,73 +55,50 @@ export function asChange<T>(before: T | undefined, next: { after: T; audit: Audi
   return { before, after: next.after, audit: next.audit };
 }
 
-const deadline = (due: string) => ({ due, dueAt: endOfShanghaiDay(due), provisional: false });
+const FILED_AT = '2026-10-09T02:00:00.000Z';
 const headOf = (audit: AuditEntry) => ({ seq: audit.seq, hash: audit.hash });
 
-/** A pending objection to `record` by `entity`, due at the end of `due`. */
-export function newObjection(
-  record: DisclosureRecord,
-  entity: string,
-  due: string,
-  filedAt = '2026-10-09T02:00:00.000Z',
-): { filing: Objection; audit: AuditEntry } {
-  const objection = {
-    id: newId('obj'),
+/** What every pending filing about `record` carries (workflows/filing.ts). */
+function pending(record: DisclosureRecord, entity: string, due: string, filedAt: string) {
+  return {
     recordId: record.id,
-    record: {
-      kind: record.content.kind,
-      documentNumber: record.content.documentNumber,
-      decisionDate: record.content.decisionDate,
-      subjectName: record.content.subject.name,
-    },
+    record: recordSummary(record),
     entity,
     agency: record.authority.uscc,
-    reason: 'content_error' as const,
-    statement: '公示内容有误',
     evidence: [],
     status: 'pending' as const,
     filedAt,
-    needsOtherUnit: false,
-    deadline: deadline(due),
+    deadline: { due, dueAt: endOfShanghaiDay(due), provisional: false },
     revision: 1,
   };
-  const audit = auditEntryFor(undefined, objection, {
-    actor: ACTOR,
-    action: 'objection.filed',
-    at: new Date(filedAt),
-  });
-  return { filing: { ...objection, head: headOf(audit) }, audit };
 }
 
-/** A pending repair application for `record` by `entity`, due at the end of `due`. */
-export function newRepair(
-  record: DisclosureRecord,
-  entity: string,
-  due: string,
-  filedAt = '2026-10-09T02:00:00.000Z',
-): { filing: Repair; audit: AuditEntry } {
-  const repair = {
-    id: newId('rep'),
-    recordId: record.id,
-    record: {
-      kind: record.content.kind,
-      documentNumber: record.content.documentNumber,
-      decisionDate: record.content.decisionDate,
-      subjectName: record.content.subject.name,
-    },
-    entity,
-    agency: record.authority.uscc,
-    commitment: { text: '承诺', signedAt: '2026-10-08' },
-    evidence: [],
-    status: 'pending' as const,
-    filedAt,
-    deadline: deadline(due),
-    revision: 1,
-  };
-  const audit = auditEntryFor(undefined, repair, {
-    actor: ACTOR,
-    action: 'repair.filed',
-    at: new Date(filedAt),
-  });
-  return { filing: { ...repair, head: headOf(audit) }, audit };
+/** A new filing with the first entry of its audit chain. */
+function withFirstEntry<T extends Objection | Repair>(filing: Omit<T, 'head'>, action: string) {
+  const audit = auditEntryFor(undefined, filing, { actor: ACTOR, action, at: new Date(filing.filedAt) });
+  return { filing: { ...filing, head: headOf(audit) } as T, audit };
 }
+
+/** A pending objection to `record` by `entity`, due at the end of `due`. */
+export const newObjection = (record: DisclosureRecord, entity: string, due: string, filedAt = FILED_AT) =>
+  withFirstEntry<Objection>(
+    {
+      ...pending(record, entity, due, filedAt),
+      id: newId('obj'),
+      reason: 'content_error',
+      statement: '公示内容有误',
+      needsOtherUnit: false,
+    },
+    'objection.filed',
+  );
+
+/** A pending repair application for `record` by `entity`, due at the end of `due`. */
+export const newRepair = (record: DisclosureRecord, entity: string, due: string, filedAt = FILED_AT) =>
+  withFirstEntry<Repair>(
+    {
+      ...pending(record, entity, due, filedAt),
+      id: newId('rep'),
+      commitment: { text: '本单位承诺依法诚信经营。', signedAt: '2026-10-08' },
+    },
+    'repair.filed',
+  );
