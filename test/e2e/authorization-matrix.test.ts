@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
+import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { penaltyInput } from '../support/record-builders.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  penaltyAgainst,
-  REJECT,
-  repairBody,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { APPROVE, objectionBody, penaltyAgainst, REJECT, repairBody } from '../support/workflow-mothers.ts';
 
 /*
  * Who may call what: every route × every kind of caller, written out as a table and checked
@@ -71,43 +59,6 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/openapi.json': PUBLIC,
 };
 
-let service: TestService;
-let api: WorkflowClient;
-let tokens: Record<Caller, string | undefined>;
-let entityA: Party;
-let agencyA: Party;
-
-/** Objects of entity A and agency A that reads aim at (writes get fresh ones when they may succeed). */
-const shared: Record<string, string> = {};
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  const [ea, eb, aa, ab, admin] = await Promise.all([
-    anEntityParty(service),
-    anEntityParty(service),
-    anAgencyParty(service),
-    anAgencyParty(service),
-    service.token('--role admin'),
-  ]);
-  [entityA, agencyA] = [ea, aa];
-  tokens = {
-    anonymous: undefined,
-    entityOwn: ea.token,
-    entityOther: eb.token,
-    agencyOwn: aa.token,
-    agencyOther: ab.token,
-    admin,
-  };
-  shared.registered = await api.register(aa, penaltyAgainst(ea.uscc), false);
-  shared.published = await api.publishedPenalty(aa, ea);
-  shared.objection = await api.objected(ea, await api.publishedPenalty(aa, ea));
-  shared.repair = await api.repaired(ea, await api.publishedPenalty(aa, ea));
-  shared.approved = await api.repaired(ea, await api.publishedPenalty(aa, ea));
-  await api.decideRepair(aa.token, shared.approved, APPROVE);
-});
-afterAll(() => service.stop());
-
 interface Request {
   readonly method: string;
   readonly path: string;
@@ -117,14 +68,47 @@ interface Request {
 
 /** What each route is sent, aimed at A's object `id`. */
 type Target = 'registered' | 'published' | 'objection' | 'repair' | 'approved' | 'none';
-const fresh: Record<Target, () => Promise<string>> = {
-  registered: () => api.register(agencyA, penaltyAgainst(entityA.uscc), false),
-  published: () => api.publishedPenalty(agencyA, entityA),
-  objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
-  repair: async () => api.repaired(entityA, await api.publishedPenalty(agencyA, entityA)),
-  approved: async () => shared.approved as string,
-  none: async () => '',
-};
+
+/**
+ * The callers and A's objects, once per file: entity A and agency A are the file's `entity` and
+ * `agency`, B the `otherEntity` and `otherAgency`.
+ */
+const it = e2e.extend(
+  'matrix',
+  { scope: 'file' },
+  async ({ service, api, entity: entityA, otherEntity, agency: agencyA, otherAgency, admin }) => {
+    const tokens: Record<Caller, string | undefined> = {
+      anonymous: undefined,
+      entityOwn: entityA.token,
+      entityOther: otherEntity.token,
+      agencyOwn: agencyA.token,
+      agencyOther: otherAgency.token,
+      admin,
+    };
+    /** Objects of entity A and agency A that reads aim at (writes get fresh ones when they may succeed). */
+    const shared: Record<string, string> = {};
+    shared.registered = await api.register(agencyA, penaltyAgainst(entityA.uscc), false);
+    shared.published = await api.publishedPenalty(agencyA, entityA);
+    shared.objection = await api.objected(entityA, await api.publishedPenalty(agencyA, entityA));
+    shared.repair = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
+    shared.approved = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
+    await api.decideRepair(agencyA.token, shared.approved, APPROVE);
+    const fresh: Record<Target, () => Promise<string>> = {
+      registered: () => api.register(agencyA, penaltyAgainst(entityA.uscc), false),
+      published: () => api.publishedPenalty(agencyA, entityA),
+      objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
+      repair: async () => api.repaired(entityA, await api.publishedPenalty(agencyA, entityA)),
+      approved: async () => shared.approved as string,
+      none: async () => '',
+    };
+    const send = (caller: Caller, request: Request): Promise<HttpAnswer> =>
+      call(service.url, request.method, request.path, {
+        ...(tokens[caller] ? { token: tokens[caller] } : {}),
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
+    return { tokens, shared, fresh, send };
+  },
+);
 
 let year = 2050;
 const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
@@ -200,12 +184,6 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   'GET /v1/openapi.json': ['none', () => ({ method: 'GET', path: '/v1/openapi.json' })],
 };
 
-const send = (caller: Caller, request: Request): Promise<HttpAnswer> =>
-  call(service.url, request.method, request.path, {
-    ...(tokens[caller] ? { token: tokens[caller] } : {}),
-    ...(request.body === undefined ? {} : { body: request.body }),
-  });
-
 const classOf = (status: number): Expected | number =>
   status >= 200 && status < 300 ? OK : status === 401 || status === 403 ? status : status;
 
@@ -228,36 +206,42 @@ describe('the authorization matrix', () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(ROUTES.map(routeKey).sort());
   });
 
-  it.each(ROUTES.map(routeKey) as RouteKey[])('%s answers each caller as the table says', async (key) => {
-    const [target, request] = REQUESTS[key];
-    const seen: Record<string, Expected | number> = {};
-    const wanted: Record<string, Expected> = {};
-    for (const [n, caller] of CALLERS.entries()) {
-      const expected = MATRIX[key][n] as Expected;
-      const id = expected === OK ? await fresh[target]() : (shared[target] ?? '');
-      const answer = await send(caller, request(id));
-      seen[caller] = classOf(answer.status);
-      wanted[caller] = expected;
-      if (answer.status === 401) expectProblem(answer, 401, 'unauthenticated');
-      if (answer.status === 403) expectProblem(answer, 403, answer.json.code);
-    }
-    expect(seen).toEqual(wanted);
-  });
+  it.for(ROUTES.map(routeKey) as RouteKey[])(
+    '%s answers each caller as the table says',
+    async (key, { matrix: { shared, fresh, send } }) => {
+      const [target, request] = REQUESTS[key];
+      const seen: Record<string, Expected | number> = {};
+      const wanted: Record<string, Expected> = {};
+      for (const [n, caller] of CALLERS.entries()) {
+        const expected = MATRIX[key][n] as Expected;
+        const id = expected === OK ? await fresh[target]() : (shared[target] ?? '');
+        const answer = await send(caller, request(id));
+        seen[caller] = classOf(answer.status);
+        wanted[caller] = expected;
+        if (answer.status === 401) expectProblem(answer, 401, 'unauthenticated');
+        if (answer.status === 403) expectProblem(answer, 403, answer.json.code);
+      }
+      expect(seen).toEqual(wanted);
+    },
+  );
 });
 
 describe("another party's objects", () => {
   const withIds = (Object.keys(REQUESTS) as RouteKey[]).filter((key) => REQUESTS[key][0] !== 'none');
   const others: Caller[] = ['entityOther', 'agencyOther', 'entityOwn', 'agencyOwn', 'admin'];
 
-  it.each(withIds)('%s refuses them exactly as an id that does not exist', async (key) => {
-    const [target, request] = REQUESTS[key];
-    for (const caller of others) {
-      if (MATRIX[key][CALLERS.indexOf(caller)] === OK) continue;
-      const theirs = await send(caller, request(shared[target] as string));
-      const missing = await send(caller, request(MISSING[target]));
-      expect({ caller, ...refusal(theirs) }).toEqual({ caller, ...refusal(missing) });
-    }
-  });
+  it.for(withIds)(
+    '%s refuses them exactly as an id that does not exist',
+    async (key, { matrix: { shared, send } }) => {
+      const [target, request] = REQUESTS[key];
+      for (const caller of others) {
+        if (MATRIX[key][CALLERS.indexOf(caller)] === OK) continue;
+        const theirs = await send(caller, request(shared[target] as string));
+        const missing = await send(caller, request(MISSING[target]));
+        expect({ caller, ...refusal(theirs) }).toEqual({ caller, ...refusal(missing) });
+      }
+    },
+  );
 });
 
 describe('tokens whose claims were altered after signing', () => {
@@ -268,7 +252,11 @@ describe('tokens whose claims were altered after signing', () => {
     return `${header}.${Buffer.from(JSON.stringify({ ...decoded, ...claims })).toString('base64url')}.${signature}`;
   };
 
-  it("refuses an entity token whose uscc now names another entity's code", async () => {
+  it("refuses an entity token whose uscc now names another entity's code", async ({
+    service,
+    entity: entityA,
+    matrix: { tokens, shared },
+  }) => {
     const forged = altered(tokens.entityOther as string, { uscc: entityA.uscc });
 
     const answer = await call(service.url, 'GET', `/v1/objections/${shared.objection}`, { token: forged });
@@ -276,7 +264,11 @@ describe('tokens whose claims were altered after signing', () => {
     expectProblem(answer, 401, 'invalid_token');
   });
 
-  it("refuses an agency token whose agency now names another agency's code", async () => {
+  it("refuses an agency token whose agency now names another agency's code", async ({
+    service,
+    agency: agencyA,
+    matrix: { tokens, shared },
+  }) => {
     const forged = altered(tokens.agencyOther as string, { agency: agencyA.uscc });
 
     const answer = await call(service.url, 'GET', `/v1/records/${shared.registered}`, { token: forged });
@@ -284,7 +276,11 @@ describe('tokens whose claims were altered after signing', () => {
     expectProblem(answer, 401, 'invalid_token');
   });
 
-  it('refuses an entity token given an agency claim beside its own', async () => {
+  it('refuses an entity token given an agency claim beside its own', async ({
+    service,
+    agency: agencyA,
+    matrix: { tokens },
+  }) => {
     const forged = altered(tokens.entityOwn as string, { role: 'agency', agency: agencyA.uscc });
 
     const answer = await call(service.url, 'GET', '/v1/agency/records', { token: forged });

@@ -1,32 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, type TestService } from '../support/local-service.ts';
+import { describe, expect, it } from '../support/e2e.ts';
 import { AGENCY, COMPANY, penaltyInput } from '../support/record-builders.ts';
 import { api, type RequestBody } from '../support/typed-client.ts';
 
-let service: TestService;
-let agency: string;
-let entity: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  [agency, entity] = await Promise.all([
-    service.token(`--role agency --agency ${AGENCY}`),
-    service.token(`--role entity --uscc ${COMPANY}`),
-  ]);
-});
-afterAll(() => service.stop());
+// The record builders' agency and company: the records this file registers name them.
+it.override('agency', ({ parties }) => parties.agency(AGENCY));
+it.override('entity', ({ parties }) => parties.entity(COMPANY));
 
 describe('a client generated from the OpenAPI document', () => {
-  it('registers, publishes, finds and objects to a record with calls typed by the document', async () => {
+  it('registers, publishes, finds and objects to a record with calls typed by the document', async ({
+    service,
+    agency,
+    entity,
+  }) => {
     const body: RequestBody<'/v1/records', 'post'> = { ...penaltyInput(), publish: true };
 
-    const created = await api(service.url, 'post', '/v1/records', { token: agency, body, expect: 201 });
+    const created = await api(service.url, 'post', '/v1/records', { token: agency.token, body, expect: 201 });
     const found = await api(service.url, 'get', '/v1/disclosures', {
       query: { uscc: COMPANY, kind: 'penalty' },
     });
     const detail = await api(service.url, 'get', '/v1/disclosures/{id}', { params: { id: created.json.id } });
     const objection = await api(service.url, 'post', '/v1/objections', {
-      token: entity,
+      token: entity.token,
       body: { recordId: created.json.id, reason: 'content_error', statement: '金额有误', evidence: [] },
       expect: 201,
     });
@@ -38,7 +32,7 @@ describe('a client generated from the OpenAPI document', () => {
     expect(objection.json.deadline.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('serves the document it was generated from at /v1/openapi.json', async () => {
+  it('serves the document it was generated from at /v1/openapi.json', async ({ service }) => {
     const answer = await api(service.url, 'get', '/v1/openapi.json');
 
     expect(answer.status).toBe(200);

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { call, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { COMPANY, SOLE_TRADER } from '../support/record-builders.ts';
 import {
   allPages,
-  anAgency,
   anIdNumber,
   OPERATOR,
   penaltyWith,
@@ -12,9 +10,6 @@ import {
   soleTraderPenalty,
 } from '../support/record-mothers.ts';
 
-let service: TestService;
-let token: string;
-const agency = anAgency();
 const REPRESENTATIVE = { name: '马化腾', idNumber: '11010519491231002X' };
 const OLD_ID = '110105491231002';
 const WITNESS_ID = anIdNumber('19851120', '035');
@@ -25,9 +20,7 @@ const FACTS =
   `当事人在其网站发布虚假广告，联系电话13812345678，座机0531-88886666，` +
   `证人身份证号${WITNESS_ID}，旧身份证号${OLD_ID}，邮箱 boss@example.com，收款账号6222021234567890123。`;
 
-beforeAll(async () => {
-  service = await startTestService();
-  token = await service.token(`--role agency --agency ${agency}`);
+it.beforeAll(async ({ service, agency: { token } }) => {
   const register = (body: unknown) => call(service.url, 'POST', '/v1/records', { token, body });
   const [company, soleTrader] = await Promise.all([
     register({
@@ -42,11 +35,22 @@ beforeAll(async () => {
   ids.company = company.json.id;
   ids.soleTrader = soleTrader.json.id;
 });
-afterAll(() => service.stop());
 
 /** Every public answer that shows the record: its page, and each search that finds it. */
-async function publicAnswers(id: string, uscc: string, name: string): Promise<HttpAnswer[]> {
-  const queries = [{}, { uscc }, { name }, { agency }, { kind: 'penalty' }, { from: '2026-09-30' }];
+async function publicAnswers(
+  { service, agency }: Pick<World, 'service' | 'agency'>,
+  id: string,
+  uscc: string,
+  name: string,
+): Promise<HttpAnswer[]> {
+  const queries = [
+    {},
+    { uscc },
+    { name },
+    { agency: agency.uscc },
+    { kind: 'penalty' },
+    { from: '2026-09-30' },
+  ];
   const searches = await Promise.all(
     queries.map((q) => allPages(service.url, `/v1/disclosures${queryOf(q)}`).then((r) => r.pages)),
   );
@@ -63,8 +67,11 @@ const ANY_ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
 const ANY_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 
 describe('public answers about a company', () => {
-  it("never contain the legal representative's name or ID number, in the raw text", async () => {
-    const answers = await publicAnswers(ids.company, COMPANY, '腾讯');
+  it("never contain the legal representative's name or ID number, in the raw text", async ({
+    service,
+    agency,
+  }) => {
+    const answers = await publicAnswers({ service, agency }, ids.company, COMPANY, '腾讯');
 
     for (const { text } of answers) {
       expect(text).not.toContain(REPRESENTATIVE.name);
@@ -73,8 +80,11 @@ describe('public answers about a company', () => {
     }
   });
 
-  it('never contain a phone number, ID number, e-mail or account typed into the free text', async () => {
-    const answers = await publicAnswers(ids.company, COMPANY, '计算机');
+  it('never contain a phone number, ID number, e-mail or account typed into the free text', async ({
+    service,
+    agency,
+  }) => {
+    const answers = await publicAnswers({ service, agency }, ids.company, COMPANY, '计算机');
 
     for (const { text } of answers) {
       expect(text).not.toMatch(ANY_ID_NUMBER);
@@ -87,7 +97,7 @@ describe('public answers about a company', () => {
     }
   });
 
-  it('still shows the rest of the record, with the masked places marked', async () => {
+  it('still shows the rest of the record, with the masked places marked', async ({ service }) => {
     const detail = await call(service.url, 'GET', `/v1/disclosures/${ids.company}`);
 
     expect(detail.json.subject).toEqual({
@@ -106,8 +116,11 @@ describe('public answers about a company', () => {
 });
 
 describe('public answers about an individual business', () => {
-  it("show the trade name and USCC but never the operator's name or ID number", async () => {
-    const answers = await publicAnswers(ids.soleTrader, SOLE_TRADER, '老街口');
+  it("show the trade name and USCC but never the operator's name or ID number", async ({
+    service,
+    agency,
+  }) => {
+    const answers = await publicAnswers({ service, agency }, ids.soleTrader, SOLE_TRADER, '老街口');
 
     for (const { text } of answers) {
       expect(text).not.toContain(OPERATOR.name);
@@ -124,7 +137,10 @@ describe('public answers about an individual business', () => {
 });
 
 describe('the version history the public sees', () => {
-  it("masks a phone number in a correction's reason and hides which personal fields changed", async () => {
+  it("masks a phone number in a correction's reason and hides which personal fields changed", async ({
+    service,
+    agency: { token },
+  }) => {
     const id = ids.soleTrader;
     await call(service.url, 'POST', `/v1/records/${id}/corrections`, {
       token,
@@ -151,7 +167,9 @@ describe('the version history the public sees', () => {
 });
 
 describe('the public record as a whole', () => {
-  it('carries no subject field beyond the public ones, whatever the agency registered', async () => {
+  it('carries no subject field beyond the public ones, whatever the agency registered', async ({
+    service,
+  }) => {
     const { json } = await call(service.url, 'GET', `/v1/disclosures/${ids.company}`);
 
     expect(Object.keys(json.subject).sort()).toEqual(['category', 'name', 'uscc']);
@@ -159,7 +177,10 @@ describe('the public record as a whole', () => {
     expect(json).not.toHaveProperty('visibility');
   });
 
-  it('is masked for the public only: the agency still reads all it registered', async () => {
+  it('is masked for the public only: the agency still reads all it registered', async ({
+    service,
+    agency: { token },
+  }) => {
     const { json } = await call(service.url, 'GET', `/v1/records/${ids.company}`, { token });
 
     expect(json.record.subject).toMatchObject({

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordKind } from '../../shared/domain/records/vocabulary.ts';
+import { describe, expect, it, type TestService } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { aCompany, allPages, anAgency, queryOf, recordOf } from '../support/record-mothers.ts';
 
-let service: TestService;
 const AG1 = anAgency();
 const AG2 = anAgency();
 const TENCENT = aCompany();
@@ -60,11 +58,10 @@ const DATA = {
 type Label = keyof typeof DATA;
 const ids = {} as Record<Label, string>;
 
-beforeAll(async () => {
-  service = await startTestService();
+it.beforeAll(async ({ service, parties }) => {
   const tokens = {
-    [AG1]: await service.token(`--role agency --agency ${AG1}`),
-    [AG2]: await service.token(`--role agency --agency ${AG2}`),
+    [AG1]: (await parties.agency(AG1)).token,
+    [AG2]: (await parties.agency(AG2)).token,
   };
   await Promise.all(
     Object.entries(DATA).map(async ([label, d]) => {
@@ -79,12 +76,11 @@ beforeAll(async () => {
     }),
   );
 });
-afterAll(() => service.stop());
 
-const search = (query: Record<string, string | number | undefined>) =>
+const search = (service: TestService, query: Record<string, string | number | undefined>) =>
   call(service.url, 'GET', `/v1/disclosures${queryOf(query)}`);
 /** Labels of every record a search finds, following cursors, in the order answered. */
-async function found(query: Record<string, string>, limit?: number): Promise<string[]> {
+async function found(service: TestService, query: Record<string, string>, limit?: number): Promise<string[]> {
   const { items } = await allPages(service.url, `/v1/disclosures${queryOf(query)}`, limit ? { limit } : {});
   const labelOf = new Map(Object.entries(ids).map(([label, id]) => [id, label]));
   return items.map((r) => labelOf.get(r.id) ?? r.id);
@@ -101,15 +97,21 @@ const NEWEST_FIRST: Label[] = [
 ];
 
 describe('GET /v1/disclosures', () => {
-  it('lists every published record, newest decision first, when no filter is given', async () => {
-    expect(await found({})).toEqual(NEWEST_FIRST);
+  it('lists every published record, newest decision first, when no filter is given', async ({ service }) => {
+    expect(await found(service, {})).toEqual(NEWEST_FIRST);
   });
 
-  it('finds 深圳市腾讯计算机系统有限公司 and 腾讯科技（深圳）有限公司 by 腾讯, and not 腾达', async () => {
-    expect(await found({ name: '腾讯' })).toEqual(['tencentLater', 'tencentLicense', 'tencentPenalty']);
+  it('finds 深圳市腾讯计算机系统有限公司 and 腾讯科技（深圳）有限公司 by 腾讯, and not 腾达', async ({
+    service,
+  }) => {
+    expect(await found(service, { name: '腾讯' })).toEqual([
+      'tencentLater',
+      'tencentLicense',
+      'tencentPenalty',
+    ]);
   });
 
-  it.each([
+  it.for<[string, Record<string, string>, string[]]>([
     ['the USCC', { uscc: TENCENT }, ['tencentLater', 'tencentPenalty']],
     ['the agency', { agency: AG1 }, ['tencentLicense', 'tencentPenalty', 'abcReward']],
     ['the kind', { kind: 'license' }, ['tencentLicense', 'foodLicense']],
@@ -130,20 +132,20 @@ describe('GET /v1/disclosures', () => {
     ['a full-width query', { name: 'ＡＢＣ' }, ['abcReward']],
     ['the head of a very long name', { name: '崔寨街道' }, ['longName']],
     ['the tail of a very long name', { name: '第一分公司' }, ['longName']],
-  ])('finds by %s', async (_, query, expected) => {
-    expect(await found(query as Record<string, string>)).toEqual(expected);
+  ])('finds by %s', async ([, query, expected], { service }) => {
+    expect(await found(service, query as Record<string, string>)).toEqual(expected);
   });
 
-  it('finds nothing for a name no record has', async () => {
-    const answer = await search({ name: '阿里巴巴' });
+  it('finds nothing for a name no record has', async ({ service }) => {
+    const answer = await search(service, { name: '阿里巴巴' });
 
     expect(answer.status).toBe(200);
     expect(answer.json.items).toEqual([]);
     expect(answer.json.cursor).toBeUndefined();
   });
 
-  it('answers with the public view of each record', async () => {
-    const answer = await search({ uscc: TENCENT, limit: 1 });
+  it('answers with the public view of each record', async ({ service }) => {
+    const answer = await search(service, { uscc: TENCENT, limit: 1 });
 
     expect(answer.json.items[0]).toMatchObject({
       id: ids.tencentLater,
@@ -159,7 +161,7 @@ describe('GET /v1/disclosures', () => {
 });
 
 describe('paging through public search results', () => {
-  it.each([1, 2, 3])('visits every record once and in order with limit=%i', async (limit) => {
+  it.for([1, 2, 3])('visits every record once and in order with limit=%i', async (limit, { service }) => {
     const { items, pages } = await allPages(service.url, '/v1/disclosures', { limit });
 
     expect(items.map((r) => r.id)).toEqual(NEWEST_FIRST.map((l) => ids[l]));
@@ -167,15 +169,19 @@ describe('paging through public search results', () => {
     expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(NEWEST_FIRST.length / limit));
   });
 
-  it('pages through a name search one record at a time', async () => {
-    expect(await found({ name: '腾讯' }, 1)).toEqual(['tencentLater', 'tencentLicense', 'tencentPenalty']);
+  it('pages through a name search one record at a time', async ({ service }) => {
+    expect(await found(service, { name: '腾讯' }, 1)).toEqual([
+      'tencentLater',
+      'tencentLicense',
+      'tencentPenalty',
+    ]);
   });
 
-  it('refuses a cursor replayed with other filters, and one never issued', async () => {
-    const first = await search({ name: '腾讯', limit: 1 });
+  it('refuses a cursor replayed with other filters, and one never issued', async ({ service }) => {
+    const first = await search(service, { name: '腾讯', limit: 1 });
 
-    const replayed = await search({ name: '深圳', limit: 1, cursor: first.json.cursor });
-    const forged = await search({ limit: 1, cursor: 'eyJxIjoiIiwicCI6e319' });
+    const replayed = await search(service, { name: '深圳', limit: 1, cursor: first.json.cursor });
+    const forged = await search(service, { limit: 1, cursor: 'eyJxIjoiIiwicCI6e319' });
 
     expectProblem(replayed, 400, 'invalid_cursor', 'query.cursor');
     expectProblem(forged, 400, 'invalid_cursor', 'query.cursor');
@@ -183,16 +189,16 @@ describe('paging through public search results', () => {
 });
 
 describe('refused searches', () => {
-  it('refuses a name of one character with name_too_short', async () => {
+  it('refuses a name of one character with name_too_short', async ({ service }) => {
     for (const name of ['腾', ' 腾 ']) {
-      const answer = await search({ name });
+      const answer = await search(service, { name });
 
       expectProblem(answer, 400, 'validation_failed', 'query.name');
       expect(answer.json.errors).toContainEqual(expect.objectContaining({ code: 'name_too_short' }));
     }
   });
 
-  it.each([
+  it.for<[string, Record<string, string | number>, string]>([
     ['from after to', { from: '2026-10-01', to: '2026-09-30' }, 'query.to'],
     ['limit 0', { limit: 0 }, 'query.limit'],
     ['limit 101', { limit: 101 }, 'query.limit'],
@@ -200,7 +206,7 @@ describe('refused searches', () => {
     ['a USCC with a wrong check character', { uscc: '91350100M000100Y44' }, 'query.uscc'],
     ['an unknown kind', { kind: 'permit' }, 'query.kind'],
     ['an unknown parameter', { idNumber: '11010519491231002X' }, 'query.idNumber'],
-  ])('refuses %s with a 400 naming the parameter', async (_, query, field) => {
-    expectProblem(await search(query), 400, 'validation_failed', field);
+  ])('refuses %s with a 400 naming the parameter', async ([, query, field], { service }) => {
+    expectProblem(await search(service, query), 400, 'validation_failed', field);
   });
 });

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordInput } from '../../shared/schemas/records/record-input.ts';
+import { describe, expect, it, type TestService } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import {
   aCompany,
   allPages,
-  anAgency,
   minorPenalty,
   naturalPersonPenalty,
   penaltyWith,
@@ -15,9 +13,6 @@ import {
   warningOnlyPenalty,
 } from '../support/record-mothers.ts';
 
-let service: TestService;
-let token: string;
-const agency = anAgency();
 const DATE = '2026-09-29';
 
 const subjectNamed = (name: string) => ({ category: 'legal_person' as const, name, uscc: aCompany() });
@@ -51,9 +46,7 @@ const HIDDEN: Record<string, { input: RecordInput; reason: string }> = {
 const hiddenIds: Record<string, string> = {};
 let visibleId: string;
 
-beforeAll(async () => {
-  service = await startTestService();
-  token = await service.token(`--role agency --agency ${agency}`);
+it.beforeAll(async ({ service, agency: { token } }) => {
   const register = (body: unknown) => call(service.url, 'POST', '/v1/records', { token, body });
   const visible = await register({ ...penaltyInput({ decisionDate: DATE }), publish: true });
   visibleId = visible.json.id;
@@ -63,14 +56,12 @@ beforeAll(async () => {
     }),
   );
 });
-afterAll(() => service.stop());
 
-const publish = (id: string) => call(service.url, 'POST', `/v1/records/${id}/publish`, { token });
-const publicIds = async (query: Record<string, string>) =>
+const publicIds = async (service: TestService, query: Record<string, string>) =>
   (await allPages(service.url, `/v1/disclosures${queryOf(query)}`)).items.map((r) => r.id);
 
-/** Every public query that would match `input` if it were public. */
-function matchingQueries(input: RecordInput): Record<string, string>[] {
+/** Every public query that would match `input` of `agency` if it were public. */
+function matchingQueries(input: RecordInput, agency: string): Record<string, string>[] {
   const name = Array.from(input.subject.name);
   const bigrams = name.slice(0, -1).map((c, i) => `${c}${name[i + 1]}`);
   return [
@@ -90,7 +81,10 @@ function matchingQueries(input: RecordInput): Record<string, string>[] {
 describe.each(Object.keys(HIDDEN))('a record about %s', (label) => {
   const { input, reason } = HIDDEN[label] as { input: RecordInput; reason: string };
 
-  it('is stored, its deadline runs, and the agency sees why it is not public', async () => {
+  it('is stored, its deadline runs, and the agency sees why it is not public', async ({
+    service,
+    agency: { token },
+  }) => {
     const answer = await call(service.url, 'GET', `/v1/records/${hiddenIds[label]}`, { token });
 
     expect(answer.status).toBe(200);
@@ -99,22 +93,27 @@ describe.each(Object.keys(HIDDEN))('a record about %s', (label) => {
     expect(answer.json.visibility).toEqual({ public: false, reason, basis: expect.stringMatching(/\S/) });
   });
 
-  it('is listed as overdue in the worklist while unpublished, and can be published by the agency', async () => {
+  it('is listed as overdue in the worklist while unpublished, and can be published by the agency', async ({
+    service,
+    agency: { token },
+  }) => {
     const overdue = await allPages(service.url, '/v1/agency/records?status=registered&overdue=true', {
       token,
     });
     expect(overdue.items.map((r) => r.id)).toContain(hiddenIds[label]);
 
-    const published = await publish(hiddenIds[label] as string);
+    const published = await call(service.url, 'POST', `/v1/records/${hiddenIds[label]}/publish`, { token });
 
     expect(published.status).toBe(200);
     expect(published.json).toMatchObject({ status: 'published', visibility: { public: false, reason } });
   });
 
-  it('never appears in any public answer, whatever the query', async () => {
+  it('never appears in any public answer, whatever the query', async ({ service, agency }) => {
     const id = hiddenIds[label] as string;
 
-    const answers = await Promise.all(matchingQueries(input).map(publicIds));
+    const answers = await Promise.all(
+      matchingQueries(input, agency.uscc).map((query) => publicIds(service, query)),
+    );
 
     for (const ids of answers) expect(ids).not.toContain(id);
     expectProblem(await call(service.url, 'GET', `/v1/disclosures/${id}`), 404, 'disclosure_not_found');
@@ -122,18 +121,29 @@ describe.each(Object.keys(HIDDEN))('a record about %s', (label) => {
 });
 
 describe('the public record beside them', () => {
-  it('is found by the same queries, which shows those queries reach the hidden records too', async () => {
+  it('is found by the same queries, which shows those queries reach the hidden records too', async ({
+    service,
+    agency,
+  }) => {
     const detail = await call(service.url, 'GET', `/v1/disclosures/${visibleId}`);
-    const queries: Record<string, string>[] = [{}, { agency }, { kind: 'penalty' }, { from: DATE, to: DATE }];
-    const found = await Promise.all(queries.map(publicIds));
+    const queries: Record<string, string>[] = [
+      {},
+      { agency: agency.uscc },
+      { kind: 'penalty' },
+      { from: DATE, to: DATE },
+    ];
+    const found = await Promise.all(queries.map((query) => publicIds(service, query)));
 
     expect(detail.status).toBe(200);
     for (const ids of found) expect(ids).toContain(visibleId);
   });
 
-  it('leaves the public once a correction makes it a simplified-procedure penalty', async () => {
+  it('leaves the public once a correction makes it a simplified-procedure penalty', async ({
+    service,
+    agency,
+  }) => {
     const correction = await call(service.url, 'POST', `/v1/records/${visibleId}/corrections`, {
-      token,
+      token: agency.token,
       body: { reason: '程序登记错误', changes: { penalty: { procedure: 'simplified' } } },
     });
 
@@ -143,6 +153,6 @@ describe('the public record beside them', () => {
       404,
       'disclosure_not_found',
     );
-    expect(await publicIds({ agency })).not.toContain(visibleId);
+    expect(await publicIds(service, { agency: agency.uscc })).not.toContain(visibleId);
   });
 });

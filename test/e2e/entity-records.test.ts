@@ -1,25 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type Party, type TestService } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { allPages } from '../support/record-mothers.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  LONG_AGO,
-  type Party,
-  penaltyAgainst,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
-
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let otherAgency: Party;
-let entity: Party;
-let otherEntity: Party;
-let admin: string;
+import { APPROVE, LONG_AGO, penaltyAgainst } from '../support/workflow-mothers.ts';
 
 /** The entity's records, by what happened to them. */
 const mine: Record<string, string> = {};
@@ -28,16 +10,7 @@ const repairs: Record<string, string> = {};
 let theirs: string;
 let theirObjection: string;
 
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, otherAgency, entity, otherEntity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anAgencyParty(service),
-    anEntityParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ api, agency, otherAgency, entity, otherEntity }) => {
   const published = () => api.publishedPenalty(agency, entity);
   [mine.plain, mine.objected, mine.repairing, mine.both, mine.repaired, mine.revoked, mine.byOther] =
     await Promise.all([
@@ -76,10 +49,9 @@ beforeAll(async () => {
     }),
   ]);
 });
-afterAll(() => service.stop());
 
 const PUBLIC = ['plain', 'objected', 'repairing', 'both', 'byOther'];
-const entityRecords = async (party: Party, limit = 100) =>
+const entityRecords = async (service: TestService, party: Party, limit = 100) =>
   (await allPages(service.url, '/v1/entity/records', { token: party.token, limit })).items as {
     id: string;
     [key: string]: unknown;
@@ -87,20 +59,20 @@ const entityRecords = async (party: Party, limit = 100) =>
 const byId = <T extends { id: string }>(items: T[], id: string | undefined) => items.find((r) => r.id === id);
 
 describe('GET /v1/entity/records', () => {
-  it('lists exactly the caller’s records in public view, from every agency', async () => {
-    const items = await entityRecords(entity);
+  it('lists exactly the caller’s records in public view, from every agency', async ({ service, entity }) => {
+    const items = await entityRecords(service, entity);
 
     expect(items.map((r) => r.id).sort()).toEqual(PUBLIC.map((k) => mine[k]).sort());
   });
 
-  it('lists the same records when read two at a time, page by page', async () => {
-    const items = await entityRecords(entity, 2);
+  it('lists the same records when read two at a time, page by page', async ({ service, entity }) => {
+    const items = await entityRecords(service, entity, 2);
 
     expect(items.map((r) => r.id).sort()).toEqual(PUBLIC.map((k) => mine[k]).sort());
   });
 
-  it('shows each record’s pending objection and pending repair application', async () => {
-    const items = await entityRecords(entity);
+  it('shows each record’s pending objection and pending repair application', async ({ service, entity }) => {
+    const items = await entityRecords(service, entity);
     const [objected, repairing, both, plain] = ['objected', 'repairing', 'both', 'plain'].map((k) =>
       byId(items, mine[k]),
     );
@@ -121,14 +93,21 @@ describe('GET /v1/entity/records', () => {
     expect(plain?.pendingObjection ?? plain?.pendingRepair).toBeUndefined();
   });
 
-  it('never shows another entity’s records, and shows that entity only its own', async () => {
-    const [items, others] = await Promise.all([entityRecords(entity), entityRecords(otherEntity)]);
+  it('never shows another entity’s records, and shows that entity only its own', async ({
+    service,
+    entity,
+    otherEntity,
+  }) => {
+    const [items, others] = await Promise.all([
+      entityRecords(service, entity),
+      entityRecords(service, otherEntity),
+    ]);
 
     expect(items.map((r) => r.id)).not.toContain(theirs);
     expect(others.map((r) => r.id)).toEqual([theirs]);
   });
 
-  it('answers 401 without a token and 403 to an agency or an admin', async () => {
+  it('answers 401 without a token and 403 to an agency or an admin', async ({ api, agency, admin }) => {
     const [anonymous, ...others] = await Promise.all(
       [undefined, agency.token, admin].map((token) => api.send('GET', '/v1/entity/records', { token })),
     );
@@ -139,7 +118,9 @@ describe('GET /v1/entity/records', () => {
 });
 
 describe('the public view of the same records', () => {
-  it('shows the 异议处理中 label but neither the objection’s id nor the repair application', async () => {
+  it('shows the 异议处理中 label but neither the objection’s id nor the repair application', async ({
+    api,
+  }) => {
     const detail = await api.publicRecord(mine.both as string);
 
     expect(detail.json.objection).toEqual({ status: 'pending', filedAt: expect.any(String) });
@@ -150,7 +131,7 @@ describe('the public view of the same records', () => {
 });
 
 describe('GET /v1/entity/objections and /v1/entity/repairs', () => {
-  it('list the caller’s own objections, never another entity’s', async () => {
+  it('list the caller’s own objections, never another entity’s', async ({ api, entity, otherEntity }) => {
     const [list, others] = await Promise.all([
       api.list(entity.token, '/v1/entity/objections'),
       api.list(otherEntity.token, '/v1/entity/objections'),
@@ -161,7 +142,7 @@ describe('GET /v1/entity/objections and /v1/entity/repairs', () => {
     expect(others.map((o) => o.id)).toEqual([theirObjection]);
   });
 
-  it('list the caller’s own repair applications, decided or not', async () => {
+  it('list the caller’s own repair applications, decided or not', async ({ api, entity, otherEntity }) => {
     const [list, others] = await Promise.all([
       api.list(entity.token, '/v1/entity/repairs'),
       api.list(otherEntity.token, '/v1/entity/repairs'),

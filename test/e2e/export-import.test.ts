@@ -2,41 +2,21 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.ts';
 import { localKeys } from '../../local/jwt-keys.ts';
 import { tokenClaims } from '../../local/token-claims.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
 import { dynamodbEndpoint, LOCAL_CREDENTIALS, uniqueTableName } from '../support/dynamodb.ts';
+import { describe, expect, it } from '../support/e2e.ts';
 import { call } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { run, type Spawned, waitFor } from '../support/processes.ts';
 import { recordOf } from '../support/record-mothers.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  licenseAgainst,
-  type Party,
-  penaltyAgainst,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { APPROVE, licenseAgainst, penaltyAgainst } from '../support/workflow-mothers.ts';
 
-let service: TestService;
-let agency: Party;
-let entity: Party;
-let admin: string;
 const ids: string[] = [];
 
 /** State of every kind the service keeps, built through the API. */
-beforeAll(async () => {
-  service = await startTestService();
-  const api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ service, api, agency, entity, admin }) => {
   const [repaired, objected, corrected, license, reward, inspection, unpublished] = await Promise.all([
     api.publishedPenalty(agency, entity),
     api.publishedPenalty(agency, entity),
@@ -65,7 +45,6 @@ beforeAll(async () => {
   });
   expect([decided.status, approved.status, correction.status, calendar.status]).toEqual([200, 200, 200, 201]);
 });
-afterAll(() => service.stop());
 
 const npm = (script: string, args: string[], env: Record<string, string | undefined>) =>
   run('npm', ['run', '-s', script, '--', ...args], env);
@@ -95,7 +74,12 @@ async function sameAnswers(original: string, copy: string, paths: string[], toke
 }
 
 describe('npm run export and npm run import', () => {
-  it('restore an identical service from an export into an empty DATA_DIR, and refuse a damaged file or a full table', async () => {
+  it('restore an identical service from an export into an empty DATA_DIR, and refuse a damaged file or a full table', async ({
+    service,
+    agency,
+    entity,
+    admin,
+  }) => {
     const file = join(mkdtempSync(join(tmpdir(), 'disclosure-export-')), 'export.ndjson');
     const copyDir = mkdtempSync(join(tmpdir(), 'disclosure-copy-'));
     const alone = { DYNAMODB_ENDPOINT: undefined, TABLE_NAME: undefined };
@@ -159,7 +143,9 @@ describe('npm run export and npm run import', () => {
     }
   }, 300_000);
 
-  it('refuses an export with one character changed, or cut short, and creates no table', async () => {
+  it('refuses an export with one character changed, or cut short, and creates no table', async ({
+    service,
+  }) => {
     const dir = mkdtempSync(join(tmpdir(), 'disclosure-export-'));
     const file = join(dir, 'export.ndjson');
     expect((await finished(npm('export', [file], { DATA_DIR: service.dataDir }))).code).toBe(0);

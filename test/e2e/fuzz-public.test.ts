@@ -1,5 +1,4 @@
 import fc, { type Arbitrary } from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_WORKING_DAYS } from '../../shared/domain/calendar/working-days.ts';
 import { EVENT_TYPES } from '../../shared/domain/events.ts';
 import {
@@ -9,8 +8,8 @@ import {
   type RouteKeyOf,
   routeKey,
 } from '../../shared/http/routes.ts';
-import { createDocumentClient } from '../../shared/store/client.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import {
   BAD_CURSORS,
   BAD_LIMITS,
@@ -33,37 +32,19 @@ import {
   wrongTypeFor,
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { COMPANY } from '../support/record-builders.ts';
 import { type TableState, tableState } from '../support/table-state.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  type Party,
-  penaltyAgainst,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
 /*
  * Bad input to the public, calendar, statistics, admin and docs routes. Together with
  * fuzz-records and fuzz-workflows this covers every route of ROUTES (checked below).
  */
 
-let service: TestService;
-let agency: Party;
-let entity: Party;
-let admin: string;
 let publishedId: string;
 const cursors: Record<string, string | undefined> = {};
 
-beforeAll(async () => {
-  service = await startTestService();
-  const api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ service, api, agency, entity, admin }) => {
   const records = await Promise.all([1, 2, 3].map(() => api.publishedPenalty(agency, entity)));
   publishedId = records[0] as string;
   await Promise.all(records.slice(1).map((id) => api.objected(entity, id)));
@@ -77,17 +58,9 @@ beforeAll(async () => {
     cursors[name] = (await call(service.url, 'GET', path, token ? { token } : {})).json.cursor;
   }
 });
-afterAll(() => service.stop());
 
-const state = (): Promise<TableState> =>
-  tableState(
-    {
-      client: createDocumentClient({ endpoint: service.dynamodbEndpoint }),
-      tableName: process.env.TABLE_NAME ?? '',
-    },
-    service.url,
-    admin,
-  );
+const state = ({ service, store, admin }: Pick<World, 'service' | 'store' | 'admin'>): Promise<TableState> =>
+  tableState(store, service.url, admin);
 
 const encoded = (values: readonly string[]) => values.map(encodeURIComponent);
 const BAD_ENUM = encoded(['', 'Objection', 'objections', '异议', CJK_4_BYTES, ...DYNAMODB_SYNTAX]);
@@ -150,9 +123,9 @@ const calendarBody = {
 };
 
 const CASES: {
-  readonly [K in RouteKeyOf<
-    'calendar' | 'disclosures' | 'stats' | 'admin' | 'docs'
-  >]: () => Arbitrary<BadRequest>;
+  readonly [K in RouteKeyOf<'calendar' | 'disclosures' | 'stats' | 'admin' | 'docs'>]: (
+    w: Pick<World, 'entity' | 'admin'>,
+  ) => Arbitrary<BadRequest>;
 } = {
   'GET /v1/calendar/{year}': () =>
     badRequests({
@@ -175,7 +148,7 @@ const CASES: {
         ],
       },
     }),
-  'PUT /v1/calendar/{year}': () =>
+  'PUT /v1/calendar/{year}': ({ admin }) =>
     badRequests({
       method: 'PUT',
       template: '/v1/calendar/{year}',
@@ -231,7 +204,7 @@ const CASES: {
       params: { id: publishedId },
       badParams: { id: badIds('rec') },
     }),
-  'GET /v1/entity/records': () =>
+  'GET /v1/entity/records': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/entity/records',
@@ -249,7 +222,7 @@ const CASES: {
         to: [...BAD_QUERY_DATES, '2031-01-01&from=2026-01-01'],
       },
     }),
-  'GET /v1/admin/events': () =>
+  'GET /v1/admin/events': ({ admin }) =>
     badRequests({
       method: 'GET',
       template: '/v1/admin/events',
@@ -257,7 +230,7 @@ const CASES: {
       query: { limit: '1' },
       badQuery: { type: [...BAD_ENUM, `${EVENT_TYPES[0]},${EVENT_TYPES[1]}`], ...paging(cursors.events) },
     }),
-  'GET /v1/admin/escalations': () =>
+  'GET /v1/admin/escalations': ({ admin }) =>
     badRequests({
       method: 'GET',
       template: '/v1/admin/escalations',
@@ -265,7 +238,7 @@ const CASES: {
       query: { limit: '1' },
       badQuery: { kind: BAD_ENUM, ...paging(undefined) },
     }),
-  'GET /v1/admin/audit/verify': () =>
+  'GET /v1/admin/audit/verify': ({ admin }) =>
     badRequests({
       method: 'GET',
       template: '/v1/admin/audit/verify',
@@ -296,22 +269,22 @@ describe('bad input to the public, calendar, statistics, admin and docs routes',
     expect(Object.keys(CASES).sort()).toEqual(mine.map(routeKey).sort());
   });
 
-  it.each(Object.keys(CASES) as (keyof typeof CASES)[])(
+  it.for(Object.keys(CASES) as (keyof typeof CASES)[])(
     `%s refuses ${FUZZ_RUNS} generated bad requests with 4xx problem+json and changes nothing`,
-    async (key) => {
-      const before = await state();
+    async (key, { service, entity, admin, store }) => {
+      const before = await state({ service, store, admin });
 
-      const result = await tryBadRequests(service.url, CASES[key]());
+      const result = await tryBadRequests(service.url, CASES[key]({ entity, admin }));
 
       expect(result.failures, `seed ${FUZZ_SEED}`).toEqual([]);
       expect(result.tried).toBe(FUZZ_RUNS);
-      expect(await state()).toEqual(before);
+      expect(await state({ service, store, admin })).toEqual(before);
     },
   );
 });
 
 describe('text in the official calendar', () => {
-  it.each([
+  it.for<[string, (c: string) => unknown]>([
     [
       'a holiday name',
       (c: string) => officialYearBody(2041, { holidays: [{ date: '2041-01-01', name: `元${c}旦` }] }),
@@ -320,24 +293,31 @@ describe('text in the official calendar', () => {
       'a source title',
       (c: string) => officialYearBody(2041, { source: { title: `国务院办公厅${c}通知`, urls: [] } }),
     ],
-  ])('refuses control and invisible characters in %s, as every other text field does', async (_, body) => {
-    const before = await state();
+  ])(
+    'refuses control and invisible characters in %s, as every other text field does',
+    async ([, body], { service, admin, store }) => {
+      const before = await state({ service, store, admin });
 
-    const answers = [];
-    for (const c of ['\u0000', '\u200b', '\u202e', '\u2066']) {
-      answers.push(await call(service.url, 'PUT', '/v1/calendar/2041', { token: admin, body: body(c) }));
-    }
+      const answers = [];
+      for (const c of ['\u0000', '\u200b', '\u202e', '\u2066']) {
+        answers.push(await call(service.url, 'PUT', '/v1/calendar/2041', { token: admin, body: body(c) }));
+      }
 
-    expect(answers.map((a) => [a.status, a.json?.code])).toEqual(Array(4).fill([400, 'validation_failed']));
-    expect(await state()).toEqual(before);
-  });
+      expect(answers.map((a) => [a.status, a.json?.code])).toEqual(Array(4).fill([400, 'validation_failed']));
+      expect(await state({ service, store, admin })).toEqual(before);
+    },
+  );
 });
 
 describe('CSV the service emits', () => {
   const FORMULAS = ['=HYPERLINK("http://evil.example","点击")', '+1+1', '-2+3', '@SUM(A1:A9)'];
 
-  it('neutralises every cell a spreadsheet would run, and carries no text a user wrote', async () => {
-    const api = workflowClient(service);
+  it('neutralises every cell a spreadsheet would run, and carries no text a user wrote', async ({
+    service,
+    api,
+    agency,
+    entity,
+  }) => {
     for (const formula of FORMULAS) {
       const input = {
         ...penaltyAgainst(entity.uscc),
@@ -369,7 +349,12 @@ describe('CSV the service emits', () => {
 });
 
 describe('a body sent with a GET', () => {
-  it('is refused on every GET route with a status the OpenAPI document gives (small and over 1 MiB)', async () => {
+  it('is refused on every GET route with a status the OpenAPI document gives (small and over 1 MiB)', async ({
+    service,
+    agency,
+    entity,
+    admin,
+  }) => {
     const tokenFor = (access: Access) => {
       if (access === 'public') return undefined;
       if (access.includes('agency')) return agency.token;

@@ -1,9 +1,8 @@
 import fc, { type Arbitrary } from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
 import { PENALTY_CATEGORIES } from '../../shared/domain/records/vocabulary.ts';
 import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
-import { createDocumentClient } from '../../shared/store/client.ts';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import {
   BAD_CHANGES,
   BAD_CURSORS,
@@ -29,9 +28,8 @@ import {
   wrongTypeFor,
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { COMPANY, penaltyInput } from '../support/record-builders.ts';
-import { anAgency, anIdNumber, csvOf, penaltyCsvRow } from '../support/record-mothers.ts';
+import { anIdNumber, csvOf, penaltyCsvRow } from '../support/record-mothers.ts';
 import { type TableState, tableState } from '../support/table-state.ts';
 
 /*
@@ -40,20 +38,12 @@ import { type TableState, tableState } from '../support/table-state.ts';
  * audit verification) after each route's cases.
  */
 
-let service: TestService;
-let agency: string;
-let admin: string;
 let recordId: string;
 let worklistCursor: string;
 
 const soon = () => addDays(shanghaiDate(new Date()), 2);
 
-beforeAll(async () => {
-  service = await startTestService();
-  [agency, admin] = await Promise.all([
-    service.token(`--role agency --agency ${anAgency()}`),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ service, agency: { token: agency } }) => {
   const [first] = await Promise.all([
     call(service.url, 'POST', '/v1/records', { token: agency, body: penaltyInput() }),
     call(service.url, 'POST', '/v1/records', { token: agency, body: penaltyInput() }),
@@ -62,17 +52,9 @@ beforeAll(async () => {
   worklistCursor = (await call(service.url, 'GET', '/v1/agency/records?limit=1', { token: agency })).json
     .cursor;
 });
-afterAll(() => service.stop());
 
-const state = (): Promise<TableState> =>
-  tableState(
-    {
-      client: createDocumentClient({ endpoint: service.dynamodbEndpoint }),
-      tableName: process.env.TABLE_NAME ?? '',
-    },
-    service.url,
-    admin,
-  );
+const state = ({ service, store, admin }: Pick<World, 'service' | 'store' | 'admin'>): Promise<TableState> =>
+  tableState(store, service.url, admin);
 
 const BAD_ENUM = fc.constantFrom('', ' general', 'GENERAL', '一般', CJK_4_BYTES, ...DYNAMODB_SYNTAX);
 
@@ -174,7 +156,7 @@ const FORMULA_CELLS: [string, string][] = [
 ];
 
 /** POST /v1/records/batch: JSON arrays and CSV files refused as a whole, or row by row. */
-function batchCases(): Arbitrary<BadRequest> {
+function batchCases(agency: string): Arbitrary<BadRequest> {
   const auth = { authorization: `Bearer ${agency}` };
   const json = { ...auth, 'content-type': 'application/json' };
   const csv = { ...auth, 'content-type': 'text/csv' };
@@ -262,12 +244,12 @@ function batchCases(): Arbitrary<BadRequest> {
   );
 }
 
-/** Every route of the group and its bad requests, built once the fixtures exist. */
-const CASES: { readonly [K in RouteKeyOf<'records'>]: () => Arbitrary<BadRequest> } = {
-  'POST /v1/records': () =>
+/** Every route of the group and its bad requests, built for the agency's token once the fixtures exist. */
+const CASES: { readonly [K in RouteKeyOf<'records'>]: (agency: string) => Arbitrary<BadRequest> } = {
+  'POST /v1/records': (agency) =>
     badRequests({ method: 'POST', template: '/v1/records', token: agency, body: registration }),
   'POST /v1/records/batch': batchCases,
-  'GET /v1/records/{id}': () =>
+  'GET /v1/records/{id}': (agency) =>
     badRequests({
       method: 'GET',
       template: '/v1/records/{id}',
@@ -275,7 +257,7 @@ const CASES: { readonly [K in RouteKeyOf<'records'>]: () => Arbitrary<BadRequest
       params: { id: recordId },
       badParams: { id: badIds('rec') },
     }),
-  'POST /v1/records/{id}/publish': () =>
+  'POST /v1/records/{id}/publish': (agency) =>
     badRequests({
       method: 'POST',
       template: '/v1/records/{id}/publish',
@@ -283,7 +265,7 @@ const CASES: { readonly [K in RouteKeyOf<'records'>]: () => Arbitrary<BadRequest
       params: { id: recordId },
       badParams: { id: badIds('rec') },
     }),
-  'POST /v1/records/{id}/corrections': () =>
+  'POST /v1/records/{id}/corrections': (agency) =>
     badRequests({
       method: 'POST',
       template: '/v1/records/{id}/corrections',
@@ -292,7 +274,7 @@ const CASES: { readonly [K in RouteKeyOf<'records'>]: () => Arbitrary<BadRequest
       badParams: { id: badIds('rec') },
       body: correction,
     }),
-  'POST /v1/records/{id}/revocations': () =>
+  'POST /v1/records/{id}/revocations': (agency) =>
     badRequests({
       method: 'POST',
       template: '/v1/records/{id}/revocations',
@@ -301,7 +283,7 @@ const CASES: { readonly [K in RouteKeyOf<'records'>]: () => Arbitrary<BadRequest
       badParams: { id: badIds('rec') },
       body: revocation,
     }),
-  'GET /v1/agency/records': () =>
+  'GET /v1/agency/records': (agency) =>
     badRequests({
       method: 'GET',
       template: '/v1/agency/records',
@@ -329,16 +311,16 @@ describe('bad input to the records routes', () => {
     expect(Object.keys(CASES).sort()).toEqual(declared.sort());
   });
 
-  it.each(Object.keys(CASES) as (keyof typeof CASES)[])(
+  it.for(Object.keys(CASES) as (keyof typeof CASES)[])(
     `%s refuses ${FUZZ_RUNS} generated bad requests with 4xx problem+json and changes nothing`,
-    async (key) => {
-      const before = await state();
+    async (key, { service, agency, admin, store }) => {
+      const before = await state({ service, store, admin });
 
-      const result = await tryBadRequests(service.url, CASES[key]());
+      const result = await tryBadRequests(service.url, CASES[key](agency.token));
 
       expect(result.failures, `seed ${FUZZ_SEED}`).toEqual([]);
       expect(result.tried).toBe(FUZZ_RUNS);
-      expect(await state()).toEqual(before);
+      expect(await state({ service, store, admin })).toEqual(before);
     },
   );
 });

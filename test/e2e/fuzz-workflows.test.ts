@@ -1,7 +1,6 @@
 import fc, { type Arbitrary } from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
-import { createDocumentClient } from '../../shared/store/client.ts';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import {
   BAD_CHANGES,
   BAD_CURSORS,
@@ -23,19 +22,8 @@ import {
   wrongTypeFor,
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { type TableState, tableState } from '../support/table-state.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  daysAgo,
-  evidenceOf,
-  objectionBody,
-  type Party,
-  repairBody,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { APPROVE, daysAgo, evidenceOf, objectionBody, repairBody } from '../support/workflow-mothers.ts';
 
 /*
  * Bad input to every route of the objections and repairs groups, against real objects of
@@ -43,24 +31,13 @@ import {
  * repair applications. Every answer is a documented 4xx problem+json; nothing changes.
  */
 
-let service: TestService;
-let agency: Party;
-let entity: Party;
-let admin: string;
 let forObjection: string;
 let forRepair: string;
 let objectionId: string;
 let repairId: string;
 const cursors: Record<string, string> = {};
 
-beforeAll(async () => {
-  service = await startTestService();
-  const api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ service, api, agency, entity }) => {
   const records = await Promise.all(Array.from({ length: 6 }, () => api.publishedPenalty(agency, entity)));
   const [a, b, c, d, e, f] = records as [string, string, string, string, string, string];
   [forObjection, forRepair] = [a, b];
@@ -76,17 +53,9 @@ beforeAll(async () => {
     cursors[name] = (await call(service.url, 'GET', path, { token })).json.cursor;
   }
 });
-afterAll(() => service.stop());
 
-const state = (): Promise<TableState> =>
-  tableState(
-    {
-      client: createDocumentClient({ endpoint: service.dynamodbEndpoint }),
-      tableName: process.env.TABLE_NAME ?? '',
-    },
-    service.url,
-    admin,
-  );
+const state = ({ service, store, admin }: Pick<World, 'service' | 'store' | 'admin'>): Promise<TableState> =>
+  tableState(store, service.url, admin);
 
 const BAD_ENUM = ['', 'Rejected', 'REJECTED', '驳回', CJK_4_BYTES, ...DYNAMODB_SYNTAX];
 /** Raw (JSON) record ids a body's `recordId` refuses. */
@@ -199,11 +168,13 @@ const STATUS_EXTRA = (valid: string) => ({
 });
 
 const CASES: {
-  readonly [K in RouteKeyOf<'objections'> | RouteKeyOf<'repairs'>]: () => Arbitrary<BadRequest>;
+  readonly [K in RouteKeyOf<'objections'> | RouteKeyOf<'repairs'>]: (
+    w: Pick<World, 'agency' | 'entity'>,
+  ) => Arbitrary<BadRequest>;
 } = {
-  'POST /v1/objections': () =>
+  'POST /v1/objections': ({ entity }) =>
     badRequests({ method: 'POST', template: '/v1/objections', token: entity.token, body: objection() }),
-  'GET /v1/objections/{id}': () =>
+  'GET /v1/objections/{id}': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/objections/{id}',
@@ -211,7 +182,7 @@ const CASES: {
       params: { id: objectionId },
       badParams: { id: badIds('obj') },
     }),
-  'POST /v1/objections/{id}/acceptance': () =>
+  'POST /v1/objections/{id}/acceptance': ({ agency }) =>
     badRequests({
       method: 'POST',
       template: '/v1/objections/{id}/acceptance',
@@ -225,7 +196,7 @@ const CASES: {
         closed: [''],
       },
     }),
-  'POST /v1/objections/{id}/decision': () =>
+  'POST /v1/objections/{id}/decision': ({ agency }) =>
     badRequests({
       method: 'POST',
       template: '/v1/objections/{id}/decision',
@@ -234,23 +205,23 @@ const CASES: {
       badParams: { id: badIds('obj') },
       body: objectionDecision,
     }),
-  'GET /v1/agency/objections': () =>
+  'GET /v1/agency/objections': ({ agency }) =>
     badRequests({
       method: 'GET',
       template: '/v1/agency/objections',
       token: agency.token,
       ...listQuery(cursors.agencyObjections, STATUS_EXTRA('decided')),
     }),
-  'GET /v1/entity/objections': () =>
+  'GET /v1/entity/objections': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/entity/objections',
       token: entity.token,
       ...listQuery(cursors.entityObjections),
     }),
-  'POST /v1/repairs': () =>
+  'POST /v1/repairs': ({ entity }) =>
     badRequests({ method: 'POST', template: '/v1/repairs', token: entity.token, body: repair() }),
-  'GET /v1/repairs/{id}': () =>
+  'GET /v1/repairs/{id}': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/repairs/{id}',
@@ -258,7 +229,7 @@ const CASES: {
       params: { id: repairId },
       badParams: { id: badIds('rep') },
     }),
-  'POST /v1/repairs/{id}/decision': () =>
+  'POST /v1/repairs/{id}/decision': ({ agency }) =>
     badRequests({
       method: 'POST',
       template: '/v1/repairs/{id}/decision',
@@ -275,7 +246,7 @@ const CASES: {
         closed: [''],
       },
     }),
-  'GET /v1/repairs/{id}/decision-document': () =>
+  'GET /v1/repairs/{id}/decision-document': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/repairs/{id}/decision-document',
@@ -285,14 +256,14 @@ const CASES: {
       query: {},
       badQuery: { format: ['pdf', 'HTML', '', 'json,html', '%3Cscript%3E'] },
     }),
-  'GET /v1/agency/repairs': () =>
+  'GET /v1/agency/repairs': ({ agency }) =>
     badRequests({
       method: 'GET',
       template: '/v1/agency/repairs',
       token: agency.token,
       ...listQuery(cursors.agencyRepairs, STATUS_EXTRA('approved')),
     }),
-  'GET /v1/entity/repairs': () =>
+  'GET /v1/entity/repairs': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/entity/repairs',
@@ -307,7 +278,7 @@ describe('bad input to the objection and repair routes', () => {
     expect(Object.keys(CASES).sort()).toEqual(declared.sort());
   });
 
-  it('has the objects the cases aim at, all pending', async () => {
+  it('has the objects the cases aim at, all pending', async ({ service, entity }) => {
     const [o, r] = await Promise.all([
       call(service.url, 'GET', `/v1/objections/${objectionId}`, { token: entity.token }),
       call(service.url, 'GET', `/v1/repairs/${repairId}`, { token: entity.token }),
@@ -316,26 +287,32 @@ describe('bad input to the objection and repair routes', () => {
     expect(Object.values(cursors).every(Boolean)).toBe(true);
   });
 
-  it.each(Object.keys(CASES) as (keyof typeof CASES)[])(
+  it.for(Object.keys(CASES) as (keyof typeof CASES)[])(
     `%s refuses ${FUZZ_RUNS} generated bad requests with 4xx problem+json and changes nothing`,
-    async (key) => {
-      const before = await state();
+    async (key, { service, agency, entity, admin, store }) => {
+      const before = await state({ service, store, admin });
 
-      const result = await tryBadRequests(service.url, CASES[key]());
+      const result = await tryBadRequests(service.url, CASES[key]({ agency, entity }));
 
       expect(result.failures, `seed ${FUZZ_SEED}`).toEqual([]);
       expect(result.tried).toBe(FUZZ_RUNS);
-      expect(await state()).toEqual(before);
+      expect(await state({ service, store, admin })).toEqual(before);
     },
   );
 });
 
 describe('a correction made by upholding an objection', () => {
-  it('is held to the rules of a correction: a decision date after today is refused, nothing changes', async () => {
-    const api = workflowClient(service);
+  it('is held to the rules of a correction: a decision date after today is refused, nothing changes', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+    store,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const pending = await api.objected(entity, recordId);
-    const before = await state();
+    const before = await state({ service, store, admin });
 
     const answer = await api.decideObjection(agency.token, pending, {
       outcome: 'upheld',
@@ -345,6 +322,6 @@ describe('a correction made by upholding an objection', () => {
 
     expect([answer.status, answer.json.code]).toEqual([400, 'decision_date_in_future']);
     expect(answer.json.field).toBe('body.correction.decisionDate');
-    expect(await state()).toEqual(before);
+    expect(await state({ service, store, admin })).toEqual(before);
   });
 });

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-
-let service: TestService;
-
-beforeAll(async () => {
-  service = await startTestService();
-});
-afterAll(() => service.stop());
 
 describe('the local gateway', () => {
-  it('answers an unknown path with 404 problem+json', async () => {
+  it('answers an unknown path with 404 problem+json', async ({ service }) => {
     expectProblem(await call(service.url, 'GET', '/v1/nothing-here'), 404, 'not_found');
   });
 
-  it('answers a known path with the wrong method with 405 and Allow', async () => {
+  it('answers a known path with the wrong method with 405 and Allow', async ({ service }) => {
     const answer = await call(service.url, 'DELETE', '/v1/calendar/2026');
     expectProblem(answer, 405, 'method_not_allowed');
     expect(answer.headers.get('allow')).toBe('GET, PUT, OPTIONS');
   });
 
-  it('answers a CORS preflight on a known path with 204 and the CORS headers', async () => {
+  it('answers a CORS preflight on a known path with 204 and the CORS headers', async ({ service }) => {
     const answer = await call(service.url, 'OPTIONS', '/v1/calendar/2026', {
       headers: { origin: 'https://example.gov.cn', 'access-control-request-method': 'PUT' },
     });
@@ -30,7 +22,7 @@ describe('the local gateway', () => {
     expect(answer.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 
-  it('sends security headers, CORS and a request id on every answer', async () => {
+  it('sends security headers, CORS and a request id on every answer', async ({ service }) => {
     for (const answer of [
       await call(service.url, 'GET', '/v1/calendar/2026'),
       await call(service.url, 'GET', '/v1/calendar/1999'),
@@ -43,12 +35,12 @@ describe('the local gateway', () => {
     }
   });
 
-  it('puts the request id of an error answer in its body too', async () => {
+  it('puts the request id of an error answer in its body too', async ({ service }) => {
     const answer = await call(service.url, 'GET', '/v1/calendar/1999');
     expect(answer.json.requestId).toBe(answer.headers.get('x-request-id'));
   });
 
-  it('decodes path parameters as the gateway does, and validates them', async () => {
+  it('decodes path parameters as the gateway does, and validates them', async ({ service }) => {
     expectProblem(
       await call(service.url, 'GET', '/v1/calendar/%32%30%32%36%20'),
       400,

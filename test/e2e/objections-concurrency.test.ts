@@ -1,31 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  REJECT,
-  UPHOLD_WITH_REVOKE,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
-
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity] = await Promise.all([anAgencyParty(service), anEntityParty(service)]);
-});
-afterAll(() => service.stop());
+import { objectionBody, REJECT, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
 
 /** A published penalty about the entity with an objection pending: both ids. */
-async function pendingObjection() {
+async function pendingObjection({ api, agency, entity }: Pick<World, 'api' | 'agency' | 'entity'>) {
   const recordId = await api.publishedPenalty(agency, entity);
   return { recordId, objectionId: await api.objected(entity, recordId) };
 }
@@ -38,11 +16,16 @@ function oneWinner(answers: HttpAnswer[]): HttpAnswer {
   return winners[0] as HttpAnswer;
 }
 
-const agencyView = (recordId: string) => api.send('GET', `/v1/records/${recordId}`, { token: agency.token });
+const agencyView = ({ api, agency }: Pick<World, 'api' | 'agency'>, recordId: string) =>
+  api.send('GET', `/v1/records/${recordId}`, { token: agency.token });
 
 describe('concurrent decisions on one objection', () => {
-  it('lets exactly one of two (revoke against reject) win; the record matches the winning decision', async () => {
-    const { recordId, objectionId } = await pendingObjection();
+  it('lets exactly one of two (revoke against reject) win; the record matches the winning decision', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await pendingObjection({ api, agency, entity });
 
     const answers = await Promise.all(
       [UPHOLD_WITH_REVOKE, REJECT].map((body) => api.decideObjection(agency.token, objectionId, body)),
@@ -51,7 +34,7 @@ describe('concurrent decisions on one objection', () => {
     const winner = oneWinner(answers);
     const [seen, record, detail] = await Promise.all([
       api.objection(agency.token, objectionId),
-      agencyView(recordId),
+      agencyView({ api, agency }, recordId),
       api.publicRecord(recordId),
     ]);
     expect(seen.json.decision).toEqual(winner.json.decision);
@@ -61,8 +44,12 @@ describe('concurrent decisions on one objection', () => {
     expect(record.json.objection).toBeUndefined();
   });
 
-  it('lets exactly one of ten mixed decisions win, with one version and one audit-visible outcome', async () => {
-    const { recordId, objectionId } = await pendingObjection();
+  it('lets exactly one of ten mixed decisions win, with one version and one audit-visible outcome', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await pendingObjection({ api, agency, entity });
     const bodies = Array.from({ length: 10 }, (_, n) =>
       n % 2 === 0
         ? { outcome: 'upheld', reason: `更正${n}`, correction: { penalty: { fineAmount: n + 10 } } }
@@ -76,7 +63,7 @@ describe('concurrent decisions on one objection', () => {
     const winner = oneWinner(answers);
     const [seen, record] = await Promise.all([
       api.objection(agency.token, objectionId),
-      agencyView(recordId),
+      agencyView({ api, agency }, recordId),
     ]);
     expect(seen.json).toMatchObject({ status: 'decided', decision: winner.json.decision });
     const won = bodies.find((b) => b.reason === winner.json.decision.reason);
@@ -86,8 +73,12 @@ describe('concurrent decisions on one objection', () => {
     expect(record.json.record.penalty.fineAmount).toBe(correction?.penalty.fineAmount ?? 5);
   });
 
-  it('lets an acceptance and a decision at once leave the objection in one consistent state', async () => {
-    const { objectionId } = await pendingObjection();
+  it('lets an acceptance and a decision at once leave the objection in one consistent state', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { objectionId } = await pendingObjection({ api, agency, entity });
 
     const [accepted, decided] = await Promise.all([
       api.accept(agency, objectionId, true),
@@ -103,7 +94,11 @@ describe('concurrent decisions on one objection', () => {
 });
 
 describe('concurrent filings', () => {
-  it('files exactly one objection when the entity sends five at once; the others are refused', async () => {
+  it('files exactly one objection when the entity sends five at once; the others are refused', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
 
     const answers = await Promise.all(

@@ -1,54 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  REJECT,
-  UPHOLD_WITH_REVOKE,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
-
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-let admin: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
-});
-afterAll(() => service.stop());
+import { objectionBody, REJECT, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
 
 /** A published penalty about the entity, its public view before any objection, and an objection pending. */
-async function objectedRecord() {
+async function objectedRecord({ api, agency, entity }: Pick<World, 'api' | 'agency' | 'entity'>) {
   const recordId = await api.publishedPenalty(agency, entity);
   const before = (await api.publicRecord(recordId)).json;
   return { recordId, before, objectionId: await api.objected(entity, recordId) };
 }
 
-const agencyRecord = (id: string) => api.send('GET', `/v1/records/${id}`, { token: agency.token });
-const decidedEvent = async (id: string) =>
+const agencyRecord = ({ api, agency }: Pick<World, 'api' | 'agency'>, id: string) =>
+  api.send('GET', `/v1/records/${id}`, { token: agency.token });
+const decidedEvent = async ({ api, admin }: Pick<World, 'api' | 'admin'>, id: string) =>
   (await api.list(admin, '/v1/admin/events?type=objection-decided')).find((e) => e.subject.id === id);
 
 describe('an objection rejected', () => {
-  it('leaves the record exactly as it was before the objection, label cleared, and tells the entity why', async () => {
-    const { recordId, before, objectionId } = await objectedRecord();
+  it('leaves the record exactly as it was before the objection, label cleared, and tells the entity why', async ({
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
+    const { recordId, before, objectionId } = await objectedRecord({ api, agency, entity });
 
     const decided = await api.decideObjection(agency.token, objectionId, REJECT);
     const [after, seen, event] = await Promise.all([
       api.publicRecord(recordId),
       api.objection(entity.token, objectionId),
-      decidedEvent(objectionId),
+      decidedEvent({ api, admin }, objectionId),
     ]);
 
     expect(decided.status).toBe(200);
@@ -67,14 +46,18 @@ describe('an objection rejected', () => {
 });
 
 describe('an objection upheld with a revocation', () => {
-  it('takes the record out of public view and revokes it for the agency, giving the reason', async () => {
-    const { recordId, objectionId } = await objectedRecord();
+  it('takes the record out of public view and revokes it for the agency, giving the reason', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await objectedRecord({ api, agency, entity });
 
     const decided = await api.decideObjection(agency.token, objectionId, UPHOLD_WITH_REVOKE);
     const [detail, found, record] = await Promise.all([
       api.publicRecord(recordId),
       api.publicIds({ uscc: entity.uscc }),
-      agencyRecord(recordId),
+      agencyRecord({ api, agency }, recordId),
     ]);
 
     expect(decided.json.decision).toMatchObject({ outcome: 'upheld', effect: 'revoked' });
@@ -90,8 +73,12 @@ describe('an objection upheld with a revocation', () => {
 });
 
 describe('an objection upheld with a correction', () => {
-  it('moves the record in the name search from the old name to the corrected one', async () => {
-    const { recordId, objectionId } = await objectedRecord();
+  it('moves the record in the name search from the old name to the corrected one', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await objectedRecord({ api, agency, entity });
     const correction = { subject: { name: '济南市济阳区更名后商贸有限公司' } };
 
     const decided = await api.decideObjection(agency.token, objectionId, {
@@ -111,8 +98,12 @@ describe('an objection upheld with a correction', () => {
     expect(detail.json.history[0].changedFields).toEqual(['subject.name']);
   });
 
-  it('takes the record out of public view when the corrected record is one the public may not see', async () => {
-    const { recordId, objectionId } = await objectedRecord();
+  it('takes the record out of public view when the corrected record is one the public may not see', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await objectedRecord({ api, agency, entity });
     const correction = { penalty: { procedure: 'simplified' } };
 
     const decided = await api.decideObjection(agency.token, objectionId, {
@@ -125,9 +116,13 @@ describe('an objection upheld with a correction', () => {
     expectProblem(await api.publicRecord(recordId), 404, 'disclosure_not_found');
   });
 
-  it('refuses a correction that changes nothing with 422 naming body.correction, and leaves the objection pending', async () => {
-    const { recordId, objectionId } = await objectedRecord();
-    const { json: record } = await agencyRecord(recordId);
+  it('refuses a correction that changes nothing with 422 naming body.correction, and leaves the objection pending', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await objectedRecord({ api, agency, entity });
+    const { json: record } = await agencyRecord({ api, agency }, recordId);
     const correction = { penalty: { fineAmount: record.record.penalty.fineAmount } };
 
     const answer = await api.decideObjection(agency.token, objectionId, {
@@ -143,8 +138,12 @@ describe('an objection upheld with a correction', () => {
 });
 
 describe('an objection to a record the agency changes meanwhile', () => {
-  it('keeps the 异议处理中 label through a correction made by the agency', async () => {
-    const { recordId, objectionId } = await objectedRecord();
+  it('keeps the 异议处理中 label through a correction made by the agency', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { recordId, objectionId } = await objectedRecord({ api, agency, entity });
 
     const corrected = await api.send('POST', `/v1/records/${recordId}/corrections`, {
       token: agency.token,
@@ -162,14 +161,17 @@ describe('an objection already decided', () => {
   let decidedId: string;
   let decidedRecord: string;
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ api, agency, entity }) => {
     decidedRecord = await api.publishedPenalty(agency, entity);
     decidedId = await api.objected(entity, decidedRecord);
     const first = await api.decideObjection(agency.token, decidedId, REJECT);
     expect(first.status).toBe(200);
   });
 
-  it('refuses another decision with 409 objection_already_decided and keeps the first', async () => {
+  it('refuses another decision with 409 objection_already_decided and keeps the first', async ({
+    api,
+    agency,
+  }) => {
     const again = await api.decideObjection(agency.token, decidedId, UPHOLD_WITH_REVOKE);
     const seen = await api.objection(agency.token, decidedId);
     const detail = await api.publicRecord(decidedRecord);
@@ -179,13 +181,13 @@ describe('an objection already decided', () => {
     expect(detail.status).toBe(200);
   });
 
-  it('refuses a late acceptance with 409 objection_already_decided', async () => {
+  it('refuses a late acceptance with 409 objection_already_decided', async ({ api, agency }) => {
     const late = await api.accept(agency, decidedId, true);
 
     expectProblem(late, 409, 'objection_already_decided');
   });
 
-  it('no longer blocks a new objection to the same record', async () => {
+  it('no longer blocks a new objection to the same record', async ({ api, entity }) => {
     const answer = await api.object(entity, objectionBody(decidedRecord, { reason: 'other' }));
 
     expect(answer.status).toBe(201);
@@ -193,8 +195,12 @@ describe('an objection already decided', () => {
 });
 
 describe('an objection already accepted', () => {
-  it('refuses a second acceptance with 409 objection_already_accepted and keeps the first limit', async () => {
-    const { objectionId } = await objectedRecord();
+  it('refuses a second acceptance with 409 objection_already_accepted and keeps the first limit', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const { objectionId } = await objectedRecord({ api, agency, entity });
     const filed = await api.objection(agency.token, objectionId);
     const first = await api.accept(agency, objectionId, false);
 

@@ -1,47 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type Party, type WorkflowClient, type World } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { allPages } from '../support/record-mothers.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  penaltyAgainst,
-  REJECT,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
-
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-let otherEntity: Party;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity, otherEntity] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    anEntityParty(service),
-  ]);
-});
-afterAll(() => service.stop());
+import { objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
 
 const aKey = () => `retry-${randomUUID()}`;
 const keyed = (key: string) => ({ 'idempotency-key': key });
-const INVALID_KEYS = [
+const INVALID_KEYS: [string, string][] = [
   ['a key with spaces', 'two words'],
   ['a key of 129 characters', 'k'.repeat(129)],
 ];
-const objectionsOn = async (party: Party, recordId: string) =>
+const objectionsOn = async (api: WorkflowClient, party: Party, recordId: string) =>
   (await api.list(party.token, '/v1/entity/objections')).filter((o) => o.recordId === recordId);
 
 describe('POST /v1/objections with an Idempotency-Key', () => {
-  it('answers a retry with the first 201 and the same objection, marked as replayed, filing one', async () => {
+  it('answers a retry with the first 201 and the same objection, marked as replayed, filing one', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const key = aKey();
 
@@ -54,10 +31,14 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.headers.get('location')).toBe(first.headers.get('location'));
     expect(retry.json).toEqual(first.json);
-    expect(await objectionsOn(entity, recordId)).toHaveLength(1);
+    expect(await objectionsOn(api, entity, recordId)).toHaveLength(1);
   });
 
-  it('refuses the same key with another body with 422 idempotency_key_reused, filing nothing', async () => {
+  it('refuses the same key with another body with 422 idempotency_key_reused, filing nothing', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const [recordA, recordB] = await Promise.all([
       api.publishedPenalty(agency, entity),
       api.publishedPenalty(agency, entity),
@@ -68,19 +49,27 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     const reused = await api.object(entity, objectionBody(recordB), keyed(key));
 
     expectProblem(reused, 422, 'idempotency_key_reused', 'idempotency-key');
-    expect(await objectionsOn(entity, recordB)).toHaveLength(0);
+    expect(await objectionsOn(api, entity, recordB)).toHaveLength(0);
   });
 
-  it.each(INVALID_KEYS)('refuses %s with 400 invalid_idempotency_key, filing nothing', async (_, key) => {
-    const recordId = await api.publishedPenalty(agency, entity);
+  it.for(INVALID_KEYS)(
+    'refuses %s with 400 invalid_idempotency_key, filing nothing',
+    async ([, key], { api, agency, entity }) => {
+      const recordId = await api.publishedPenalty(agency, entity);
 
-    const answer = await api.object(entity, objectionBody(recordId), keyed(key));
+      const answer = await api.object(entity, objectionBody(recordId), keyed(key));
 
-    expectProblem(answer, 400, 'invalid_idempotency_key', 'idempotency-key');
-    expect(await objectionsOn(entity, recordId)).toHaveLength(0);
-  });
+      expectProblem(answer, 400, 'invalid_idempotency_key', 'idempotency-key');
+      expect(await objectionsOn(api, entity, recordId)).toHaveLength(0);
+    },
+  );
 
-  it("keeps each entity's keys apart: another entity's same key files its own objection", async () => {
+  it("keeps each entity's keys apart: another entity's same key files its own objection", async ({
+    api,
+    agency,
+    entity,
+    otherEntity,
+  }) => {
     const [mine, theirs] = await Promise.all([
       api.publishedPenalty(agency, entity),
       api.publishedPenalty(agency, otherEntity),
@@ -96,7 +85,11 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     expect(other.json.entity).toBe(otherEntity.uscc);
   });
 
-  it('does the work afresh on a retry after a refusal: only successful answers are kept', async () => {
+  it('does the work afresh on a retry after a refusal: only successful answers are kept', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.register(agency, penaltyAgainst(entity.uscc), false);
     const key = aKey();
     const refused = await api.object(entity, objectionBody(recordId), keyed(key));
@@ -109,7 +102,11 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
   });
 
-  it('files one objection when five requests with the same key arrive at once', async () => {
+  it('files one objection when five requests with the same key arrive at once', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const key = aKey();
 
@@ -123,12 +120,16 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     for (const other of answers.filter((a) => a.status !== 201)) {
       expectProblem(other, 409, 'idempotency_in_progress', 'idempotency-key');
     }
-    expect(await objectionsOn(entity, recordId)).toHaveLength(1);
+    expect(await objectionsOn(api, entity, recordId)).toHaveLength(1);
   });
 });
 
 describe('POST /v1/objections/{id}/decision with an Idempotency-Key', () => {
-  it('answers a retried decision with the first 200, not 409 objection_already_decided', async () => {
+  it('answers a retried decision with the first 200, not 409 objection_already_decided', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const objectionId = await api.objected(entity, await api.publishedPenalty(agency, entity));
     const key = aKey();
     const decide = () =>
@@ -148,42 +149,57 @@ describe('POST /v1/objections/{id}/decision with an Idempotency-Key', () => {
 });
 
 describe('POST /v1/records with an Idempotency-Key', () => {
-  const registeredIds = async () =>
+  const registeredIds = async ({ service, agency }: Pick<World, 'service' | 'agency'>) =>
     (await allPages(service.url, '/v1/agency/records?status=published', { token: agency.token })).items.map(
       (r) => r.id,
     );
-  const register = (body: unknown, key: string) =>
+  const register = ({ api, agency }: Pick<World, 'api' | 'agency'>, body: unknown, key: string) =>
     api.send('POST', '/v1/records', { token: agency.token, body, headers: keyed(key) });
 
-  it('answers a retry with the first 201 and the same record, marked as replayed, registering one', async () => {
+  it('answers a retry with the first 201 and the same record, marked as replayed, registering one', async ({
+    service,
+    api,
+    agency,
+    entity,
+  }) => {
     const body = { ...penaltyAgainst(entity.uscc), publish: true };
     const key = aKey();
-    const before = await registeredIds();
+    const before = await registeredIds({ service, agency });
 
-    const first = await register(body, key);
-    const retry = await register(body, key);
+    const first = await register({ api, agency }, body, key);
+    const retry = await register({ api, agency }, body, key);
 
     expect([first.status, retry.status]).toEqual([201, 201]);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.json).toEqual(first.json);
-    expect(await registeredIds()).toEqual(expect.arrayContaining([...before, first.json.id]));
-    expect((await registeredIds()).length).toBe(before.length + 1);
+    expect(await registeredIds({ service, agency })).toEqual(
+      expect.arrayContaining([...before, first.json.id]),
+    );
+    expect((await registeredIds({ service, agency })).length).toBe(before.length + 1);
   });
 
-  it('refuses the same key with another body with 422 idempotency_key_reused, registering nothing', async () => {
+  it('refuses the same key with another body with 422 idempotency_key_reused, registering nothing', async ({
+    service,
+    api,
+    agency,
+    entity,
+  }) => {
     const key = aKey();
-    await register({ ...penaltyAgainst(entity.uscc), publish: true }, key);
-    const before = await registeredIds();
+    await register({ api, agency }, { ...penaltyAgainst(entity.uscc), publish: true }, key);
+    const before = await registeredIds({ service, agency });
 
-    const reused = await register({ ...penaltyAgainst(entity.uscc), publish: true }, key);
+    const reused = await register({ api, agency }, { ...penaltyAgainst(entity.uscc), publish: true }, key);
 
     expectProblem(reused, 422, 'idempotency_key_reused', 'idempotency-key');
-    expect((await registeredIds()).length).toBe(before.length);
+    expect((await registeredIds({ service, agency })).length).toBe(before.length);
   });
 
-  it.each(INVALID_KEYS)('refuses %s with 400 invalid_idempotency_key', async (_, key) => {
-    const answer = await register({ ...penaltyAgainst(entity.uscc), publish: true }, key);
+  it.for(INVALID_KEYS)(
+    'refuses %s with 400 invalid_idempotency_key',
+    async ([, key], { api, agency, entity }) => {
+      const answer = await register({ api, agency }, { ...penaltyAgainst(entity.uscc), publish: true }, key);
 
-    expectProblem(answer, 400, 'invalid_idempotency_key', 'idempotency-key');
-  });
+      expectProblem(answer, 400, 'invalid_idempotency_key', 'idempotency-key');
+    },
+  );
 });

@@ -1,24 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type WorkflowClient } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  penaltyAgainst,
-  REJECT,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
 
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let otherAgency: Party;
-let entity: Party;
-let otherEntity: Party;
-let admin: string;
 /** A published penalty about `entity`, with an objection pending. */
 let recordId: string;
 let objectionId: string;
@@ -27,20 +10,10 @@ let objectionId: string;
 const MISSING_RECORD = 'rec_0123456789abcdefghjkmnpqrs';
 const MISSING_OBJECTION = 'obj_0123456789abcdefghjkmnpqrs';
 
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, otherAgency, entity, otherEntity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anAgencyParty(service),
-    anEntityParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ api, agency, entity }) => {
   recordId = await api.publishedPenalty(agency, entity);
   objectionId = await api.objected(entity, recordId);
 });
-afterAll(() => service.stop());
 
 /** Every objection route, as [label, method, path, body] for an objection id. */
 const routes = (id: string): [string, string, string, unknown][] => [
@@ -59,7 +32,7 @@ const routes = (id: string): [string, string, string, unknown][] => [
 const byLabel = (id: string, label: string) =>
   routes(id).find(([l]) => l === label) as [string, string, string, unknown];
 
-const send = (method: string, path: string, body: unknown, token?: string) =>
+const send = (api: WorkflowClient, method: string, path: string, body: unknown, token?: string) =>
   api.send(method, path, { token, body });
 
 /** What a refusal says, without the request id that differs on every answer. */
@@ -69,34 +42,40 @@ const refusal = (answer: HttpAnswer) => {
 };
 
 describe('callers in the wrong role', () => {
-  it.each(routes(MISSING_OBJECTION))('%s answers 401 without a token', async (_, method, path, body) => {
-    expectProblem(await send(method, path, body), 401, 'unauthenticated');
-  });
-
-  it.each(routes(MISSING_OBJECTION))('%s answers 403 to an admin', async (_, method, path, body) => {
-    expectProblem(await send(method, path, body, admin), 403, 'forbidden');
-  });
-
-  it.each([
-    'POST /v1/objections/{id}/acceptance',
-    'POST /v1/objections/{id}/decision',
-    'GET /v1/agency/objections',
-  ])('%s answers 403 to an entity, even the one that objected', async (label) => {
-    const [, method, path, body] = byLabel(objectionId, label);
-
-    expectProblem(await send(method, path, body, entity.token), 403, 'forbidden');
-  });
-
-  it.each(['POST /v1/objections', 'GET /v1/entity/objections'])(
-    '%s answers 403 to an agency',
-    async (label) => {
-      const [, method, path, body] = byLabel(objectionId, label);
-
-      expectProblem(await send(method, path, body, agency.token), 403, 'forbidden');
+  it.for(routes(MISSING_OBJECTION))(
+    '%s answers 401 without a token',
+    async ([, method, path, body], { api }) => {
+      expectProblem(await send(api, method, path, body), 401, 'unauthenticated');
     },
   );
 
-  it('leaves the objection pending after every refused attempt', async () => {
+  it.for(routes(MISSING_OBJECTION))(
+    '%s answers 403 to an admin',
+    async ([, method, path, body], { api, admin }) => {
+      expectProblem(await send(api, method, path, body, admin), 403, 'forbidden');
+    },
+  );
+
+  it.for([
+    'POST /v1/objections/{id}/acceptance',
+    'POST /v1/objections/{id}/decision',
+    'GET /v1/agency/objections',
+  ])('%s answers 403 to an entity, even the one that objected', async (label, { api, entity }) => {
+    const [, method, path, body] = byLabel(objectionId, label);
+
+    expectProblem(await send(api, method, path, body, entity.token), 403, 'forbidden');
+  });
+
+  it.for(['POST /v1/objections', 'GET /v1/entity/objections'])(
+    '%s answers 403 to an agency',
+    async (label, { api, agency }) => {
+      const [, method, path, body] = byLabel(objectionId, label);
+
+      expectProblem(await send(api, method, path, body, agency.token), 403, 'forbidden');
+    },
+  );
+
+  it('leaves the objection pending after every refused attempt', async ({ api, entity }) => {
     const seen = await api.objection(entity.token, objectionId);
 
     expect(seen.json).toMatchObject({ status: 'pending', needsOtherUnit: false });
@@ -105,7 +84,10 @@ describe('callers in the wrong role', () => {
 });
 
 describe('another entity', () => {
-  it('is refused an objection to a record not about it, exactly as for a record that does not exist', async () => {
+  it('is refused an objection to a record not about it, exactly as for a record that does not exist', async ({
+    api,
+    otherEntity,
+  }) => {
     const theirs = await api.object(otherEntity, objectionBody(recordId));
     const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));
 
@@ -113,7 +95,10 @@ describe('another entity', () => {
     expect(refusal(theirs)).toEqual(refusal(missing));
   });
 
-  it('cannot read the objection, and is told nothing it could not learn from a missing id', async () => {
+  it('cannot read the objection, and is told nothing it could not learn from a missing id', async ({
+    api,
+    otherEntity,
+  }) => {
     const theirs = await api.objection(otherEntity.token, objectionId);
     const missing = await api.objection(otherEntity.token, MISSING_OBJECTION);
 
@@ -121,17 +106,17 @@ describe('another entity', () => {
     expect(refusal(theirs)).toEqual(refusal(missing));
   });
 
-  it.each([
+  it.for<[string, boolean]>([
     ['registered but unpublished', false],
     ['revoked', true],
   ])(
     'is refused a %s record about someone else with 403, not the 422 its owner would get',
-    async (_, published) => {
+    async ([, published], { api, agency, entity, otherEntity }) => {
       const id = published
         ? await api.publishedPenalty(agency, entity)
         : await api.register(agency, penaltyAgainst(entity.uscc), false);
       if (published)
-        await send('POST', `/v1/records/${id}/revocations`, { reason: '决定已撤销' }, agency.token);
+        await send(api, 'POST', `/v1/records/${id}/revocations`, { reason: '决定已撤销' }, agency.token);
 
       const theirs = await api.object(otherEntity, objectionBody(id));
       const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));
@@ -141,7 +126,7 @@ describe('another entity', () => {
     },
   );
 
-  it('never sees the objection in its own list', async () => {
+  it('never sees the objection in its own list', async ({ api, otherEntity }) => {
     const mine = await api.list(otherEntity.token, '/v1/entity/objections');
 
     expect(mine.map((o) => o.id)).not.toContain(objectionId);
@@ -149,25 +134,28 @@ describe('another entity', () => {
 });
 
 describe('another agency', () => {
-  it.each([
+  it.for([
     'GET /v1/objections/{id}',
     'POST /v1/objections/{id}/acceptance',
     'POST /v1/objections/{id}/decision',
   ])(
     '%s answers 403 objection_not_accessible, exactly as for an objection that does not exist',
-    async (label) => {
+    async (label, { api, otherAgency }) => {
       const [, method, path, body] = byLabel(objectionId, label);
       const [, , missingPath] = byLabel(MISSING_OBJECTION, label);
 
-      const theirs = await send(method, path, body, otherAgency.token);
-      const missing = await send(method, missingPath, body, otherAgency.token);
+      const theirs = await send(api, method, path, body, otherAgency.token);
+      const missing = await send(api, method, missingPath, body, otherAgency.token);
 
       expectProblem(theirs, 403, 'objection_not_accessible');
       expect(refusal(theirs)).toEqual(refusal(missing));
     },
   );
 
-  it('never sees the objection in its pending list, and the record keeps its label', async () => {
+  it('never sees the objection in its pending list, and the record keeps its label', async ({
+    api,
+    otherAgency,
+  }) => {
     const theirs = await api.list(otherAgency.token, '/v1/agency/objections?status=pending');
     const detail = await api.publicRecord(recordId);
 
@@ -177,7 +165,11 @@ describe('another agency', () => {
 });
 
 describe('objections the record does not admit', () => {
-  it('refuses a registered but unpublished record with 422 record_not_public', async () => {
+  it('refuses a registered but unpublished record with 422 record_not_public', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const unpublished = await api.register(agency, penaltyAgainst(entity.uscc), false);
 
     const answer = await api.object(entity, objectionBody(unpublished));
@@ -185,9 +177,10 @@ describe('objections the record does not admit', () => {
     expectProblem(answer, 422, 'record_not_public', 'body.recordId');
   });
 
-  it('refuses a revoked record with 422 record_not_public', async () => {
+  it('refuses a revoked record with 422 record_not_public', async ({ api, agency, entity }) => {
     const revoked = await api.publishedPenalty(agency, entity);
     const revocation = await send(
+      api,
       'POST',
       `/v1/records/${revoked}/revocations`,
       { reason: '决定已撤销' },
@@ -200,7 +193,10 @@ describe('objections the record does not admit', () => {
     expectProblem(answer, 422, 'record_not_public', 'body.recordId');
   });
 
-  it('refuses a second objection while one is pending with 409 objection_pending, naming the first', async () => {
+  it('refuses a second objection while one is pending with 409 objection_pending, naming the first', async ({
+    api,
+    entity,
+  }) => {
     const answer = await api.object(entity, objectionBody(recordId, { reason: 'period' }));
     const mine = await api.list(entity.token, '/v1/entity/objections');
 

@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, type TestService } from '../support/local-service.ts';
+import { describe, expect, it } from '../support/e2e.ts';
 import { amend, expectFieldProblem } from '../support/record-mothers.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  REJECT,
-  UPHOLD_WITH_REVOKE,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { objectionBody, REJECT, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
 
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
 let recordId: string;
 let objectionId: string;
 
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity] = await Promise.all([anAgencyParty(service), anEntityParty(service)]);
+it.beforeAll(async ({ api, agency, entity }) => {
   recordId = await api.publishedPenalty(agency, entity);
   objectionId = await api.objected(entity, recordId);
 });
-afterAll(() => service.stop());
 
 const CORRECTION = { penalty: { fineAmount: 3 } };
 
 describe('POST /v1/objections with an invalid body', () => {
-  it.each([
+  it.for<[string, string, string, string | undefined]>([
     ['evidence[0].sha256', 'invalid_sha256', 'an upper-case digest', 'A'.repeat(64)],
     ['evidence[0].sha256', 'invalid_sha256', 'a digest of 63 digits', 'a'.repeat(63)],
     ['evidence[0].url', 'invalid_format', 'an http address', 'http://example.com/a.pdf'],
@@ -40,7 +22,7 @@ describe('POST /v1/objections with an invalid body', () => {
     ['statement', 'too_small', 'an empty statement', '   '],
     ['recordId', 'invalid_record_id', 'a malformed record id', 'rec_123'],
     ['extra', 'unknown_field', 'an unknown field', '多余'],
-  ])('names body.%s (%s) for %s', async (field, code, _, value) => {
+  ])('names body.%s (%s) for %s', async ([field, code, , value], { api, entity }) => {
     const body = amend(objectionBody(recordId), field.replace(/\[(\d+)\]/g, '.$1'), value);
 
     const answer = await api.object(entity, body);
@@ -48,7 +30,7 @@ describe('POST /v1/objections with an invalid body', () => {
     expectFieldProblem(answer, field, code);
   });
 
-  it('files nothing for a refused body', async () => {
+  it('files nothing for a refused body', async ({ api, entity }) => {
     const second = await api.object(
       entity,
       objectionBody(recordId, { evidence: [{ name: '凭证', sha256: 'x' }] }),
@@ -61,7 +43,7 @@ describe('POST /v1/objections with an invalid body', () => {
 });
 
 describe('POST /v1/objections/{id}/decision with an invalid body', () => {
-  it.each([
+  it.for<[string, string, string, Record<string, unknown>]>([
     [
       'correction',
       'upheld_without_change',
@@ -79,13 +61,13 @@ describe('POST /v1/objections/{id}/decision with an invalid body', () => {
     ['outcome', 'invalid_value', 'an outcome of the repair workflow', { ...REJECT, outcome: 'approved' }],
     ['reason', 'required', 'no reason', { outcome: 'rejected' }],
     ['effect', 'unknown_field', 'an unknown field', { ...REJECT, effect: 'none' }],
-  ])('names body.%s (%s) for %s', async (field, code, _, body) => {
+  ])('names body.%s (%s) for %s', async ([field, code, , body], { api, agency }) => {
     const answer = await api.decideObjection(agency.token, objectionId, body);
 
     expectFieldProblem(answer, field, code);
   });
 
-  it('names the corrected field when the correction makes an invalid record', async () => {
+  it('names the corrected field when the correction makes an invalid record', async ({ api, agency }) => {
     const body = { outcome: 'upheld', reason: '金额有误', correction: { penalty: { fineAmount: -1 } } };
 
     const answer = await api.decideObjection(agency.token, objectionId, body);
@@ -93,7 +75,7 @@ describe('POST /v1/objections/{id}/decision with an invalid body', () => {
     expectFieldProblem(answer, 'correction.penalty.fineAmount', 'invalid_amount');
   });
 
-  it('names body.needsOtherUnit for an acceptance without it', async () => {
+  it('names body.needsOtherUnit for an acceptance without it', async ({ api, agency }) => {
     const answer = await api.send('POST', `/v1/objections/${objectionId}/acceptance`, {
       token: agency.token,
       body: {},
@@ -102,7 +84,10 @@ describe('POST /v1/objections/{id}/decision with an invalid body', () => {
     expectFieldProblem(answer, 'needsOtherUnit', 'required');
   });
 
-  it('leaves the objection pending and the record labelled after every refused body', async () => {
+  it('leaves the objection pending and the record labelled after every refused body', async ({
+    api,
+    agency,
+  }) => {
     const seen = await api.objection(agency.token, objectionId);
     const detail = await api.publicRecord(recordId);
 

@@ -1,18 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  dueAfter,
-  objectionBody,
-  type Party,
-  repairBody,
-  sha256Hex,
-  sortedJson,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { dueAfter, objectionBody, repairBody, sha256Hex, sortedJson } from '../support/workflow-mothers.ts';
 
 /*
  * The acceptance walk of issue 5, step by step, as a new user would take it: one record, one
@@ -20,11 +8,6 @@ import {
  * each other and run in order.
  */
 
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-let admin: string;
 let recordId: string;
 let objectionId: string;
 let repairId: string;
@@ -32,20 +15,17 @@ let repairId: string;
 const CORRECTION = { penalty: { fineAmount: 3, content: '罚款人民币叁万元整' } };
 const HTML_REASON = '<script>alert("修复")</script> 已缴清罚款 & 完成整改';
 
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ api, agency, entity }) => {
   recordId = await api.publishedPenalty(agency, entity);
 });
-afterAll(() => service.stop());
 
 describe('an objection upheld with a correction', () => {
-  it('is filed by the entity and answered 201 pending, due in 3 working days', async () => {
+  it('is filed by the entity and answered 201 pending, due in 3 working days', async ({
+    service,
+    api,
+    agency,
+    entity,
+  }) => {
     const answer = await api.object(entity, objectionBody(recordId));
     objectionId = answer.json.id;
 
@@ -62,7 +42,10 @@ describe('an objection upheld with a correction', () => {
     expect(answer.json.deadline.due).toBe(await dueAfter(service, answer.json.filedAt, 3));
   });
 
-  it('labels the public record 异议处理中, in its detail and in the search results', async () => {
+  it('labels the public record 异议处理中, in its detail and in the search results', async ({
+    api,
+    entity,
+  }) => {
     const filed = await api.objection(entity.token, objectionId);
     const label = { status: 'pending', filedAt: filed.json.filedAt };
 
@@ -75,7 +58,11 @@ describe('an objection upheld with a correction', () => {
     expect(found.json.items.find((r: { id: string }) => r.id === recordId)?.objection).toEqual(label);
   });
 
-  it('is listed among the agency’s pending objections and, accepted as needing another unit, is due in 7 working days', async () => {
+  it('is listed among the agency’s pending objections and, accepted as needing another unit, is due in 7 working days', async ({
+    service,
+    api,
+    agency,
+  }) => {
     const pending = await api.list(agency.token, '/v1/agency/objections?status=pending');
 
     const accepted = await api.accept(agency, objectionId, true);
@@ -86,7 +73,11 @@ describe('an objection upheld with a correction', () => {
     expect(accepted.json.deadline.due).toBe(await dueAfter(service, accepted.json.filedAt, 7));
   });
 
-  it('upheld with a correction, shows the public version 2 with its history and without the label', async () => {
+  it('upheld with a correction, shows the public version 2 with its history and without the label', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const decision = { outcome: 'upheld', reason: '罚款金额登记错误', correction: CORRECTION };
 
     const decided = await api.decideObjection(agency.token, objectionId, decision);
@@ -113,7 +104,7 @@ describe('an objection upheld with a correction', () => {
     expect(found.json.items.find((r: { id: string }) => r.id === recordId)).toMatchObject({ version: 2 });
   });
 
-  it('moves from the agency’s pending list to its decided list', async () => {
+  it('moves from the agency’s pending list to its decided list', async ({ api, agency }) => {
     const [pending, decided] = await Promise.all([
       api.list(agency.token, '/v1/agency/objections?status=pending'),
       api.list(agency.token, '/v1/agency/objections?status=decided'),
@@ -123,7 +114,12 @@ describe('an objection upheld with a correction', () => {
     expect(decided.map((o) => o.id)).toContain(objectionId);
   });
 
-  it('tells the entity the outcome, on GET /v1/objections/{id} and by an objection-decided event', async () => {
+  it('tells the entity the outcome, on GET /v1/objections/{id} and by an objection-decided event', async ({
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const seen = await api.objection(entity.token, objectionId);
     const events = await api.list(admin, '/v1/admin/events?type=objection-decided');
 
@@ -139,7 +135,12 @@ describe('an objection upheld with a correction', () => {
 });
 
 describe('a credit repair approved after the minimum period', () => {
-  it('is filed by the entity, due in 3 working days, and approved by the agency', async () => {
+  it('is filed by the entity, due in 3 working days, and approved by the agency', async ({
+    service,
+    api,
+    agency,
+    entity,
+  }) => {
     const filed = await api.fileRepair(entity, repairBody(recordId));
     repairId = filed.json.id;
 
@@ -160,7 +161,11 @@ describe('a credit repair approved after the minimum period', () => {
     expect(approved.json).toMatchObject({ status: 'approved', decision: { outcome: 'approved' } });
   });
 
-  it('takes the record out of public view at once: its detail answers 404 and no search returns it', async () => {
+  it('takes the record out of public view at once: its detail answers 404 and no search returns it', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const queries: Record<string, string>[] = [
       {},
       { uscc: entity.uscc },
@@ -180,7 +185,7 @@ describe('a credit repair approved after the minimum period', () => {
     for (const ids of searches) expect(ids).not.toContain(recordId);
   });
 
-  it('is reported by a repair-decided event addressed to the entity', async () => {
+  it('is reported by a repair-decided event addressed to the entity', async ({ api, entity, admin }) => {
     const events = await api.list(admin, '/v1/admin/events?type=repair-decided');
 
     expect(events.find((e) => e.subject.id === repairId)).toMatchObject({
@@ -189,7 +194,11 @@ describe('a credit repair approved after the minimum period', () => {
     });
   });
 
-  it('yields a decision document as JSON, with the SHA-256 of its content', async () => {
+  it('yields a decision document as JSON, with the SHA-256 of its content', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const [mine, agencyCopy] = await Promise.all([
       api.send('GET', `/v1/repairs/${repairId}/decision-document`, { token: entity.token }),
       api.send('GET', `/v1/repairs/${repairId}/decision-document`, { token: agency.token }),
@@ -212,12 +221,12 @@ describe('a credit repair approved after the minimum period', () => {
     expect(agencyCopy.json).toEqual(mine.json);
   });
 
-  it.each([
+  it.for<[string, Record<string, string>]>([
     ['?format=html', {}],
     ['', { accept: 'text/html,application/xhtml+xml;q=0.9' }],
   ])(
     'yields a printable HTML page (%s %o) that shows the hash and escapes the reason',
-    async (query, headers) => {
+    async ([query, headers], { api, entity }) => {
       const json = await api.send('GET', `/v1/repairs/${repairId}/decision-document`, {
         token: entity.token,
       });

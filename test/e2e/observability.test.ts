@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { vi } from 'vitest';
 import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
+import { describe, expect, it } from '../support/e2e.ts';
 import { call } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { AGENCY, penaltyInput } from '../support/record-builders.ts';
 
-let service: TestService;
-let token: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  token = await service.token(`--role agency --agency ${AGENCY}`);
-});
-afterAll(() => service.stop());
+// The record builders' agency: the records this file registers name it.
+it.override('agency', ({ parties }) => parties.agency(AGENCY));
 
 /** Everything the process writes to stdout while `act` runs, as lines. */
 async function stdoutDuring(act: () => Promise<unknown>): Promise<string[]> {
@@ -31,7 +25,10 @@ async function stdoutDuring(act: () => Promise<unknown>): Promise<string[]> {
 const ID_NUMBER = '11010519491231002X';
 
 describe('logs and metrics', () => {
-  it('writes one JSON line per request with id, route, role, status and latency, and nothing personal or secret', async () => {
+  it('writes one JSON line per request with id, route, role, status and latency, and nothing personal or secret', async ({
+    service,
+    agency: { token },
+  }) => {
     const input = penaltyInput();
     const lines = await stdoutDuring(async () => {
       await call(service.url, 'POST', '/v1/records', { token, body: { ...input, publish: true } });
@@ -55,7 +52,10 @@ describe('logs and metrics', () => {
     expect(everything).not.toContain('马化腾');
   });
 
-  it('counts registrations and publications, late ones apart, in CloudWatch embedded metric format', async () => {
+  it('counts registrations and publications, late ones apart, in CloudWatch embedded metric format', async ({
+    service,
+    agency: { token },
+  }) => {
     const today = shanghaiDate(new Date());
     const lines = await stdoutDuring(async () => {
       await call(service.url, 'POST', '/v1/records', {

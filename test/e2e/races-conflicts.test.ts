@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { verifyAudit } from '../support/table-state.ts';
-import {
-  anAgencyParty,
-  anEntityParty,
-  type Party,
-  penaltyAgainst,
-  REFUSE_REPAIR,
-  REJECT,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { penaltyAgainst, REFUSE_REPAIR, REJECT } from '../support/workflow-mothers.ts';
 
 /*
  * Fifty conflicting actions at once on one record, one objection and one repair
@@ -20,23 +11,6 @@ import {
  */
 
 const N = 50;
-
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-let admin: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
-});
-afterAll(() => service.stop());
 
 /**
  * The one 200 among the answers; every other a 409 (or 422) problem with one of `codes`.
@@ -56,8 +30,10 @@ function oneWinner(answers: HttpAnswer[], codes: readonly string[], also422 = fa
   return winners[0];
 }
 
-const record = (id: string) => api.send('GET', `/v1/records/${id}`, { token: agency.token });
-const auditIsClean = async () => expect((await verifyAudit(service.url, admin)).problems).toEqual([]);
+const record = ({ api, agency }: Pick<World, 'api' | 'agency'>, id: string) =>
+  api.send('GET', `/v1/records/${id}`, { token: agency.token });
+const auditIsClean = async ({ service, admin }: Pick<World, 'service' | 'admin'>) =>
+  expect((await verifyAudit(service.url, admin)).problems).toEqual([]);
 /**
  * Sends every request at once; a 503 (the store was too slow: the service says "busy, retry
  * after") is retried as a well-behaved client would, so every answer is a final one.
@@ -85,7 +61,7 @@ afterAll(() => {
 const at = (n: number) => Array.from({ length: N }, (_, i) => i).map((i) => n + i);
 
 describe(`${N} conflicting actions on one record`, () => {
-  it('publishes once: one 200, the rest 409', async () => {
+  it('publishes once: one 200, the rest 409', async ({ service, api, agency, entity, admin }) => {
     const id = await api.register(agency, penaltyAgainst(entity.uscc), false);
 
     const answers = await settled(
@@ -93,16 +69,22 @@ describe(`${N} conflicting actions on one record`, () => {
     );
 
     const winner = oneWinner(answers, ['record_changed', 'already_published']);
-    const stored = await record(id);
+    const stored = await record({ api, agency }, id);
     expect(stored.json).toMatchObject({
       status: 'published',
       version: 1,
       publication: winner?.json.publication ?? expect.objectContaining({ by: 'agency' }),
     });
-    await auditIsClean();
+    await auditIsClean({ service, admin });
   });
 
-  it('loses no correction among fifty, each to another field value: every 200 is one version', async () => {
+  it('loses no correction among fifty, each to another field value: every 200 is one version', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const id = await api.register(agency, penaltyAgainst(entity.uscc), false);
     const bodies = at(0).map((n) => ({
       reason: `更正${n}`,
@@ -120,7 +102,7 @@ describe(`${N} conflicting actions on one record`, () => {
     // same revision as a winner must lose with 409, so no 200 is ever lost.
     const winners = answers.filter((a) => a.status === 200);
     for (const lost of answers.filter((a) => a.status !== 200)) expectProblem(lost, 409, 'record_changed');
-    const stored = await record(id);
+    const stored = await record({ api, agency }, id);
     expect(stored.json.version).toBe(1 + winners.length);
     expect(stored.json.history.map((h: { reason: string }) => h.reason).sort()).toEqual(
       winners.map((w) => w.json.history.at(-1).reason).sort(),
@@ -128,10 +110,16 @@ describe(`${N} conflicting actions on one record`, () => {
     expect(winners.map((w) => w.json.version).sort((a, b) => a - b)).toEqual(at(2).slice(0, winners.length));
     const last = winners.find((w) => w.json.version === stored.json.version);
     expect(stored.json.record).toEqual(last?.json.record);
-    await auditIsClean();
+    await auditIsClean({ service, admin });
   });
 
-  it('revokes once: one 200, the rest 409, and the record leaves public view', async () => {
+  it('revokes once: one 200, the rest 409, and the record leaves public view', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const id = await api.publishedPenalty(agency, entity);
 
     const answers = await settled(
@@ -145,18 +133,24 @@ describe(`${N} conflicting actions on one record`, () => {
     );
 
     const winner = oneWinner(answers, ['record_changed', 'record_revoked']);
-    const stored = await record(id);
+    const stored = await record({ api, agency }, id);
     expect(stored.json).toMatchObject({
       status: 'revoked',
       revocation: winner?.json.revocation ?? expect.objectContaining({ reason: expect.any(String) }),
     });
     expect((await api.publicRecord(id)).status).toBe(404);
-    await auditIsClean();
+    await auditIsClean({ service, admin });
   });
 });
 
 describe(`${N} decisions at once`, () => {
-  it('decides an objection once; the record shows exactly the winning decision', async () => {
+  it('decides an objection once; the record shows exactly the winning decision', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const objectionId = await api.objected(entity, recordId);
     const bodies = at(0).map((n) =>
@@ -172,7 +166,10 @@ describe(`${N} decisions at once`, () => {
     );
 
     const winner = oneWinner(answers, ['objection_already_decided', 'objection_changed', 'record_changed']);
-    const [seen, stored] = await Promise.all([api.objection(agency.token, objectionId), record(recordId)]);
+    const [seen, stored] = await Promise.all([
+      api.objection(agency.token, objectionId),
+      record({ api, agency }, recordId),
+    ]);
     const decision = seen.json.decision;
     const won = bodies.find((b) => b.reason === decision.reason) as Record<string, unknown>;
     expect(seen.json.status).toBe('decided');
@@ -184,10 +181,16 @@ describe(`${N} decisions at once`, () => {
     expect(stored.json.version).toBe(effect === 'corrected' ? 2 : 1);
     const correction = won.correction as { penalty: { fineAmount: number } } | undefined;
     expect(stored.json.record.penalty.fineAmount).toBe(correction?.penalty.fineAmount ?? 5);
-    await auditIsClean();
+    await auditIsClean({ service, admin });
   });
 
-  it('decides a repair application once; the record and the document match the winner', async () => {
+  it('decides a repair application once; the record and the document match the winner', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const repairId = await api.repaired(entity, recordId);
     const bodies = at(0).map((n) =>
@@ -205,7 +208,7 @@ describe(`${N} decisions at once`, () => {
     );
     const [seen, stored, document] = await Promise.all([
       api.repair(entity.token, repairId),
-      record(recordId),
+      record({ api, agency }, recordId),
       api.send('GET', `/v1/repairs/${repairId}/decision-document`, { token: entity.token }),
     ]);
     const approved = seen.json.status === 'approved';
@@ -215,6 +218,6 @@ describe(`${N} decisions at once`, () => {
     expect(stored.json.publicationEnd?.reason).toBe(approved ? 'repaired' : undefined);
     expect(document.status).toBe(approved ? 200 : 404);
     if (approved) expect(document.json.reason).toBe(seen.json.decision.reason);
-    await auditIsClean();
+    await auditIsClean({ service, admin });
   });
 });

@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { allPages } from '../support/record-mothers.ts';
 import { verifyAudit } from '../support/table-state.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  type Party,
-  penaltyAgainst,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { APPROVE, penaltyAgainst } from '../support/workflow-mothers.ts';
 
 /*
  * Retries with the same Idempotency-Key, where the *-idempotency files do not already look:
@@ -24,28 +15,13 @@ import {
 
 const N = 50;
 
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-let admin: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
-});
-afterAll(() => service.stop());
-
 const keyed = () => ({ 'idempotency-key': `retry-${randomUUID()}` });
-const agencyRecords = async (status: string) =>
+const agencyRecords = async ({ service, agency }: Pick<World, 'service' | 'agency'>, status: string) =>
   (await allPages(service.url, `/v1/agency/records?status=${status}`, { token: agency.token })).items;
-const record = (id: string) => api.send('GET', `/v1/records/${id}`, { token: agency.token });
-const auditIsClean = async () => expect((await verifyAudit(service.url, admin)).problems).toEqual([]);
+const record = ({ api, agency }: Pick<World, 'api' | 'agency'>, id: string) =>
+  api.send('GET', `/v1/records/${id}`, { token: agency.token });
+const auditIsClean = async ({ service, admin }: Pick<World, 'service' | 'admin'>) =>
+  expect((await verifyAudit(service.url, admin)).problems).toEqual([]);
 
 /** Sends the same request `times` times one after another. */
 async function retried(times: number, send: () => Promise<HttpAnswer>): Promise<HttpAnswer[]> {
@@ -66,10 +42,16 @@ function replayed(answers: HttpAnswer[], status = 200): void {
 }
 
 describe(`${N} registrations at once with one Idempotency-Key`, () => {
-  it('registers one record; the others replay it or are told the first is in progress', async () => {
+  it('registers one record; the others replay it or are told the first is in progress', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const headers = keyed();
     const body = { ...penaltyAgainst(entity.uscc), publish: true };
-    const before = await agencyRecords('published');
+    const before = await agencyRecords({ service, agency }, 'published');
 
     const answers = await Promise.all(
       Array.from({ length: N }, () =>
@@ -83,19 +65,25 @@ describe(`${N} registrations at once with one Idempotency-Key`, () => {
     for (const other of answers.filter((a) => a.status !== 201)) {
       expectProblem(other, 409, 'idempotency_in_progress', 'idempotency-key');
     }
-    expect((await agencyRecords('published')).length).toBe(before.length + 1);
+    expect((await agencyRecords({ service, agency }, 'published')).length).toBe(before.length + 1);
     const retry = await api.send('POST', '/v1/records', { token: agency.token, body, headers });
     expect([retry.status, retry.headers.get('idempotent-replayed'), retry.json.id]).toEqual([
       201,
       'true',
       created[0]?.json.id,
     ]);
-    await auditIsClean();
+    await auditIsClean({ service, admin });
   });
 });
 
 describe('retried actions with one Idempotency-Key', () => {
-  it(`corrects once when ${N} identical corrections with one key arrive at once`, async () => {
+  it(`corrects once when ${N} identical corrections with one key arrive at once`, async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const id = await api.register(agency, penaltyAgainst(entity.uscc), false);
     const headers = keyed();
     const body = { reason: '更正', changes: { remarks: '重试的更正' } };
@@ -116,11 +104,18 @@ describe('retried actions with one Idempotency-Key', () => {
       expectProblem(other, 409, 'idempotency_in_progress', 'idempotency-key');
     }
     expect(later.headers.get('idempotent-replayed')).toBe('true');
-    expect((await record(id)).json).toMatchObject({ version: 2, history: [expect.anything()] });
-    await auditIsClean();
+    expect((await record({ api, agency }, id)).json).toMatchObject({
+      version: 2,
+      history: [expect.anything()],
+    });
+    await auditIsClean({ service, admin });
   });
 
-  it('publishes once and replays the first answer to retries, not 409 already_published', async () => {
+  it('publishes once and replays the first answer to retries, not 409 already_published', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const id = await api.register(agency, penaltyAgainst(entity.uscc), false);
     const headers = keyed();
 
@@ -129,10 +124,10 @@ describe('retried actions with one Idempotency-Key', () => {
     );
 
     replayed(answers);
-    expect((await record(id)).json.status).toBe('published');
+    expect((await record({ api, agency }, id)).json.status).toBe('published');
   });
 
-  it('revokes once and replays the first answer to retries', async () => {
+  it('revokes once and replays the first answer to retries', async ({ api, agency, entity }) => {
     const id = await api.publishedPenalty(agency, entity);
     const headers = keyed();
 
@@ -145,10 +140,10 @@ describe('retried actions with one Idempotency-Key', () => {
     );
 
     replayed(answers);
-    expect((await record(id)).json.status).toBe('revoked');
+    expect((await record({ api, agency }, id)).json.status).toBe('revoked');
   });
 
-  it('accepts an objection once and replays the first answer to retries', async () => {
+  it('accepts an objection once and replays the first answer to retries', async ({ api, agency, entity }) => {
     const objectionId = await api.objected(entity, await api.publishedPenalty(agency, entity));
     const headers = keyed();
 
@@ -164,7 +159,13 @@ describe('retried actions with one Idempotency-Key', () => {
     expect((await api.objection(agency.token, objectionId)).json).toMatchObject({ needsOtherUnit: true });
   });
 
-  it('decides a repair once and replays the first answer to retries', async () => {
+  it('decides a repair once and replays the first answer to retries', async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const repairId = await api.repaired(entity, recordId);
     const headers = keyed();
@@ -174,14 +175,14 @@ describe('retried actions with one Idempotency-Key', () => {
     );
 
     replayed(answers);
-    expect((await record(recordId)).json.publicationEnd?.reason).toBe('repaired');
-    await auditIsClean();
+    expect((await record({ api, agency }, recordId)).json.publicationEnd?.reason).toBe('repaired');
+    await auditIsClean({ service, admin });
   });
 
-  it('registers a batch once and replays its summary to a retry', async () => {
+  it('registers a batch once and replays its summary to a retry', async ({ service, api, agency }) => {
     const headers = keyed();
     const rows = [penaltyInput(), penaltyInput(), penaltyInput()];
-    const before = await agencyRecords('registered');
+    const before = await agencyRecords({ service, agency }, 'registered');
 
     const answers = await retried(2, () =>
       api.send('POST', '/v1/records/batch', { token: agency.token, body: rows, headers }),
@@ -189,6 +190,6 @@ describe('retried actions with one Idempotency-Key', () => {
 
     replayed(answers);
     expect(answers[0]?.json.summary).toMatchObject({ rows: 3, created: 3 });
-    expect((await agencyRecords('registered')).length).toBe(before.length + 3);
+    expect((await agencyRecords({ service, agency }, 'registered')).length).toBe(before.length + 3);
   });
 });

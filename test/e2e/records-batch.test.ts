@@ -1,35 +1,54 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import {
   aCompany,
   allPages,
-  anAgency,
   csvOf,
   penaltyCsvRow,
   recordOf,
   withWrongCheck,
 } from '../support/record-mothers.ts';
 
-let service: TestService;
-
-beforeAll(async () => {
-  service = await startTestService();
-});
-afterAll(() => service.stop());
-
-/** A token for a fresh agency, so each test reads a worklist of its own. */
-const newAgencyToken = () => service.token(`--role agency --agency ${anAgency()}`);
-const batch = (token: string, body: unknown, headers: Record<string, string> = {}, query = '') =>
-  call(service.url, 'POST', `/v1/records/batch${query}`, { token, body, headers });
-const sendCsv = (token: string, csv: string, query = '') =>
-  batch(token, csv, { 'content-type': 'text/csv; charset=utf-8' }, query);
-const worklistIds = async (token: string, status = 'registered') =>
-  (await allPages(service.url, `/v1/agency/records?status=${status}`, { token })).items.map((r) => r.id);
+const it = e2e
+  .extend(
+    'newAgencyToken',
+    { scope: 'file' },
+    ({ parties }) =>
+      /** A token for a fresh agency, so each test reads a worklist of its own. */
+      async () =>
+        (await parties.agency()).token,
+  )
+  .extend(
+    'batch',
+    { scope: 'file' },
+    ({ service }) =>
+      (token: string, body: unknown, headers: Record<string, string> = {}, query = '') =>
+        call(service.url, 'POST', `/v1/records/batch${query}`, { token, body, headers }),
+  )
+  .extend(
+    'sendCsv',
+    { scope: 'file' },
+    ({ batch }) =>
+      (token: string, csv: string, query = '') =>
+        batch(token, csv, { 'content-type': 'text/csv; charset=utf-8' }, query),
+  )
+  .extend(
+    'worklistIds',
+    { scope: 'file' },
+    ({ service }) =>
+      async (token: string, status = 'registered') =>
+        (await allPages(service.url, `/v1/agency/records?status=${status}`, { token })).items.map(
+          (r) => r.id,
+        ),
+  );
 
 describe('POST /v1/records/batch with a JSON array', () => {
-  it('stores the valid rows and answers for each row, numbered from 1, with field and message', async () => {
+  it('stores the valid rows and answers for each row, numbered from 1, with field and message', async ({
+    newAgencyToken,
+    batch,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const rows = [
       penaltyInput(),
@@ -64,7 +83,11 @@ describe('POST /v1/records/batch with a JSON array', () => {
     expect((await worklistIds(token)).sort()).toEqual([...created].sort());
   });
 
-  it('creates nothing new when the same array is sent again: the valid rows are existing', async () => {
+  it('creates nothing new when the same array is sent again: the valid rows are existing', async ({
+    newAgencyToken,
+    batch,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const rows = [penaltyInput(), recordOf('payment'), { ...penaltyInput(), decisionDate: '2026-02-30' }];
     const first = await batch(token, rows);
@@ -80,7 +103,11 @@ describe('POST /v1/records/batch with a JSON array', () => {
     expect(countAfterFirst).toBe(2);
   });
 
-  it('answers a conflicting row with document_number_conflict and keeps the first', async () => {
+  it('answers a conflicting row with document_number_conflict and keeps the first', async ({
+    newAgencyToken,
+    batch,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const input = penaltyInput();
     await batch(token, [input]);
@@ -95,7 +122,7 @@ describe('POST /v1/records/batch with a JSON array', () => {
     expect(await worklistIds(token)).toHaveLength(1);
   });
 
-  it('publishes every valid row with ?publish=true', async () => {
+  it('publishes every valid row with ?publish=true', async ({ newAgencyToken, batch, worklistIds }) => {
     const token = await newAgencyToken();
 
     const answer = await batch(token, [recordOf('ruling'), recordOf('confirmation')], {}, '?publish=true');
@@ -104,7 +131,11 @@ describe('POST /v1/records/batch with a JSON array', () => {
     expect(await worklistIds(token, 'published')).toHaveLength(2);
   });
 
-  it('refuses more than 1000 rows with a 400, storing nothing', async () => {
+  it('refuses more than 1000 rows with a 400, storing nothing', async ({
+    newAgencyToken,
+    batch,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const rows = Array.from({ length: 1001 }, () => recordOf('reward'));
 
@@ -114,7 +145,11 @@ describe('POST /v1/records/batch with a JSON array', () => {
     expect(await worklistIds(token)).toEqual([]);
   });
 
-  it('stores a row repeated within one batch once, answering created and existing', async () => {
+  it('stores a row repeated within one batch once, answering created and existing', async ({
+    newAgencyToken,
+    batch,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const input = penaltyInput();
 
@@ -125,7 +160,7 @@ describe('POST /v1/records/batch with a JSON array', () => {
     expect(await worklistIds(token)).toHaveLength(1);
   });
 
-  it('refuses a body that is not an array, and an empty array', async () => {
+  it('refuses a body that is not an array, and an empty array', async ({ newAgencyToken, batch }) => {
     const token = await newAgencyToken();
 
     expectProblem(await batch(token, penaltyInput()), 400, 'batch_not_array', 'body');
@@ -134,7 +169,11 @@ describe('POST /v1/records/batch with a JSON array', () => {
 });
 
 describe('POST /v1/records/batch with a CSV file', () => {
-  it('reads the Chinese headers, stores the valid rows and reports the others by data row', async () => {
+  it('reads the Chinese headers, stores the valid rows and reports the others by data row', async ({
+    service,
+    newAgencyToken,
+    sendCsv,
+  }) => {
     const token = await newAgencyToken();
     const rows = [
       penaltyCsvRow({ 行政相对人名称: '济阳区甲商贸有限公司' }),
@@ -168,7 +207,11 @@ describe('POST /v1/records/batch with a CSV file', () => {
     });
   });
 
-  it('creates nothing new when the same file is sent twice', async () => {
+  it('creates nothing new when the same file is sent twice', async ({
+    newAgencyToken,
+    sendCsv,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const csv = csvOf([penaltyCsvRow(), penaltyCsvRow(), penaltyCsvRow({ 统一社会信用代码: '' })]);
     await sendCsv(token, csv);
@@ -180,7 +223,11 @@ describe('POST /v1/records/batch with a CSV file', () => {
     expect(await worklistIds(token)).toHaveLength(2);
   });
 
-  it('refuses a file with an unknown column, naming it, and stores nothing', async () => {
+  it('refuses a file with an unknown column, naming it, and stores nothing', async ({
+    newAgencyToken,
+    sendCsv,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const csv = csvOf([{ ...penaltyCsvRow(), 联系电话: '13812345678' }]);
 
@@ -190,7 +237,11 @@ describe('POST /v1/records/batch with a CSV file', () => {
     expect(await worklistIds(token)).toEqual([]);
   });
 
-  it('refuses a file of more than 1000 rows, storing nothing', async () => {
+  it('refuses a file of more than 1000 rows, storing nothing', async ({
+    newAgencyToken,
+    sendCsv,
+    worklistIds,
+  }) => {
     const token = await newAgencyToken();
     const csv = csvOf(Array.from({ length: 1001 }, () => penaltyCsvRow()));
 
@@ -198,14 +249,14 @@ describe('POST /v1/records/batch with a CSV file', () => {
     expect(await worklistIds(token)).toEqual([]);
   });
 
-  it('refuses a file whose kind cannot be told from its header', async () => {
+  it('refuses a file whose kind cannot be told from its header', async ({ newAgencyToken, sendCsv }) => {
     const token = await newAgencyToken();
     const { 行政处罚决定书文号: _, ...withoutNumber } = penaltyCsvRow();
 
     expectProblem(await sendCsv(token, csvOf([withoutNumber])), 400, 'csv_kind_unknown');
   });
 
-  it('refuses a batch sent as neither JSON nor CSV with 415', async () => {
+  it('refuses a batch sent as neither JSON nor CSV with 415', async ({ newAgencyToken, batch }) => {
     const token = await newAgencyToken();
     const answer = await batch(token, csvOf([penaltyCsvRow()]), { 'content-type': 'text/plain' });
 

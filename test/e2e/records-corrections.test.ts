@@ -1,39 +1,65 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { penaltyInput } from '../support/record-builders.ts';
-import { aCompany, allPages, anAgency, queryOf } from '../support/record-mothers.ts';
+import { aCompany, allPages, queryOf } from '../support/record-mothers.ts';
 
-let service: TestService;
-let token: string;
-const agency = anAgency();
-
-beforeAll(async () => {
-  service = await startTestService();
-  token = await service.token(`--role agency --agency ${agency}`);
-});
-afterAll(() => service.stop());
-
-const post = (path: string, body?: unknown) =>
-  call(service.url, 'POST', path, { token, ...(body === undefined ? {} : { body }) });
-const correct = (id: string, body: unknown) => post(`/v1/records/${id}/corrections`, body);
-const revoke = (id: string, reason = '行政处罚决定已被依法撤销') =>
-  post(`/v1/records/${id}/revocations`, { reason });
-const publicDetail = (id: string) => call(service.url, 'GET', `/v1/disclosures/${id}`);
-const publicIds = async (query: Record<string, string>) =>
-  (await allPages(service.url, `/v1/disclosures${queryOf(query)}`)).items.map((r) => r.id);
-
-/** A published penalty against a company of its own, named `name`. */
-async function publishedPenalty(name: string) {
-  const uscc = aCompany();
-  const input = penaltyInput({ subject: { category: 'legal_person', name, uscc } });
-  const answer = await post('/v1/records', { ...input, publish: true });
-  expect(answer.status).toBe(201);
-  return { id: answer.json.id as string, input, uscc };
-}
+/** What the file's agency and the public do, over HTTP. */
+const it = e2e
+  .extend(
+    'post',
+    { scope: 'file' },
+    ({ service, agency: { token } }) =>
+      (path: string, body?: unknown) =>
+        call(service.url, 'POST', path, { token, ...(body === undefined ? {} : { body }) }),
+  )
+  .extend(
+    'correct',
+    { scope: 'file' },
+    ({ post }) =>
+      (id: string, body: unknown) =>
+        post(`/v1/records/${id}/corrections`, body),
+  )
+  .extend(
+    'revoke',
+    { scope: 'file' },
+    ({ post }) =>
+      (id: string, reason = '行政处罚决定已被依法撤销') =>
+        post(`/v1/records/${id}/revocations`, { reason }),
+  )
+  .extend(
+    'publicDetail',
+    { scope: 'file' },
+    ({ service }) =>
+      (id: string) =>
+        call(service.url, 'GET', `/v1/disclosures/${id}`),
+  )
+  .extend(
+    'publicIds',
+    { scope: 'file' },
+    ({ service }) =>
+      async (query: Record<string, string>) =>
+        (await allPages(service.url, `/v1/disclosures${queryOf(query)}`)).items.map((r) => r.id),
+  )
+  .extend(
+    'publishedPenalty',
+    { scope: 'file' },
+    ({ post }) =>
+      /** A published penalty against a company of its own, named `name`. */
+      async (name: string) => {
+        const uscc = aCompany();
+        const input = penaltyInput({ subject: { category: 'legal_person', name, uscc } });
+        const answer = await post('/v1/records', { ...input, publish: true });
+        expect(answer.status).toBe(201);
+        return { id: answer.json.id as string, input, uscc };
+      },
+  );
 
 describe('POST /v1/records/{id}/corrections', () => {
-  it('makes version 2, lists the change in the history and shows the new content to the public', async () => {
+  it('makes version 2, lists the change in the history and shows the new content to the public', async ({
+    correct,
+    publicDetail,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区更正测试商贸有限公司');
 
     const answer = await correct(id, {
@@ -63,7 +89,12 @@ describe('POST /v1/records/{id}/corrections', () => {
     expect(detail.json.history).toEqual([publicEntry]);
   });
 
-  it('moves the record in the name search from the old name to the new one', async () => {
+  it('moves the record in the name search from the old name to the new one', async ({
+    correct,
+    publicDetail,
+    publicIds,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区旧称甲商贸有限公司');
 
     await correct(id, { reason: '名称登记错误', changes: { subject: { name: '济阳区新称乙商贸有限公司' } } });
@@ -73,7 +104,10 @@ describe('POST /v1/records/{id}/corrections', () => {
     expect((await publicDetail(id)).json.history[0].changedFields).toEqual(['subject.name']);
   });
 
-  it('removes an optional field given as null and names it among the changed fields', async () => {
+  it('removes an optional field given as null and names it among the changed fields', async ({
+    correct,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区删除字段测试有限公司');
 
     const answer = await correct(id, { reason: '无罚款', changes: { penalty: { fineAmount: null } } });
@@ -83,7 +117,11 @@ describe('POST /v1/records/{id}/corrections', () => {
     expect(answer.json.history[0].changedFields).toEqual(['penalty.fineAmount']);
   });
 
-  it('does not name the legal representative or their ID among the changes the public sees', async () => {
+  it('does not name the legal representative or their ID among the changes the public sees', async ({
+    correct,
+    publicDetail,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区代表人更正测试有限公司');
 
     await correct(id, { reason: '法定代表人变更', changes: { subject: { legalRepresentative: '张伟' } } });
@@ -94,16 +132,20 @@ describe('POST /v1/records/{id}/corrections', () => {
     expect(detail.text).not.toContain('张伟');
   });
 
-  it.each([
+  it.for<[string, Record<string, unknown>, number, string]>([
     ['a correction that changes nothing', { penalty: { violationType: '虚假宣传' } }, 422, 'nothing_changed'],
     ['a change of kind', { kind: 'license' }, 400, 'kind_unchangeable'],
-  ])('refuses %s', async (_, changes, status, code) => {
+  ])('refuses %s', async ([, changes, status, code], { correct, publishedPenalty }) => {
     const { id } = await publishedPenalty('济阳区拒绝更正测试有限公司');
 
     expectProblem(await correct(id, { reason: '测试', changes }), status, code);
   });
 
-  it('refuses a correction that leaves the record invalid, naming the field under body.changes', async () => {
+  it('refuses a correction that leaves the record invalid, naming the field under body.changes', async ({
+    correct,
+    publicDetail,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区无效更正测试有限公司');
 
     const answer = await correct(id, { reason: '测试', changes: { penalty: { fineAmount: -1 } } });
@@ -112,7 +154,7 @@ describe('POST /v1/records/{id}/corrections', () => {
     expect((await publicDetail(id)).json.version).toBe(1);
   });
 
-  it('refuses a correction without a reason or without changes', async () => {
+  it('refuses a correction without a reason or without changes', async ({ correct, publishedPenalty }) => {
     const { id } = await publishedPenalty('济阳区缺少原因测试有限公司');
 
     expectProblem(
@@ -131,7 +173,7 @@ describe('POST /v1/records/{id}/corrections', () => {
 });
 
 describe('corrections of the decision date and the document number', () => {
-  it('counts the disclosure deadline again from a corrected decision date', async () => {
+  it('counts the disclosure deadline again from a corrected decision date', async ({ post, correct }) => {
     const registered = await post('/v1/records', penaltyInput({ decisionDate: '2026-11-02' }));
 
     const answer = await correct(registered.json.id, {
@@ -147,7 +189,10 @@ describe('corrections of the decision date and the document number', () => {
     });
   });
 
-  it('moves the document number: a number taken by another record is refused, the old one is given up to other content', async () => {
+  it('moves the document number: a number taken by another record is refused, the old one is given up to other content', async ({
+    post,
+    correct,
+  }) => {
     const firstBody = penaltyInput();
     const [first, second] = await Promise.all([
       post('/v1/records', firstBody),
@@ -178,7 +223,14 @@ describe('corrections of the decision date and the document number', () => {
 });
 
 describe('POST /v1/records/{id}/revocations', () => {
-  it('takes a published record out of every public answer and keeps it, revoked, for the agency', async () => {
+  it('takes a published record out of every public answer and keeps it, revoked, for the agency', async ({
+    service,
+    agency,
+    revoke,
+    publicDetail,
+    publicIds,
+    publishedPenalty,
+  }) => {
     const name = '济阳区撤销公示测试有限公司';
     const { id, uscc, input } = await publishedPenalty(name);
 
@@ -194,16 +246,20 @@ describe('POST /v1/records/{id}/revocations', () => {
       publicIds({}),
       publicIds({ uscc }),
       publicIds({ name: '撤销公示' }),
-      publicIds({ agency }),
+      publicIds({ agency: agency.uscc }),
       publicIds({ kind: 'penalty' }),
       publicIds({ from: input.decisionDate, to: input.decisionDate }),
     ]);
     for (const ids of searches) expect(ids).not.toContain(id);
-    const revoked = await allPages(service.url, '/v1/agency/records?status=revoked', { token });
+    const revoked = await allPages(service.url, '/v1/agency/records?status=revoked', { token: agency.token });
     expect(revoked.items.map((r) => r.id)).toContain(id);
   });
 
-  it('keeps the history of a corrected record after revocation', async () => {
+  it('keeps the history of a corrected record after revocation', async ({
+    correct,
+    revoke,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区撤销历史测试有限公司');
     await correct(id, { reason: '补充备注', changes: { remarks: '已整改' } });
 
@@ -213,7 +269,12 @@ describe('POST /v1/records/{id}/revocations', () => {
     expect(answer.json.history).toHaveLength(1);
   });
 
-  it('refuses to publish, correct or revoke a revoked record', async () => {
+  it('refuses to publish, correct or revoke a revoked record', async ({
+    post,
+    correct,
+    revoke,
+    publishedPenalty,
+  }) => {
     const { id } = await publishedPenalty('济阳区撤销后操作测试有限公司');
     await revoke(id);
 
@@ -222,7 +283,7 @@ describe('POST /v1/records/{id}/revocations', () => {
     expectProblem(await revoke(id), 409, 'record_revoked');
   });
 
-  it('refuses a revocation without a reason', async () => {
+  it('refuses a revocation without a reason', async ({ post, publicDetail, publishedPenalty }) => {
     const { id } = await publishedPenalty('济阳区撤销无原因测试有限公司');
 
     expectProblem(await post(`/v1/records/${id}/revocations`, {}), 400, 'validation_failed', 'body.reason');

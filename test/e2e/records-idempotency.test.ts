@@ -1,28 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { licenseInput, penaltyInput } from '../support/record-builders.ts';
-import { allPages, anAgency } from '../support/record-mothers.ts';
+import { allPages } from '../support/record-mothers.ts';
 
-let service: TestService;
-let token: string;
-let otherToken: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  [token, otherToken] = await Promise.all([
-    service.token(`--role agency --agency ${anAgency()}`),
-    service.token(`--role agency --agency ${anAgency()}`),
-  ]);
-});
-afterAll(() => service.stop());
-
-const register = (body: unknown, as = token) => call(service.url, 'POST', '/v1/records', { token: as, body });
-const registeredCount = async (as = token) =>
-  (await allPages(service.url, '/v1/agency/records?status=registered', { token: as })).items.length;
+/** `register(body)` and `registeredCount()`, as the file's agency unless another token is given. */
+const it = e2e
+  .extend(
+    'register',
+    { scope: 'file' },
+    ({ service, agency: { token } }) =>
+      (body: unknown, as = token) =>
+        call(service.url, 'POST', '/v1/records', { token: as, body }),
+  )
+  .extend(
+    'registeredCount',
+    { scope: 'file' },
+    ({ service, agency: { token } }) =>
+      async (as = token) =>
+        (await allPages(service.url, '/v1/agency/records?status=registered', { token: as })).items.length,
+  );
 
 describe('registering the same document twice', () => {
-  it('answers 201 and then 200 with the same record for the same body', async () => {
+  it('answers 201 and then 200 with the same record for the same body', async ({ register }) => {
     const input = penaltyInput();
 
     const first = await register(input);
@@ -33,7 +32,7 @@ describe('registering the same document twice', () => {
     expect(second.json).toEqual(first.json);
   });
 
-  it('recognises the same body with its keys in another order', async () => {
+  it('recognises the same body with its keys in another order', async ({ register }) => {
     const input = penaltyInput();
     const { subject, penalty, ...rest } = input;
     const reordered = { penalty: { ...penalty }, subject: { ...subject }, ...rest };
@@ -45,7 +44,12 @@ describe('registering the same document twice', () => {
     expect(second.json.id).toBe(first.json.id);
   });
 
-  it('refuses other content under the same agency, kind and document number with 409, storing nothing', async () => {
+  it('refuses other content under the same agency, kind and document number with 409, storing nothing', async ({
+    service,
+    agency,
+    register,
+    registeredCount,
+  }) => {
     const input = penaltyInput();
     const first = await register(input);
     const countBefore = await registeredCount();
@@ -54,11 +58,11 @@ describe('registering the same document twice', () => {
 
     expectProblem(different, 409, 'document_number_conflict', 'body.documentNumber');
     expect(await registeredCount()).toBe(countBefore);
-    const stored = await call(service.url, 'GET', `/v1/records/${first.json.id}`, { token });
+    const stored = await call(service.url, 'GET', `/v1/records/${first.json.id}`, { token: agency.token });
     expect(stored.json.record.penalty.fineAmount).toBe(input.penalty.fineAmount);
   });
 
-  it('takes the same document number for another kind as another record', async () => {
+  it('takes the same document number for another kind as another record', async ({ register }) => {
     const input = penaltyInput();
     const penalty = await register(input);
 
@@ -68,17 +72,23 @@ describe('registering the same document twice', () => {
     expect(license.json.id).not.toBe(penalty.json.id);
   });
 
-  it("takes the same document number from another agency as that agency's own record", async () => {
+  it("takes the same document number from another agency as that agency's own record", async ({
+    otherAgency,
+    register,
+  }) => {
     const input = penaltyInput();
     const mine = await register(input);
 
-    const theirs = await register({ ...input, remarks: '另一机关的决定' }, otherToken);
+    const theirs = await register({ ...input, remarks: '另一机关的决定' }, otherAgency.token);
 
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     expect(theirs.json.authority.uscc).not.toBe(mine.json.authority.uscc);
   });
 
-  it('creates exactly one record when twenty identical registrations arrive at once', async () => {
+  it('creates exactly one record when twenty identical registrations arrive at once', async ({
+    register,
+    registeredCount,
+  }) => {
     const input = penaltyInput();
     const countBefore = await registeredCount();
 
@@ -93,12 +103,16 @@ describe('registering the same document twice', () => {
 });
 
 describe('concurrent changes to one record', () => {
-  it('lets exactly one of ten concurrent publishes win; the others get 409', async () => {
+  it('lets exactly one of ten concurrent publishes win; the others get 409', async ({
+    service,
+    agency,
+    register,
+  }) => {
     const { json: registered } = await register(penaltyInput());
 
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        call(service.url, 'POST', `/v1/records/${registered.id}/publish`, { token }),
+        call(service.url, 'POST', `/v1/records/${registered.id}/publish`, { token: agency.token }),
       ),
     );
 
@@ -107,16 +121,23 @@ describe('concurrent changes to one record', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
   });
 
-  it('lets exactly one of five concurrent corrections win; the others get 409 and change nothing', async () => {
+  it('lets exactly one of five concurrent corrections win; the others get 409 and change nothing', async ({
+    service,
+    agency,
+    register,
+  }) => {
     const { json: registered } = await register(penaltyInput());
     const correction = (n: number) => ({ reason: `更正${n}`, changes: { remarks: `备注${n}` } });
 
     const answers = await Promise.all(
       [1, 2, 3, 4, 5].map((n) =>
-        call(service.url, 'POST', `/v1/records/${registered.id}/corrections`, { token, body: correction(n) }),
+        call(service.url, 'POST', `/v1/records/${registered.id}/corrections`, {
+          token: agency.token,
+          body: correction(n),
+        }),
       ),
     );
-    const stored = await call(service.url, 'GET', `/v1/records/${registered.id}`, { token });
+    const stored = await call(service.url, 'GET', `/v1/records/${registered.id}`, { token: agency.token });
 
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     for (const lost of answers.filter((a) => a.status !== 200)) expectProblem(lost, 409, 'record_changed');

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { licenseInput, penaltyInput, SOLE_TRADER } from '../support/record-builders.ts';
 import {
   amend,
-  anAgency,
   anIdNumber,
   expectFieldProblem,
   naturalPersonPenalty,
@@ -12,17 +10,17 @@ import {
   withWrongCheck,
 } from '../support/record-mothers.ts';
 
-let service: TestService;
-let token: string;
+/** `register(body)`: POST /v1/records as the file's agency. */
+const it = e2e.extend(
+  'register',
+  { scope: 'file' },
+  ({ service, agency: { token } }) =>
+    (body: unknown, headers: Record<string, string> = {}) =>
+      call(service.url, 'POST', '/v1/records', { token, body, headers }),
+);
 
-beforeAll(async () => {
-  service = await startTestService();
-  token = await service.token(`--role agency --agency ${anAgency()}`);
-});
-afterAll(() => service.stop());
-
-const register = (body: unknown, headers: Record<string, string> = {}) =>
-  call(service.url, 'POST', '/v1/records', { token, body, headers });
+/** The valid record a case spoils one field of. */
+type Base = () => object;
 
 const penalty = () => penaltyInput();
 const license = () => licenseInput();
@@ -31,7 +29,7 @@ const soleTrader = () =>
   penaltyInput({ subject: { category: 'individual_business', name: '济阳区小店', uscc: SOLE_TRADER } });
 
 describe('identifiers', () => {
-  it.each([
+  it.for<[string, Base, string, unknown, string, string]>([
     [
       'a wrong USCC check character',
       penalty,
@@ -80,13 +78,13 @@ describe('identifiers', () => {
       'subject.idNumber',
       'invalid_id_check',
     ],
-  ])('refuses %s with a 400 naming the field', async (_, base, path, value, field, code) => {
+  ])('refuses %s with a 400 naming the field', async ([, base, path, value, field, code], { register }) => {
     expectFieldProblem(await register(amend(base(), path, value)), field, code);
   });
 });
 
 describe('enumerations and shapes', () => {
-  it.each([
+  it.for<[string, Base, string, unknown, string]>([
     ['an unknown kind', penalty, 'kind', 'permit', 'kind'],
     ['an unknown severity', penalty, 'penalty.severity', 'grave', 'penalty.severity'],
     ['an unknown procedure', penalty, 'penalty.procedure', 'summary', 'penalty.procedure'],
@@ -106,7 +104,7 @@ describe('enumerations and shapes', () => {
     ['an amount written as text', penalty, 'penalty.fineAmount', '5', 'penalty.fineAmount'],
     ['a blank document number', penalty, 'documentNumber', '   ', 'documentNumber'],
     ['a name of 201 characters', penalty, 'subject.name', '公'.repeat(201), 'subject.name'],
-  ])('refuses %s with a 400 naming the field', async (_, base, path, value, field) => {
+  ])('refuses %s with a 400 naming the field', async ([, base, path, value, field], { register }) => {
     const answer = await register(amend(base(), path, value));
 
     expectProblem(answer, 400, 'validation_failed', `body.${field}`);
@@ -114,7 +112,7 @@ describe('enumerations and shapes', () => {
 });
 
 describe('required fields', () => {
-  it.each([
+  it.for<[string, Base, string, string]>([
     ['documentNumber', penalty, 'documentNumber', 'documentNumber'],
     ['decisionDate', penalty, 'decisionDate', 'decisionDate'],
     ['the subject', penalty, 'subject', 'subject'],
@@ -127,11 +125,11 @@ describe('required fields', () => {
     ['the measure of a coercion', () => recordOf('coercion'), 'coercion.measure', 'coercion.measure'],
     ['the result of an inspection', () => recordOf('inspection'), 'inspection.result', 'inspection.result'],
     ['the content of a reward', () => recordOf('reward'), 'reward.content', 'reward.content'],
-  ])('refuses a record without %s', async (_, base, path, field) => {
+  ])('refuses a record without %s', async ([, base, path, field], { register }) => {
     expectProblem(await register(amend(base(), path, undefined)), 400, 'validation_failed', `body.${field}`);
   });
 
-  it.each([
+  it.for<[string, Base, string, string, string]>([
     ['a legal person without a USCC', penalty, 'subject.uscc', 'subject.uscc', 'uscc_required'],
     ['an individual business without a USCC', soleTrader, 'subject.uscc', 'subject.uscc', 'uscc_required'],
     [
@@ -155,11 +153,11 @@ describe('required fields', () => {
       'subject.legalRepresentativeIdType',
       'id_type_required',
     ],
-  ])('refuses %s', async (_, base, path, field, code) => {
+  ])('refuses %s', async ([, base, path, field, code], { register }) => {
     expectFieldProblem(await register(amend(base(), path, undefined)), field, code);
   });
 
-  it('refuses a USCC on a natural person and an ID number on a company', async () => {
+  it('refuses a USCC on a natural person and an ID number on a company', async ({ register }) => {
     const person = await register(amend(naturalPerson(), 'subject.uscc', '91350100M000100Y43'));
     const company = await register(amend(penalty(), 'subject.idNumber', anIdNumber()));
 

@@ -1,38 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { penaltyInput } from '../support/record-builders.ts';
-import { allPages, anAgency, recordOf, todayInShanghai } from '../support/record-mothers.ts';
+import { allPages, recordOf, todayInShanghai } from '../support/record-mothers.ts';
 
-let service: TestService;
-
-beforeAll(async () => {
-  service = await startTestService();
-});
-afterAll(() => service.stop());
-
-/** A fresh agency with a worklist of its own, and what it can do over HTTP. */
-async function newAgency() {
-  const token = await service.token(`--role agency --agency ${anAgency()}`);
-  const post = (path: string, body?: unknown) =>
-    call(service.url, 'POST', path, { token, ...(body === undefined ? {} : { body }) });
-  return {
-    token,
-    register: async (body: unknown): Promise<string> => {
-      const answer = await post('/v1/records', body);
-      expect(answer.status).toBe(201);
-      return answer.json.id;
+const it = e2e.extend(
+  'newAgency',
+  { scope: 'file' },
+  ({ service, parties }) =>
+    /** A fresh agency with a worklist of its own, and what it can do over HTTP. */
+    async () => {
+      const { token } = await parties.agency();
+      const post = (path: string, body?: unknown) =>
+        call(service.url, 'POST', path, { token, ...(body === undefined ? {} : { body }) });
+      return {
+        token,
+        register: async (body: unknown): Promise<string> => {
+          const answer = await post('/v1/records', body);
+          expect(answer.status).toBe(201);
+          return answer.json.id;
+        },
+        publish: (id: string) => post(`/v1/records/${id}/publish`),
+        revoke: (id: string) => post(`/v1/records/${id}/revocations`, { reason: '决定已撤销' }),
+        get: (query: string) => call(service.url, 'GET', `/v1/agency/records${query}`, { token }),
+        ids: async (query: string) =>
+          (await allPages(service.url, `/v1/agency/records${query}`, { token })).items.map((r) => r.id),
+      };
     },
-    publish: (id: string) => post(`/v1/records/${id}/publish`),
-    revoke: (id: string) => post(`/v1/records/${id}/revocations`, { reason: '决定已撤销' }),
-    get: (query: string) => call(service.url, 'GET', `/v1/agency/records${query}`, { token }),
-    ids: async (query: string) =>
-      (await allPages(service.url, `/v1/agency/records${query}`, { token })).items.map((r) => r.id),
-  };
-}
+);
 
 describe('GET /v1/agency/records', () => {
-  it("lists only the caller's records, by status, registered when no status is given", async () => {
+  it("lists only the caller's records, by status, registered when no status is given", async ({
+    newAgency,
+  }) => {
     const [me, other] = await Promise.all([newAgency(), newAgency()]);
     const [waiting, published, revoked] = await Promise.all([
       me.register(penaltyInput()),
@@ -56,7 +55,9 @@ describe('GET /v1/agency/records', () => {
     expect([...registered, ...publishedList, ...revokedList]).not.toContain(theirs);
   });
 
-  it('shows each record as its agency sees it: content, deadline, state and visibility', async () => {
+  it('shows each record as its agency sees it: content, deadline, state and visibility', async ({
+    newAgency,
+  }) => {
     const me = await newAgency();
     const input = penaltyInput();
     const id = await me.register(input);
@@ -75,7 +76,9 @@ describe('GET /v1/agency/records', () => {
     ]);
   });
 
-  it('lists with overdue=true the registered records whose deadline passed, and not those still in time', async () => {
+  it('lists with overdue=true the registered records whose deadline passed, and not those still in time', async ({
+    newAgency,
+  }) => {
     const me = await newAgency();
     const [late, inTime, publishedLate] = await Promise.all([
       me.register(penaltyInput({ decisionDate: '2026-08-01' })),
@@ -91,19 +94,19 @@ describe('GET /v1/agency/records', () => {
     expect(all.sort()).toEqual([late, inTime].sort());
   });
 
-  it('refuses overdue=true for published records', async () => {
+  it('refuses overdue=true for published records', async ({ newAgency }) => {
     const me = await newAgency();
 
     expectProblem(await me.get('?status=published&overdue=true'), 400, 'validation_failed', 'query.overdue');
   });
 
-  it.each([
+  it.for([
     ['status=withdrawn', 'query.status'],
     ['limit=0', 'query.limit'],
     ['limit=101', 'query.limit'],
     ['overdue=yes', 'query.overdue'],
     ['owner=me', 'query.owner'],
-  ])('refuses %s with a 400 naming the parameter', async (query, field) => {
+  ])('refuses %s with a 400 naming the parameter', async ([query, field], { newAgency }) => {
     const me = await newAgency();
 
     expectProblem(await me.get(`?${query}`), 400, 'validation_failed', field);
@@ -111,7 +114,7 @@ describe('GET /v1/agency/records', () => {
 });
 
 describe('paging through the worklist', () => {
-  it('visits every record exactly once with limit and cursor', async () => {
+  it('visits every record exactly once with limit and cursor', async ({ service, newAgency }) => {
     const me = await newAgency();
     const ids = await Promise.all(Array.from({ length: 7 }, () => me.register(recordOf('inspection'))));
 
@@ -125,7 +128,9 @@ describe('paging through the worklist', () => {
     expect(items.map((r) => r.id).sort()).toEqual([...ids].sort());
   });
 
-  it('refuses a cursor replayed with other filters, and a cursor that was never issued', async () => {
+  it('refuses a cursor replayed with other filters, and a cursor that was never issued', async ({
+    newAgency,
+  }) => {
     const me = await newAgency();
     await Promise.all([me.register(penaltyInput()), me.register(penaltyInput())]);
     const first = await me.get('?status=registered&limit=1');
@@ -140,7 +145,7 @@ describe('paging through the worklist', () => {
     expectProblem(forged, 400, 'invalid_cursor', 'query.cursor');
   });
 
-  it("refuses another agency's cursor", async () => {
+  it("refuses another agency's cursor", async ({ newAgency }) => {
     const [me, other] = await Promise.all([newAgency(), newAgency()]);
     await Promise.all([me.register(penaltyInput()), me.register(penaltyInput())]);
     const mine = await me.get('?limit=1');
@@ -150,7 +155,9 @@ describe('paging through the worklist', () => {
     expectProblem(answer, 400, 'invalid_cursor', 'query.cursor');
   });
 
-  it('pages through the overdue records when the next page is asked for a second later', async () => {
+  it('pages through the overdue records when the next page is asked for a second later', async ({
+    newAgency,
+  }) => {
     const me = await newAgency();
     const ids = await Promise.all(
       Array.from({ length: 3 }, () => me.register(penaltyInput({ decisionDate: '2026-08-03' }))),

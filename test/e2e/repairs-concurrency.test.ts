@@ -1,43 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  type Party,
-  REFUSE_REPAIR,
-  repairBody,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
-
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity] = await Promise.all([anAgencyParty(service), anEntityParty(service)]);
-});
-afterAll(() => service.stop());
+import { APPROVE, REFUSE_REPAIR, repairBody } from '../support/workflow-mothers.ts';
 
 /** A repairable penalty about the entity with a repair application pending: both ids. */
-async function pendingRepair() {
+async function pendingRepair({ api, agency, entity }: Pick<World, 'api' | 'agency' | 'entity'>) {
   const recordId = await api.publishedPenalty(agency, entity);
   return { recordId, repairId: await api.repaired(entity, recordId) };
 }
 
-const document = (repairId: string) =>
+const document = ({ api, entity }: Pick<World, 'api' | 'entity'>, repairId: string) =>
   api.send('GET', `/v1/repairs/${repairId}/decision-document`, { token: entity.token });
 
 describe('concurrent decisions on one repair application', () => {
-  it.each([2, 10])(
+  it.for([2, 10])(
     'lets exactly one of %i (approve against reject) win; the record and the document match the winner',
-    async (count) => {
-      const { recordId, repairId } = await pendingRepair();
+    async (count, { api, agency, entity }) => {
+      const { recordId, repairId } = await pendingRepair({ api, agency, entity });
       const bodies = Array.from({ length: count }, (_, n) => (n % 2 === 0 ? APPROVE : REFUSE_REPAIR));
 
       const answers = await Promise.all(bodies.map((body) => api.decideRepair(agency.token, repairId, body)));
@@ -49,7 +27,7 @@ describe('concurrent decisions on one repair application', () => {
       const [seen, detail, doc, record] = await Promise.all([
         api.repair(entity.token, repairId),
         api.publicRecord(recordId),
-        document(repairId),
+        document({ api, entity }, repairId),
         api.send('GET', `/v1/records/${recordId}`, { token: agency.token }),
       ]);
       expect(seen.json).toMatchObject({ status: winner?.json.status, decision: winner?.json.decision });
@@ -62,7 +40,11 @@ describe('concurrent decisions on one repair application', () => {
 });
 
 describe('concurrent filings', () => {
-  it('files exactly one application when the entity sends five at once; the others are refused', async () => {
+  it('files exactly one application when the entity sends five at once; the others are refused', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
 
     const answers = await Promise.all(

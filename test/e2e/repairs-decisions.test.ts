@@ -1,49 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
-import {
-  APPROVE,
-  anAgencyParty,
-  anEntityParty,
-  objectionBody,
-  type Party,
-  REFUSE_REPAIR,
-  REJECT,
-  repairBody,
-  type WorkflowClient,
-  workflowClient,
-} from '../support/workflow-mothers.ts';
+import { APPROVE, objectionBody, REFUSE_REPAIR, REJECT, repairBody } from '../support/workflow-mothers.ts';
 
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let entity: Party;
-let admin: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, entity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
-});
-afterAll(() => service.stop());
-
-const agencyList = async (status: string) =>
+const agencyList = async ({ api, agency }: Pick<World, 'api' | 'agency'>, status: string) =>
   (await api.list(agency.token, `/v1/agency/repairs?status=${status}`)).map((r) => r.id);
 
 describe('a repair application rejected', () => {
   let recordId: string;
   let repairId: string;
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ api, agency, entity }) => {
     recordId = await api.publishedPenalty(agency, entity);
     repairId = await api.repaired(entity, recordId);
   });
 
-  it('is decided with reasons the entity can read, and the record stays public as it was', async () => {
+  it('is decided with reasons the entity can read, and the record stays public as it was', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const before = await api.publicRecord(recordId);
 
     const decided = await api.decideRepair(agency.token, repairId, REFUSE_REPAIR);
@@ -58,11 +33,16 @@ describe('a repair application rejected', () => {
     expect(after.json).toEqual(before.json);
   });
 
-  it('moves from the agency’s pending list to its rejected list and writes a repair-decided event', async () => {
+  it('moves from the agency’s pending list to its rejected list and writes a repair-decided event', async ({
+    api,
+    agency,
+    entity,
+    admin,
+  }) => {
     const [pending, rejected, approved] = await Promise.all([
-      agencyList('pending'),
-      agencyList('rejected'),
-      agencyList('approved'),
+      agencyList({ api, agency }, 'pending'),
+      agencyList({ api, agency }, 'rejected'),
+      agencyList({ api, agency }, 'approved'),
     ]);
     const events = await api.list(admin, '/v1/admin/events?type=repair-decided');
 
@@ -75,7 +55,10 @@ describe('a repair application rejected', () => {
     });
   });
 
-  it('lets the entity object to the repair result, and the public sees the record labelled', async () => {
+  it('lets the entity object to the repair result, and the public sees the record labelled', async ({
+    api,
+    entity,
+  }) => {
     const answer = await api.object(entity, objectionBody(recordId, { reason: 'repair_result' }));
     const detail = await api.publicRecord(recordId);
 
@@ -84,7 +67,7 @@ describe('a repair application rejected', () => {
     expect(detail.json.objection).toEqual({ status: 'pending', filedAt: answer.json.filedAt });
   });
 
-  it('lets the entity apply again, the first application no longer pending', async () => {
+  it('lets the entity apply again, the first application no longer pending', async ({ api, entity }) => {
     const again = await api.fileRepair(entity, repairBody(recordId));
 
     expect(again.status).toBe(201);
@@ -93,7 +76,11 @@ describe('a repair application rejected', () => {
 });
 
 describe('a repair application approved', () => {
-  it('lists the application as approved and leaves no objection or new application possible', async () => {
+  it('lists the application as approved and leaves no objection or new application possible', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const repairId = await api.repaired(entity, recordId);
     await api.decideRepair(agency.token, repairId, APPROVE);
@@ -104,14 +91,18 @@ describe('a repair application approved', () => {
       api.send('GET', `/v1/records/${recordId}`, { token: agency.token }),
     ]);
 
-    expect(await agencyList('approved')).toContain(repairId);
+    expect(await agencyList({ api, agency }, 'approved')).toContain(repairId);
     expectProblem(objection, 422, 'record_not_public', 'body.recordId');
     expectProblem(again, 422, 'repair_not_applicable', 'body.recordId');
     expect(record.json).toMatchObject({ status: 'published', publicationEnd: { reason: 'repaired' } });
     expect(record.json.repair).toBeUndefined();
   });
 
-  it('serves the decision document as JSON when asked for JSON, and refuses an unknown format naming query.format', async () => {
+  it('serves the decision document as JSON when asked for JSON, and refuses an unknown format naming query.format', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const repairId = await api.repaired(entity, await api.publishedPenalty(agency, entity));
     await api.decideRepair(agency.token, repairId, APPROVE);
     const path = `/v1/repairs/${repairId}/decision-document`;
@@ -130,7 +121,11 @@ describe('a repair application approved', () => {
     expectProblem(unknown, 400, 'validation_failed', 'query.format');
   });
 
-  it('keeps the record out of public view when an objection pending meanwhile is decided afterwards', async () => {
+  it('keeps the record out of public view when an objection pending meanwhile is decided afterwards', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const recordId = await api.publishedPenalty(agency, entity);
     const objectionId = await api.objected(entity, recordId);
     const repairId = await api.repaired(entity, recordId);

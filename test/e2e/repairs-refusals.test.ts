@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.ts';
+import { describe, expect, it, type WorkflowClient } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import {
   APPROVE,
-  anAgencyParty,
-  anEntityParty,
   daysAgo,
   LONG_AGO,
   licenseAgainst,
-  type Party,
   penaltyAgainst,
   plusMonths,
   RECENTLY,
   REFUSE_REPAIR,
   repairBody,
-  type WorkflowClient,
-  workflowClient,
 } from '../support/workflow-mothers.ts';
 
-let service: TestService;
-let api: WorkflowClient;
-let agency: Party;
-let otherAgency: Party;
-let entity: Party;
-let otherEntity: Party;
-let admin: string;
 /** A repairable penalty about `entity`, with a repair application pending. */
 let recordId: string;
 let repairId: string;
@@ -34,20 +21,10 @@ let repairId: string;
 const MISSING_RECORD = 'rec_0123456789abcdefghjkmnpqrs';
 const MISSING_REPAIR = 'rep_0123456789abcdefghjkmnpqrs';
 
-beforeAll(async () => {
-  service = await startTestService();
-  api = workflowClient(service);
-  [agency, otherAgency, entity, otherEntity, admin] = await Promise.all([
-    anAgencyParty(service),
-    anAgencyParty(service),
-    anEntityParty(service),
-    anEntityParty(service),
-    service.token('--role admin'),
-  ]);
+it.beforeAll(async ({ api, agency, entity }) => {
   recordId = await api.publishedPenalty(agency, entity);
   repairId = await api.repaired(entity, recordId);
 });
-afterAll(() => service.stop());
 
 /** Every repair route, as [label, method, path, body] for a repair id. */
 const routes = (id: string): [string, string, string, unknown][] => [
@@ -60,7 +37,7 @@ const routes = (id: string): [string, string, string, unknown][] => [
 ];
 const byLabel = (id: string, label: string) =>
   routes(id).find(([l]) => l === label) as [string, string, string, unknown];
-const send = (method: string, path: string, body: unknown, token?: string) =>
+const send = (api: WorkflowClient, method: string, path: string, body: unknown, token?: string) =>
   api.send(method, path, { token, body });
 const refusal = (answer: HttpAnswer) => {
   const { requestId: _, ...rest } = answer.json;
@@ -68,32 +45,44 @@ const refusal = (answer: HttpAnswer) => {
 };
 
 describe('callers in the wrong role', () => {
-  it.each(routes(MISSING_REPAIR))('%s answers 401 without a token', async (_, method, path, body) => {
-    expectProblem(await send(method, path, body), 401, 'unauthenticated');
-  });
-
-  it.each(routes(MISSING_REPAIR))('%s answers 403 to an admin', async (_, method, path, body) => {
-    expectProblem(await send(method, path, body, admin), 403, 'forbidden');
-  });
-
-  it.each(['POST /v1/repairs/{id}/decision', 'GET /v1/agency/repairs'])(
-    '%s answers 403 to an entity, even the applicant',
-    async (label) => {
-      const [, method, path, body] = byLabel(repairId, label);
-
-      expectProblem(await send(method, path, body, entity.token), 403, 'forbidden');
+  it.for(routes(MISSING_REPAIR))(
+    '%s answers 401 without a token',
+    async ([, method, path, body], { api }) => {
+      expectProblem(await send(api, method, path, body), 401, 'unauthenticated');
     },
   );
 
-  it.each(['POST /v1/repairs', 'GET /v1/entity/repairs'])('%s answers 403 to an agency', async (label) => {
-    const [, method, path, body] = byLabel(repairId, label);
+  it.for(routes(MISSING_REPAIR))(
+    '%s answers 403 to an admin',
+    async ([, method, path, body], { api, admin }) => {
+      expectProblem(await send(api, method, path, body, admin), 403, 'forbidden');
+    },
+  );
 
-    expectProblem(await send(method, path, body, agency.token), 403, 'forbidden');
-  });
+  it.for(['POST /v1/repairs/{id}/decision', 'GET /v1/agency/repairs'])(
+    '%s answers 403 to an entity, even the applicant',
+    async (label, { api, entity }) => {
+      const [, method, path, body] = byLabel(repairId, label);
+
+      expectProblem(await send(api, method, path, body, entity.token), 403, 'forbidden');
+    },
+  );
+
+  it.for(['POST /v1/repairs', 'GET /v1/entity/repairs'])(
+    '%s answers 403 to an agency',
+    async (label, { api, agency }) => {
+      const [, method, path, body] = byLabel(repairId, label);
+
+      expectProblem(await send(api, method, path, body, agency.token), 403, 'forbidden');
+    },
+  );
 });
 
 describe('another entity or agency', () => {
-  it("refuses another entity's application for a record not about it, as for a record that does not exist", async () => {
+  it("refuses another entity's application for a record not about it, as for a record that does not exist", async ({
+    api,
+    otherEntity,
+  }) => {
     const theirs = await api.fileRepair(otherEntity, repairBody(recordId));
     const missing = await api.fileRepair(otherEntity, repairBody(MISSING_RECORD));
 
@@ -101,7 +90,12 @@ describe('another entity or agency', () => {
     expect(refusal(theirs)).toEqual(refusal(missing));
   });
 
-  it("refuses another entity's license or unpublished penalty with 403, not the 422 its owner would get", async () => {
+  it("refuses another entity's license or unpublished penalty with 403, not the 422 its owner would get", async ({
+    api,
+    agency,
+    entity,
+    otherEntity,
+  }) => {
     const ids = await Promise.all([
       api.register(agency, licenseAgainst(entity.uscc)),
       api.register(agency, penaltyAgainst(entity.uscc), false),
@@ -112,39 +106,42 @@ describe('another entity or agency', () => {
     for (const answer of answers) expectProblem(answer, 403, 'record_not_accessible');
   });
 
-  it.each(['GET /v1/repairs/{id}', 'GET /v1/repairs/{id}/decision-document'])(
+  it.for(['GET /v1/repairs/{id}', 'GET /v1/repairs/{id}/decision-document'])(
     '%s answers 403 repair_not_accessible to another entity, as for an application that does not exist',
-    async (label) => {
+    async (label, { api, otherEntity }) => {
       const [, method, path] = byLabel(repairId, label);
       const [, , missingPath] = byLabel(MISSING_REPAIR, label);
 
-      const theirs = await send(method, path, undefined, otherEntity.token);
-      const missing = await send(method, missingPath, undefined, otherEntity.token);
+      const theirs = await send(api, method, path, undefined, otherEntity.token);
+      const missing = await send(api, method, missingPath, undefined, otherEntity.token);
 
       expectProblem(theirs, 403, 'repair_not_accessible');
       expect(refusal(theirs)).toEqual(refusal(missing));
     },
   );
 
-  it.each([
+  it.for([
     'GET /v1/repairs/{id}',
     'POST /v1/repairs/{id}/decision',
     'GET /v1/repairs/{id}/decision-document',
   ])(
     '%s answers 403 repair_not_accessible to another agency, as for an application that does not exist',
-    async (label) => {
+    async (label, { api, otherAgency }) => {
       const [, method, path, body] = byLabel(repairId, label);
       const [, , missingPath] = byLabel(MISSING_REPAIR, label);
 
-      const theirs = await send(method, path, body, otherAgency.token);
-      const missing = await send(method, missingPath, body, otherAgency.token);
+      const theirs = await send(api, method, path, body, otherAgency.token);
+      const missing = await send(api, method, missingPath, body, otherAgency.token);
 
       expectProblem(theirs, 403, 'repair_not_accessible');
       expect(refusal(theirs)).toEqual(refusal(missing));
     },
   );
 
-  it('leaves the application pending and the record public after the refused attempts', async () => {
+  it('leaves the application pending and the record public after the refused attempts', async ({
+    api,
+    entity,
+  }) => {
     const [seen, detail] = await Promise.all([
       api.repair(entity.token, repairId),
       api.publicRecord(recordId),
@@ -156,7 +153,11 @@ describe('another entity or agency', () => {
 });
 
 describe('records that may not be repaired now', () => {
-  it('refuses a general penalty before its 3-month minimum, naming the first date a filing is allowed', async () => {
+  it('refuses a general penalty before its 3-month minimum, naming the first date a filing is allowed', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const decisionDate = daysAgo(RECENTLY);
     const id = await api.register(agency, penaltyAgainst(entity.uscc, RECENTLY));
 
@@ -166,7 +167,11 @@ describe('records that may not be repaired now', () => {
     expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 3), 1) });
   });
 
-  it('refuses a serious penalty before its 1-year minimum, naming the first date a filing is allowed', async () => {
+  it('refuses a serious penalty before its 1-year minimum, naming the first date a filing is allowed', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const decisionDate = daysAgo(LONG_AGO);
     const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { severity: 'serious' }));
 
@@ -176,19 +181,27 @@ describe('records that may not be repaired now', () => {
     expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 12), 1) });
   });
 
-  it('refuses a penalty that may not be repaired with 422 not_repairable', async () => {
+  it('refuses a penalty that may not be repaired with 422 not_repairable', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { repairable: false }));
 
     expectProblem(await api.fileRepair(entity, repairBody(id)), 422, 'not_repairable', 'body.recordId');
   });
 
-  it('refuses a license, an unpublished penalty and a revoked one with 422 repair_not_applicable', async () => {
+  it('refuses a license, an unpublished penalty and a revoked one with 422 repair_not_applicable', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const [license, unpublished, revoked] = await Promise.all([
       api.register(agency, licenseAgainst(entity.uscc)),
       api.register(agency, penaltyAgainst(entity.uscc), false),
       api.publishedPenalty(agency, entity),
     ]);
-    await send('POST', `/v1/records/${revoked}/revocations`, { reason: '决定已撤销' }, agency.token);
+    await send(api, 'POST', `/v1/records/${revoked}/revocations`, { reason: '决定已撤销' }, agency.token);
 
     const answers = await Promise.all(
       [license, unpublished, revoked].map((id) => api.fileRepair(entity, repairBody(id))),
@@ -197,7 +210,10 @@ describe('records that may not be repaired now', () => {
     for (const answer of answers) expectProblem(answer, 422, 'repair_not_applicable', 'body.recordId');
   });
 
-  it('refuses a second application while one is pending with 422 repair_pending, naming the first', async () => {
+  it('refuses a second application while one is pending with 422 repair_pending, naming the first', async ({
+    api,
+    entity,
+  }) => {
     const answer = await api.fileRepair(entity, repairBody(recordId));
     const mine = await api.list(entity.token, '/v1/entity/repairs');
 
@@ -206,7 +222,11 @@ describe('records that may not be repaired now', () => {
     expect(mine.filter((r) => r.recordId === recordId)).toHaveLength(1);
   });
 
-  it('refuses a commitment signed in the future with 422 naming commitment.signedAt', async () => {
+  it('refuses a commitment signed in the future with 422 naming commitment.signedAt', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const id = await api.publishedPenalty(agency, entity);
     const body = repairBody(id, { commitment: { text: '承诺', signedAt: addDays(daysAgo(0), 1) } });
 
@@ -215,7 +235,10 @@ describe('records that may not be repaired now', () => {
 });
 
 describe('decisions and decision documents', () => {
-  it('has no decision document while the application is pending: 404 no_decision_document', async () => {
+  it('has no decision document while the application is pending: 404 no_decision_document', async ({
+    api,
+    entity,
+  }) => {
     const answer = await api.send('GET', `/v1/repairs/${repairId}/decision-document`, {
       token: entity.token,
     });
@@ -223,7 +246,11 @@ describe('decisions and decision documents', () => {
     expectProblem(answer, 404, 'no_decision_document');
   });
 
-  it('refuses a second decision with 409 repair_already_decided and has no document for a rejection', async () => {
+  it('refuses a second decision with 409 repair_already_decided and has no document for a rejection', async ({
+    api,
+    agency,
+    entity,
+  }) => {
     const id = await api.repaired(entity, await api.publishedPenalty(agency, entity));
     const first = await api.decideRepair(agency.token, id, REFUSE_REPAIR);
 

@@ -2,41 +2,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient, type Store } from '../../shared/store/client.ts';
+import type { Store } from '../../shared/store/client.ts';
 import { dynamodbEndpoint } from '../support/dynamodb.ts';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
+import { describe, it as e2e, expect, type World } from '../support/e2e.ts';
+import { startFaultProxy } from '../support/fault-proxy.ts';
 import { expectAuditIntact } from '../support/faulty-service.ts';
 import { call } from '../support/http.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
 import { run } from '../support/processes.ts';
-import { anAgencyParty, anEntityParty, type Party, penaltyAgainst } from '../support/workflow-mothers.ts';
+import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
 const RECORDS = 60;
 
-let service: TestService;
-let store: Store;
-let proxy: FaultProxy;
-let agency: Party;
-let admin: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  store = {
-    client: createDocumentClient({ endpoint: dynamodbEndpoint() }),
-    tableName: process.env.TABLE_NAME ?? '',
-  };
-  proxy = await startFaultProxy(dynamodbEndpoint());
-  [agency, admin] = await Promise.all([anAgencyParty(service), service.token('--role admin')]);
-});
-afterAll(async () => {
-  await service.stop();
-  await proxy.stop();
-  store.client.destroy();
+/** A fault proxy in front of the shared DynamoDB Local, for the sweep to be slowed through. */
+// biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+const it = e2e.extend('proxy', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const proxy = await startFaultProxy(dynamodbEndpoint());
+  onCleanup(() => proxy.stop());
+  return proxy;
 });
 
 /** `npm run sweep -- disclosure-deadlines --now <now>` on the test table, through `endpoint`. */
-function sweep(endpoint: string, now: string) {
+function sweep(store: Store, endpoint: string, now: string) {
   return run('npm', ['run', '-s', 'sweep', '--', 'disclosure-deadlines', '--now', now, '--json'], {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-sweep-')),
     DYNAMODB_ENDPOINT: endpoint,
@@ -45,7 +31,7 @@ function sweep(endpoint: string, now: string) {
 }
 
 /** How many of the agency's records are published, straight from its worklist index. */
-async function publishedCount(): Promise<number> {
+async function publishedCount({ store, agency }: Pick<World, 'store' | 'agency'>): Promise<number> {
   const out = await store.client.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -58,7 +44,7 @@ async function publishedCount(): Promise<number> {
   return out.Count ?? 0;
 }
 
-async function queryAll(pk: string, skPrefix?: string): Promise<Record<string, unknown>[]> {
+async function queryAll(store: Store, pk: string, skPrefix?: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -77,8 +63,14 @@ async function queryAll(pk: string, skPrefix?: string): Promise<Record<string, u
 }
 
 describe('a disclosure sweep killed mid-batch', () => {
-  it('finishes the work exactly once when run again: each record published once, with one overdue event and one audit entry', async () => {
-    const entity = await anEntityParty(service);
+  it('finishes the work exactly once when run again: each record published once, with one overdue event and one audit entry', async ({
+    service,
+    store,
+    agency,
+    entity,
+    admin,
+    proxy,
+  }) => {
     const ids: string[] = [];
     for (let i = 0; i < RECORDS; i += 6) {
       const answers = await Promise.all(
@@ -101,9 +93,13 @@ describe('a disclosure sweep killed mid-batch', () => {
       times: Number.POSITIVE_INFINITY,
     });
 
-    const first = sweep(proxy.url, now);
+    const first = sweep(store, proxy.url, now);
     const deadline = Date.now() + 90_000;
-    while ((await publishedCount()) < 5 && Date.now() < deadline && first.child.exitCode === null) {
+    while (
+      (await publishedCount({ store, agency })) < 5 &&
+      Date.now() < deadline &&
+      first.child.exitCode === null
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     first.signal('SIGKILL');
@@ -111,23 +107,23 @@ describe('a disclosure sweep killed mid-batch', () => {
     proxy.clear();
     // A transaction the dead process had sent may still land (as over a real network): wait
     // until nothing moves any more before counting what the first run did.
-    let publishedAtKill = await publishedCount();
+    let publishedAtKill = await publishedCount({ store, agency });
     for (let settled = false; !settled; ) {
       await new Promise((resolve) => setTimeout(resolve, 400));
-      const count = await publishedCount();
+      const count = await publishedCount({ store, agency });
       settled = count === publishedAtKill;
       publishedAtKill = count;
     }
 
-    const second = sweep(dynamodbEndpoint(), now);
+    const second = sweep(store, dynamodbEndpoint(), now);
     const code = await second.exited;
     const report = JSON.parse(second.stdout().trim().split('\n').pop() ?? '{}');
     const [overdueEvents, records] = await Promise.all([
-      queryAll('EVENT#overdue'),
+      queryAll(store, 'EVENT#overdue'),
       Promise.all(
         ids.map(async (id) => ({
           record: (await call(service.url, 'GET', `/v1/records/${id}`, { token: agency.token })).json,
-          audit: await queryAll(`REC#${id}`, 'AUDIT#'),
+          audit: await queryAll(store, `REC#${id}`, 'AUDIT#'),
         })),
       ),
     ]);
@@ -142,7 +138,7 @@ describe('a disclosure sweep killed mid-batch', () => {
     expect(code, second.stderr()).toBe(0);
     expect(report).toMatchObject({ deadLettered: 0, more: false });
     expect(report.actions['auto-published']).toBe(RECORDS - publishedAtKill);
-    expect(await publishedCount()).toBe(RECORDS);
+    expect(await publishedCount({ store, agency })).toBe(RECORDS);
     for (const { record, audit } of records) {
       expect(record).toMatchObject({ status: 'published', publication: { by: 'system', onTime: false } });
       const events = overdueEvents.filter(

@@ -57,6 +57,7 @@ export async function startFaultyService(): Promise<FaultyService> {
     proxy,
     direct,
     dataDir,
+    tableName,
     stop: async () => {
       await service.stop();
       await proxy.stop();

@@ -8,6 +8,8 @@ import { dynamodbEndpoint, uniqueTableName } from './dynamodb.ts';
 
 export interface TestService extends LocalService {
   readonly dataDir: string;
+  /** The service's own table in the shared DynamoDB Local. */
+  readonly tableName: string;
   /** A token as `npm run token -- <args>` would print it for this service. */
   token(args: string): Promise<string>;
 }
@@ -18,12 +20,13 @@ export interface TestService extends LocalService {
  */
 export async function startTestService(): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-e2e-'));
+  const tableName = uniqueTableName('e2e');
   const service = await startLocalService({
     port: 0,
     host: '127.0.0.1',
     dataDir,
     dynamodbEndpoint: dynamodbEndpoint(),
-    tableName: uniqueTableName('e2e'),
+    tableName,
     // Tests run sweeps themselves, with the clock they need; none fires behind their back.
     schedules: false,
     autoPublish: true,
@@ -33,6 +36,7 @@ export async function startTestService(): Promise<TestService> {
     ...service,
     stop: () => service.stop(),
     dataDir,
+    tableName,
     token: async (args) => {
       const { claims, ttlSeconds } = tokenClaims(args.split(/\s+/).filter(Boolean));
       return keys.sign(claims, ttlSeconds);

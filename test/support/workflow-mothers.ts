@@ -91,13 +91,13 @@ export interface Party {
   readonly token: string;
 }
 
-export async function anAgencyParty(service: TestService): Promise<Party> {
-  const uscc = anAgency();
+/** An agency with its token: a fresh code unless one is given. */
+export async function anAgencyParty(service: TestService, uscc = anAgency()): Promise<Party> {
   return { uscc, token: await service.token(`--role agency --agency ${uscc}`) };
 }
 
-export async function anEntityParty(service: TestService): Promise<Party> {
-  const uscc = aCompany();
+/** An entity with its token: a fresh company code unless one is given. */
+export async function anEntityParty(service: TestService, uscc = aCompany()): Promise<Party> {
   return { uscc, token: await service.token(`--role entity --uscc ${uscc}`) };
 }
 
