@@ -1,6 +1,6 @@
 import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
-import { objectionBody, REJECT, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
+import { REJECT, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
 
 /** A published penalty about the entity, its public view before any objection, and an objection pending. */
 async function objectedRecord({ api, agency, entity }: Pick<World, 'api' | 'agency' | 'entity'>) {
@@ -134,82 +134,5 @@ describe('an objection upheld with a correction', () => {
 
     expectProblem(answer, 422, 'nothing_changed', 'body.correction');
     expect(seen.json.status).toBe('pending');
-  });
-});
-
-describe('an objection to a record the agency changes meanwhile', () => {
-  it('keeps the 异议处理中 label through a correction made by the agency', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const { recordId, objectionId } = await objectedRecord({ api, agency, entity });
-
-    const corrected = await api.send('POST', `/v1/records/${recordId}/corrections`, {
-      token: agency.token,
-      body: { reason: '备注补充', changes: { remarks: '已补充备注' } },
-    });
-    const detail = await api.publicRecord(recordId);
-
-    expect(corrected.status).toBe(200);
-    expect(detail.json).toMatchObject({ version: 2, objection: { status: 'pending' } });
-    expect((await api.objection(entity.token, objectionId)).json.status).toBe('pending');
-  });
-});
-
-describe('an objection already decided', () => {
-  let decidedId: string;
-  let decidedRecord: string;
-
-  it.beforeAll(async ({ api, agency, entity }) => {
-    decidedRecord = await api.publishedPenalty(agency, entity);
-    decidedId = await api.objected(entity, decidedRecord);
-    const first = await api.decideObjection(agency.token, decidedId, REJECT);
-    expect(first.status).toBe(200);
-  });
-
-  it('refuses another decision with 409 objection_already_decided and keeps the first', async ({
-    api,
-    agency,
-  }) => {
-    const again = await api.decideObjection(agency.token, decidedId, UPHOLD_WITH_REVOKE);
-    const seen = await api.objection(agency.token, decidedId);
-    const detail = await api.publicRecord(decidedRecord);
-
-    expectProblem(again, 409, 'objection_already_decided');
-    expect(seen.json.decision).toMatchObject({ outcome: 'rejected', effect: 'none' });
-    expect(detail.status).toBe(200);
-  });
-
-  it('refuses a late acceptance with 409 objection_already_decided', async ({ api, agency }) => {
-    const late = await api.accept(agency, decidedId, true);
-
-    expectProblem(late, 409, 'objection_already_decided');
-  });
-
-  it('no longer blocks a new objection to the same record', async ({ api, entity }) => {
-    const answer = await api.object(entity, objectionBody(decidedRecord, { reason: 'other' }));
-
-    expect(answer.status).toBe(201);
-  });
-});
-
-describe('an objection already accepted', () => {
-  it('refuses a second acceptance with 409 objection_already_accepted and keeps the first limit', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const { objectionId } = await objectedRecord({ api, agency, entity });
-    const filed = await api.objection(agency.token, objectionId);
-    const first = await api.accept(agency, objectionId, false);
-
-    const second = await api.accept(agency, objectionId, true);
-    const seen = await api.objection(agency.token, objectionId);
-
-    expect(first.status).toBe(200);
-    expect(first.json.deadline).toEqual(filed.json.deadline);
-    expectProblem(second, 409, 'objection_already_accepted');
-    expect(seen.json).toMatchObject({ needsOtherUnit: false, deadline: filed.json.deadline });
   });
 });

@@ -165,34 +165,6 @@ describe('another agency', () => {
 });
 
 describe('objections the record does not admit', () => {
-  it('refuses a registered but unpublished record with 422 record_not_public', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const unpublished = await api.register(agency, penaltyAgainst(entity.uscc), false);
-
-    const answer = await api.object(entity, objectionBody(unpublished));
-
-    expectProblem(answer, 422, 'record_not_public', 'body.recordId');
-  });
-
-  it('refuses a revoked record with 422 record_not_public', async ({ api, agency, entity }) => {
-    const revoked = await api.publishedPenalty(agency, entity);
-    const revocation = await send(
-      api,
-      'POST',
-      `/v1/records/${revoked}/revocations`,
-      { reason: '决定已撤销' },
-      agency.token,
-    );
-
-    const answer = await api.object(entity, objectionBody(revoked));
-
-    expect(revocation.status).toBe(200);
-    expectProblem(answer, 422, 'record_not_public', 'body.recordId');
-  });
-
   it('refuses a second objection while one is pending with 409 objection_pending, naming the first', async ({
     api,
     entity,

@@ -3,7 +3,7 @@ import { expectProblem } from '../support/http.ts';
 import { dueAfter, objectionBody, repairBody, sha256Hex, sortedJson } from '../support/workflow-mothers.ts';
 
 /*
- * The acceptance walk of issue 5, step by step, as a new user would take it: one record, one
+ * The objection and repair journey, step by step, as a new user would take it: one record, one
  * objection upheld with a correction, then one credit repair approved. The steps build on
  * each other and run in order.
  */

@@ -172,56 +172,6 @@ describe('POST /v1/records/{id}/corrections', () => {
   });
 });
 
-describe('corrections of the decision date and the document number', () => {
-  it('counts the disclosure deadline again from a corrected decision date', async ({ post, correct }) => {
-    const registered = await post('/v1/records', penaltyInput({ decisionDate: '2026-11-02' }));
-
-    const answer = await correct(registered.json.id, {
-      reason: '决定日期登记错误',
-      changes: { decisionDate: '2026-09-30' },
-    });
-
-    expect(registered.json.disclosureDeadline).toMatchObject({ due: '2026-11-11' });
-    expect(answer.json.record.decisionDate).toBe('2026-09-30');
-    expect(answer.json.disclosureDeadline).toMatchObject({
-      due: '2026-10-15',
-      dueAt: '2026-10-16T00:00:00+08:00',
-    });
-  });
-
-  it('moves the document number: a number taken by another record is refused, the old one is given up to other content', async ({
-    post,
-    correct,
-  }) => {
-    const firstBody = penaltyInput();
-    const [first, second] = await Promise.all([
-      post('/v1/records', firstBody),
-      post('/v1/records', penaltyInput()),
-    ]);
-    const oldNumber = first.json.record.documentNumber;
-
-    const taken = await correct(first.json.id, {
-      reason: '文号错误',
-      changes: { documentNumber: second.json.record.documentNumber },
-    });
-    const moved = await correct(first.json.id, {
-      reason: '文号错误',
-      changes: { documentNumber: `${oldNumber}-更正` },
-    });
-    const original = await post('/v1/records', firstBody);
-    const reused = await post(
-      '/v1/records',
-      penaltyInput({ documentNumber: oldNumber, remarks: '另一项决定' }),
-    );
-
-    expectProblem(taken, 409, 'document_number_conflict', 'body.changes.documentNumber');
-    expect(moved.status).toBe(200);
-    // The original registration sent again is still recognised; other content may take the number.
-    expect(original).toMatchObject({ status: 200, json: { id: first.json.id } });
-    expect(reused.status).toBe(201);
-  });
-});
-
 describe('POST /v1/records/{id}/revocations', () => {
   it('takes a published record out of every public answer and keeps it, revoked, for the agency', async ({
     service,

@@ -1,13 +1,7 @@
 import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
 import { licenseInput, penaltyInput } from '../support/record-builders.ts';
-import {
-  amend,
-  expectFieldProblem,
-  recordOf,
-  todayInShanghai,
-  withWrongCheck,
-} from '../support/record-mothers.ts';
+import { amend, expectFieldProblem, recordOf, withWrongCheck } from '../support/record-mothers.ts';
 
 /** `register(body)`: POST /v1/records as the file's agency; `worklist()`: its first 100 records. */
 const it = e2e
@@ -33,25 +27,6 @@ const penalty = () => penaltyInput();
 const license = () => licenseInput();
 
 describe('dates and amounts', () => {
-  it('refuses a decision date after today in Asia/Shanghai', async ({ register }) => {
-    const answer = await register(penaltyInput({ decisionDate: '2099-01-01' }));
-
-    expectProblem(answer, 400, 'decision_date_in_future', 'body.decisionDate');
-  });
-
-  it("refuses tomorrow in Asia/Shanghai and accepts today there, whatever the server's zone", async ({
-    register,
-  }) => {
-    const today = todayInShanghai();
-    const tomorrow = todayInShanghai(new Date(Date.now() + 86_400_000));
-
-    const refused = await register(penaltyInput({ decisionDate: tomorrow }));
-    const accepted = await register(penaltyInput({ decisionDate: today }));
-
-    expectProblem(refused, 400, 'decision_date_in_future', 'body.decisionDate');
-    expect(accepted.status).toBe(201);
-  });
-
   it.for<[string, Base, string, string, string]>([
     ['a licence valid from after valid to', license, 'license.validFrom', '2032-01-01', 'license.validTo'],
     [

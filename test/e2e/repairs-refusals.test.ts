@@ -4,12 +4,10 @@ import { expectProblem, type HttpAnswer } from '../support/http.ts';
 import {
   APPROVE,
   daysAgo,
-  LONG_AGO,
   licenseAgainst,
   penaltyAgainst,
   plusMonths,
   RECENTLY,
-  REFUSE_REPAIR,
   repairBody,
 } from '../support/workflow-mothers.ts';
 
@@ -167,61 +165,6 @@ describe('records that may not be repaired now', () => {
     expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 3), 1) });
   });
 
-  it('refuses a serious penalty before its 1-year minimum, naming the first date a filing is allowed', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const decisionDate = daysAgo(LONG_AGO);
-    const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { severity: 'serious' }));
-
-    const answer = await api.fileRepair(entity, repairBody(id));
-
-    expectProblem(answer, 422, 'minimum_period_not_over', 'body.recordId');
-    expect(answer.json.details).toMatchObject({ firstAllowedDate: addDays(plusMonths(decisionDate, 12), 1) });
-  });
-
-  it('refuses a penalty that may not be repaired with 422 not_repairable', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const id = await api.register(agency, penaltyAgainst(entity.uscc, LONG_AGO, { repairable: false }));
-
-    expectProblem(await api.fileRepair(entity, repairBody(id)), 422, 'not_repairable', 'body.recordId');
-  });
-
-  it('refuses a license, an unpublished penalty and a revoked one with 422 repair_not_applicable', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const [license, unpublished, revoked] = await Promise.all([
-      api.register(agency, licenseAgainst(entity.uscc)),
-      api.register(agency, penaltyAgainst(entity.uscc), false),
-      api.publishedPenalty(agency, entity),
-    ]);
-    await send(api, 'POST', `/v1/records/${revoked}/revocations`, { reason: '决定已撤销' }, agency.token);
-
-    const answers = await Promise.all(
-      [license, unpublished, revoked].map((id) => api.fileRepair(entity, repairBody(id))),
-    );
-
-    for (const answer of answers) expectProblem(answer, 422, 'repair_not_applicable', 'body.recordId');
-  });
-
-  it('refuses a second application while one is pending with 422 repair_pending, naming the first', async ({
-    api,
-    entity,
-  }) => {
-    const answer = await api.fileRepair(entity, repairBody(recordId));
-    const mine = await api.list(entity.token, '/v1/entity/repairs');
-
-    expectProblem(answer, 422, 'repair_pending', 'body.recordId');
-    expect(answer.json.details).toEqual({ repairId });
-    expect(mine.filter((r) => r.recordId === recordId)).toHaveLength(1);
-  });
-
   it('refuses a commitment signed in the future with 422 naming commitment.signedAt', async ({
     api,
     agency,
@@ -244,24 +187,5 @@ describe('decisions and decision documents', () => {
     });
 
     expectProblem(answer, 404, 'no_decision_document');
-  });
-
-  it('refuses a second decision with 409 repair_already_decided and has no document for a rejection', async ({
-    api,
-    agency,
-    entity,
-  }) => {
-    const id = await api.repaired(entity, await api.publishedPenalty(agency, entity));
-    const first = await api.decideRepair(agency.token, id, REFUSE_REPAIR);
-
-    const second = await api.decideRepair(agency.token, id, APPROVE);
-    const document = await api.send('GET', `/v1/repairs/${id}/decision-document?format=html`, {
-      token: entity.token,
-    });
-
-    expect(first.status).toBe(200);
-    expectProblem(second, 409, 'repair_already_decided');
-    expectProblem(document, 404, 'no_decision_document');
-    expect((await api.repair(entity.token, id)).json.status).toBe('rejected');
   });
 });
