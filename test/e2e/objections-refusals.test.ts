@@ -1,5 +1,5 @@
 import { describe, expect, it, type WorkflowClient } from '../support/e2e.ts';
-import { expectProblem, type HttpAnswer } from '../support/http.ts';
+import { expectProblem, refusalOf } from '../support/http.ts';
 import { objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
 
 /** A published penalty about `entity`, with an objection pending. */
@@ -35,54 +35,6 @@ const byLabel = (id: string, label: string) =>
 const send = (api: WorkflowClient, method: string, path: string, body: unknown, token?: string) =>
   api.send(method, path, { token, body });
 
-/** What a refusal says, without the request id that differs on every answer. */
-const refusal = (answer: HttpAnswer) => {
-  const { requestId: _, ...rest } = answer.json;
-  return { status: answer.status, ...rest };
-};
-
-describe('callers in the wrong role', () => {
-  it.for(routes(MISSING_OBJECTION))(
-    '%s answers 401 without a token',
-    async ([, method, path, body], { api }) => {
-      expectProblem(await send(api, method, path, body), 401, 'unauthenticated');
-    },
-  );
-
-  it.for(routes(MISSING_OBJECTION))(
-    '%s answers 403 to an admin',
-    async ([, method, path, body], { api, admin }) => {
-      expectProblem(await send(api, method, path, body, admin), 403, 'forbidden');
-    },
-  );
-
-  it.for([
-    'POST /v1/objections/{id}/acceptance',
-    'POST /v1/objections/{id}/decision',
-    'GET /v1/agency/objections',
-  ])('%s answers 403 to an entity, even the one that objected', async (label, { api, entity }) => {
-    const [, method, path, body] = byLabel(objectionId, label);
-
-    expectProblem(await send(api, method, path, body, entity.token), 403, 'forbidden');
-  });
-
-  it.for(['POST /v1/objections', 'GET /v1/entity/objections'])(
-    '%s answers 403 to an agency',
-    async (label, { api, agency }) => {
-      const [, method, path, body] = byLabel(objectionId, label);
-
-      expectProblem(await send(api, method, path, body, agency.token), 403, 'forbidden');
-    },
-  );
-
-  it('leaves the objection pending after every refused attempt', async ({ api, entity }) => {
-    const seen = await api.objection(entity.token, objectionId);
-
-    expect(seen.json).toMatchObject({ status: 'pending', needsOtherUnit: false });
-    expect(seen.json.acceptedAt).toBeUndefined();
-  });
-});
-
 describe('another entity', () => {
   it('is refused an objection to a record not about it, exactly as for a record that does not exist', async ({
     api,
@@ -92,7 +44,7 @@ describe('another entity', () => {
     const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));
 
     expectProblem(theirs, 403, 'record_not_accessible');
-    expect(refusal(theirs)).toEqual(refusal(missing));
+    expect(refusalOf(theirs)).toEqual(refusalOf(missing));
   });
 
   it('cannot read the objection, and is told nothing it could not learn from a missing id', async ({
@@ -103,7 +55,7 @@ describe('another entity', () => {
     const missing = await api.objection(otherEntity.token, MISSING_OBJECTION);
 
     expectProblem(theirs, 403, 'objection_not_accessible');
-    expect(refusal(theirs)).toEqual(refusal(missing));
+    expect(refusalOf(theirs)).toEqual(refusalOf(missing));
   });
 
   it.for<[string, boolean]>([
@@ -122,7 +74,7 @@ describe('another entity', () => {
       const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));
 
       expectProblem(theirs, 403, 'record_not_accessible');
-      expect(refusal(theirs)).toEqual(refusal(missing));
+      expect(refusalOf(theirs)).toEqual(refusalOf(missing));
     },
   );
 
@@ -148,7 +100,7 @@ describe('another agency', () => {
       const missing = await send(api, method, missingPath, body, otherAgency.token);
 
       expectProblem(theirs, 403, 'objection_not_accessible');
-      expect(refusal(theirs)).toEqual(refusal(missing));
+      expect(refusalOf(theirs)).toEqual(refusalOf(missing));
     },
   );
 

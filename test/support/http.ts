@@ -49,3 +49,9 @@ export function expectProblem(answer: HttpAnswer, status: number, code: string, 
   expect(answer.json.status).toBe(status);
   if (field !== undefined) expect(answer.json.field).toBe(field);
 }
+
+/** What a refusal says, without the request id that differs on every answer: to compare two refusals. */
+export function refusalOf(answer: HttpAnswer) {
+  const { requestId: _, ...rest } = answer.json;
+  return { status: answer.status, ...rest };
+}
