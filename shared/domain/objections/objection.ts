@@ -1,34 +1,21 @@
-import { type ChainHead, GENESIS } from '../audit.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import { TIME_LIMITS, type TimeLimit } from '../policy/time-limits.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
 import { workflowChanged } from '../workflows/errors.ts';
-import type { Evidence, HandlingDeadline, RecordSummary } from '../workflows/filing.ts';
-import { recordSummary } from '../workflows/filing.ts';
+import { type Evidence, type Filing, type HandlingDeadline, newFiling } from '../workflows/filing.ts';
 import type { ObjectionEffect, ObjectionOutcome, ObjectionReason, ObjectionStatus } from './vocabulary.ts';
 
 export type { ObjectionReason };
 
 /** An entity's objection (异议) to a published record, handled by the record's agency. */
-export interface Objection {
-  readonly id: string;
-  readonly recordId: string;
-  readonly record: RecordSummary;
-  readonly entity: string;
-  readonly agency: string;
+export interface Objection extends Filing {
   readonly reason: ObjectionReason;
   readonly statement: string;
-  readonly evidence: readonly Evidence[];
   readonly status: ObjectionStatus;
-  readonly filedAt: string;
   readonly needsOtherUnit: boolean;
   readonly acceptedAt?: string | undefined;
-  readonly deadline: HandlingDeadline;
-  readonly escalatedAt?: string | undefined;
   readonly decision?: ObjectionDecision | undefined;
-  readonly revision: number;
-  readonly head: ChainHead;
 }
 
 export interface ObjectionDecision {
@@ -91,20 +78,10 @@ export function fileObjection(
     });
   }
   return {
-    id: filing.id,
-    recordId: record.id,
-    record: recordSummary(record),
-    entity: filing.entity,
-    agency: record.authority.uscc,
+    ...newFiling(record, filing, deadline, at),
     reason: filing.reason,
     statement: filing.statement,
-    evidence: filing.evidence,
-    status: 'pending',
-    filedAt: at.toISOString(),
     needsOtherUnit: false,
-    deadline,
-    revision: 1,
-    head: GENESIS,
   };
 }
 

@@ -1,36 +1,19 @@
-import { type ChainHead, GENESIS } from '../audit.ts';
 import { addDays, shanghaiDate } from '../dates.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import { publicationWindow } from '../policy/publication-periods.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
 import { workflowChanged } from '../workflows/errors.ts';
-import {
-  type Evidence,
-  type HandlingDeadline,
-  type RecordSummary,
-  recordSummary,
-} from '../workflows/filing.ts';
+import { type Evidence, type Filing, type HandlingDeadline, newFiling } from '../workflows/filing.ts';
 import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
 
 /** An entity's application for credit repair (信用修复) of a published penalty. */
-export interface Repair {
-  readonly id: string;
-  readonly recordId: string;
-  readonly record: RecordSummary;
-  readonly entity: string;
-  readonly agency: string;
+export interface Repair extends Filing {
   readonly commitment: Commitment;
-  readonly evidence: readonly Evidence[];
   readonly status: RepairStatus;
-  readonly filedAt: string;
-  readonly deadline: HandlingDeadline;
-  readonly escalatedAt?: string | undefined;
   readonly decision?:
     | { readonly outcome: RepairOutcome; readonly reason: string; readonly at: string }
     | undefined;
-  readonly revision: number;
-  readonly head: ChainHead;
 }
 
 /** 信用承诺书: what the entity promises, and the day it signed. */
@@ -135,20 +118,7 @@ export function fileRepair(
   assertRecentCommitment(filing.commitment, today);
   const refusal = repairRefusal(record, today);
   if (refusal) throw refusal;
-  return {
-    id: filing.id,
-    recordId: record.id,
-    record: recordSummary(record),
-    entity: filing.entity,
-    agency: record.authority.uscc,
-    commitment: filing.commitment,
-    evidence: filing.evidence,
-    status: 'pending',
-    filedAt: at.toISOString(),
-    deadline,
-    revision: 1,
-    head: GENESIS,
-  };
+  return { ...newFiling(record, filing, deadline, at), commitment: filing.commitment };
 }
 
 /**

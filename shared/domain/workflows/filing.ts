@@ -1,6 +1,8 @@
+import { type ChainHead, GENESIS } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
+import type { DisclosureRecord } from '../records/record.ts';
 
 /**
  * What every filing (an objection, a repair application) carries: the evidence the entity
@@ -32,6 +34,43 @@ export interface HandlingDeadline {
   readonly due: IsoDate;
   readonly dueAt: string;
   readonly provisional: boolean;
+}
+
+/** What an objection and a repair application have in common. */
+export interface Filing {
+  readonly id: string;
+  readonly recordId: string;
+  readonly record: RecordSummary;
+  readonly entity: string;
+  readonly agency: string;
+  readonly evidence: readonly Evidence[];
+  readonly filedAt: string;
+  readonly deadline: HandlingDeadline;
+  readonly escalatedAt?: string | undefined;
+  readonly revision: number;
+  readonly head: ChainHead;
+}
+
+/** A new filing of `entity` about `record`, handled by the record's agency by `deadline`. */
+export function newFiling(
+  record: DisclosureRecord,
+  filing: { readonly id: string; readonly entity: string; readonly evidence: readonly Evidence[] },
+  deadline: HandlingDeadline,
+  at: Date,
+): Filing & { readonly status: 'pending' } {
+  return {
+    id: filing.id,
+    recordId: record.id,
+    record: recordSummary(record),
+    entity: filing.entity,
+    agency: record.authority.uscc,
+    evidence: filing.evidence,
+    status: 'pending',
+    filedAt: at.toISOString(),
+    deadline,
+    revision: 1,
+    head: GENESIS,
+  };
 }
 
 /** Working days from the date of `at` (Asia/Shanghai), as a handling deadline. */
