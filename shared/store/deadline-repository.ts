@@ -1,5 +1,6 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeadlineKind, DueDeadline, SweepName } from '../domain/deadlines/kinds.ts';
+import type { RecomputePorts } from '../domain/deadlines/recompute.ts';
 import type { DueDeadlinesPort } from '../domain/deadlines/sweep.ts';
 import type { Store } from './client.ts';
 import { DEADLINE_SHARDS, deadlinePartition } from './deadline-items.ts';
@@ -16,17 +17,10 @@ function toDue(item: Item): DueDeadline & { key: { pk: string; sk: string } } {
 }
 
 /** The `deadlines` index as the sweeps see it. */
-export function deadlineRepository({ client, tableName }: Store): DueDeadlinesPort & {
-  deadLetters(sweep: SweepName, limit: number): Promise<Item[]>;
-  openIn(
-    kind: DeadlineKind,
-    shard: number,
-    fromUtc: string,
-    toUtc: string,
-    limit: number,
-    startKey?: Item,
-  ): Promise<{ items: DueDeadline[]; next?: Item | undefined }>;
-} {
+export function deadlineRepository({ client, tableName }: Store): DueDeadlinesPort &
+  Pick<RecomputePorts, 'openIn'> & {
+    deadLetters(sweep: SweepName, limit: number): Promise<Item[]>;
+  } {
   const keyOf = (item: DueDeadline) => (item as DueDeadline & { key?: { pk: string; sk: string } }).key;
 
   return {
