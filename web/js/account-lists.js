@@ -5,16 +5,16 @@
  */
 
 import { apiFetch } from './api.js';
-import {
-  labelOf,
-  OBJECTION_EFFECTS,
-  OBJECTION_OUTCOMES,
-  OBJECTION_REASONS,
-  OBJECTION_STATUS,
-  REPAIR_STATUS,
-} from './labels.js';
+import { labelOf } from './labels.js';
 import { kindLabel, recordCard, recordHref } from './records.js';
 import { failureMessage, formatInstant, h, saveBlob } from './ui.js';
+import {
+  OBJECTION_EFFECT_LABELS,
+  OBJECTION_OUTCOME_LABELS,
+  OBJECTION_REASON_LABELS,
+  OBJECTION_STATUS_LABELS,
+  REPAIR_STATUS_LABELS,
+} from './words.js';
 
 /** How a record is named in a choice or a heading: kind, document number, date. */
 export const recordName = (record) =>
@@ -101,9 +101,9 @@ export function objectionCard(objection, records) {
     ? h(
         'span',
         { class: `badge ${decision.outcome === 'upheld' ? 'ok' : 'bad'}` },
-        labelOf(OBJECTION_OUTCOMES, decision.outcome),
+        labelOf(OBJECTION_OUTCOME_LABELS, decision.outcome),
       )
-    : h('span', { class: 'badge pending' }, labelOf(OBJECTION_STATUS, objection.status));
+    : h('span', { class: 'badge pending' }, labelOf(OBJECTION_STATUS_LABELS, objection.status));
   return h(
     'li',
     { class: 'card', dataset: { objectionId: objection.id } },
@@ -111,12 +111,12 @@ export function objectionCard(objection, records) {
     h('h3', {}, recordLink(objection.recordId, records)),
     rows([
       ['编号', objection.id],
-      ['异议事由', labelOf(OBJECTION_REASONS, objection.reason)],
+      ['异议事由', labelOf(OBJECTION_REASON_LABELS, objection.reason)],
       ['提出时间', formatInstant(objection.filedAt)],
-      ['状态', labelOf(OBJECTION_STATUS, objection.status)],
+      ['状态', labelOf(OBJECTION_STATUS_LABELS, objection.status)],
       ['办理期限', decision ? undefined : due(objection.deadline)],
-      ['处理结果', decision ? labelOf(OBJECTION_OUTCOMES, decision.outcome) : undefined],
-      ['对公示信息的影响', decision ? labelOf(OBJECTION_EFFECTS, decision.effect) : undefined],
+      ['处理结果', decision ? labelOf(OBJECTION_OUTCOME_LABELS, decision.outcome) : undefined],
+      ['对公示信息的影响', decision ? labelOf(OBJECTION_EFFECT_LABELS, decision.effect) : undefined],
       ['处理理由', decision?.reason],
       ['处理时间', decision ? formatInstant(decision.at) : undefined],
     ]),
@@ -134,13 +134,13 @@ export function repairCard(repair, records, getToken) {
       'p',
       { class: 'badges' },
       h('span', { class: 'badge' }, '信用修复'),
-      h('span', { class: `badge ${tone}` }, labelOf(REPAIR_STATUS, repair.status)),
+      h('span', { class: `badge ${tone}` }, labelOf(REPAIR_STATUS_LABELS, repair.status)),
     ),
     h('h3', {}, recordLink(repair.recordId, records)),
     rows([
       ['编号', repair.id],
       ['申请时间', formatInstant(repair.filedAt)],
-      ['状态', labelOf(REPAIR_STATUS, repair.status)],
+      ['状态', labelOf(REPAIR_STATUS_LABELS, repair.status)],
       ['办理期限', decision ? undefined : due(repair.deadline)],
       ['决定理由', decision?.reason],
       ['决定时间', decision ? formatInstant(decision.at) : undefined],

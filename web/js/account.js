@@ -7,7 +7,7 @@ import { objectionForm, repairForm } from './account-forms.js';
 import { myRecordCard, objectionCard, recordName, repairCard } from './account-lists.js';
 import { getAllPages, siteConfig } from './api.js';
 import { currentSession, SignInError, signInWithToken, signOut, startHostedSignIn } from './auth.js';
-import { labelOf, ROLES } from './labels.js';
+import { labelOf } from './labels.js';
 import { startPage } from './page.js';
 import {
   clearFormErrors,
@@ -20,6 +20,7 @@ import {
   showState,
   stateKindOf,
 } from './ui.js';
+import { ROLE_LABELS } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 const pageState = $('account-state');
@@ -106,7 +107,7 @@ function showSession({ claims }) {
   $('session-fields').replaceWith(
     Object.assign(
       fieldList([
-        ['角色', labelOf(ROLES, claims.role)],
+        ['角色', labelOf(ROLE_LABELS, claims.role)],
         [claims.agency ? '机关统一社会信用代码' : '统一社会信用代码', code],
         [
           '有效期至',

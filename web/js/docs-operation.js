@@ -4,8 +4,9 @@
  * and responses, with schemas as collapsed JSON.
  */
 
-import { labelOf, ROLES } from './labels.js';
+import { labelOf } from './labels.js';
 import { h } from './ui.js';
+import { ROLE_LABELS } from './words.js';
 
 const PLACES = { path: '路径', query: '查询', header: '请求头', cookie: 'Cookie' };
 
@@ -27,7 +28,7 @@ function describe(op) {
 function whoText(part, op) {
   const roles = /roles:\s*(.+)$/.exec(part ?? '')?.[1];
   if (roles) {
-    const names = roles.split(/,\s*/).map((r) => `${labelOf(ROLES, r)}（${r}）`);
+    const names = roles.split(/,\s*/).map((r) => `${labelOf(ROLE_LABELS, r)}（${r}）`);
     return `${names.join('、')}，须携带 Bearer 令牌`;
   }
   const isPublic = (op.security ?? []).length === 0;

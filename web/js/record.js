@@ -5,7 +5,7 @@
  */
 
 import { ApiError, getJson } from './api.js';
-import { changedFieldLabel, labelOf, SUBJECT_CATEGORIES, SUBJECT_FIELDS } from './labels.js';
+import { changedFieldLabel, labelOf } from './labels.js';
 import { startPage } from './page.js';
 import { agencySearchHref, agencyText, detailRows, entityHref, kindLabel, recordBadges } from './records.js';
 import {
@@ -18,6 +18,7 @@ import {
   showState,
   stateKindOf,
 } from './ui.js';
+import { PUBLIC_SUBJECT_FIELDS, RECORD_FIELDS, SUBJECT_CATEGORY_LABELS } from './words.js';
 
 const title = document.getElementById('page-title');
 const state = document.getElementById('record-state');
@@ -74,22 +75,22 @@ function section(heading, rows) {
 function basicRows(record) {
   const agency = record.authority.uscc;
   return [
-    ['决定文书号', record.documentNumber],
-    ['决定类别', kindLabel(record)],
-    ['决定日期', record.decisionDate],
+    [RECORD_FIELDS.documentNumber, record.documentNumber],
+    [RECORD_FIELDS.kind, kindLabel(record)],
+    [RECORD_FIELDS.decisionDate, record.decisionDate],
     ['决定机关', h('a', { href: agencySearchHref(agency) }, agencyText(record.authority))],
     ['公示时间', formatInstant(record.publishedAt)],
     ['公示截止日期', record.publicationEndsOn],
     ['当前版本', `版本 ${record.version}`],
     ['异议状态', record.objection?.status === 'pending' ? '异议处理中' : '无'],
-    ['备注', record.remarks],
+    [RECORD_FIELDS.remarks, record.remarks],
   ];
 }
 
 function subjectRows(subject) {
-  return SUBJECT_FIELDS.map(([key, label]) => {
+  return Object.entries(PUBLIC_SUBJECT_FIELDS).map(([key, label]) => {
     const value = subject[key];
-    if (key === 'category') return [label, labelOf(SUBJECT_CATEGORIES, value)];
+    if (key === 'category') return [label, labelOf(SUBJECT_CATEGORY_LABELS, value)];
     if (key === 'uscc' && value) return [label, h('a', { href: entityHref(value) }, value)];
     return [label, value];
   });

@@ -3,8 +3,9 @@
  * full on its own page. Shared, so the same record reads the same everywhere.
  */
 
-import { DETAIL_FIELDS, detailValueText, KIND_LABELS, labelOf } from './labels.js';
+import { detailValueText, labelOf } from './labels.js';
 import { h } from './ui.js';
+import { DETAIL_FIELDS, KIND_LABELS, PUBLIC_SUBJECT_FIELDS, RECORD_FIELDS } from './words.js';
 
 export const recordHref = (id) => `record.html?id=${encodeURIComponent(id)}`;
 export const entityHref = (uscc) => `entity.html?uscc=${encodeURIComponent(uscc)}`;
@@ -43,12 +44,12 @@ export function recordCard(record, { title = 'subject', extra = [] } = {}) {
     h(
       'dl',
       { class: 'meta' },
-      metaRow('决定日期', record.decisionDate),
+      metaRow(RECORD_FIELDS.decisionDate, record.decisionDate),
       metaRow('决定机关', agencyText(record.authority)),
       title === 'subject'
-        ? metaRow('决定文书号', record.documentNumber)
+        ? metaRow(RECORD_FIELDS.documentNumber, record.documentNumber)
         : metaRow('行政相对人', record.subject.name),
-      uscc ? metaRow('统一社会信用代码', h('a', { href: entityHref(uscc) }, uscc)) : null,
+      uscc ? metaRow(PUBLIC_SUBJECT_FIELDS.uscc, h('a', { href: entityHref(uscc) }, uscc)) : null,
     ),
     extra,
   );
@@ -64,11 +65,10 @@ function metaRow(label, value) {
  */
 export function detailRows(record) {
   const details = record.details ?? {};
-  const known = DETAIL_FIELDS[record.kind] ?? [];
-  const rows = known.filter(([key]) => key in details).map(([key, label]) => [label, key]);
-  const unknown = Object.keys(details).filter((key) => !known.some(([k]) => k === key));
-  return [...rows, ...unknown.map((key) => [key, key])].map(([label, key]) => [
-    label,
-    detailValueText(key, details[key]),
-  ]);
+  const known = Object.hasOwn(DETAIL_FIELDS, record.kind) ? DETAIL_FIELDS[record.kind] : {};
+  const keys = [
+    ...Object.keys(known).filter((key) => Object.hasOwn(details, key)),
+    ...Object.keys(details).filter((key) => !Object.hasOwn(known, key)),
+  ];
+  return keys.map((key) => [labelOf(known, key), detailValueText(record.kind, key, details[key])]);
 }

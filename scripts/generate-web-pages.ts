@@ -1,0 +1,116 @@
+/**
+ * The parts the pages of web/ share, written once here and stamped into each page between
+ * marker comments by `npm run web:words`: the skip link, header and navigation (the page's own
+ * link marked aria-current), the footer, and the <option>s of the selects that list a
+ * vocabulary. The pages stay static files that work without JavaScript; a unit test fails
+ * when a page differs from what this stamps.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { OBJECTION_REASON_LABELS } from '../shared/domain/objections/vocabulary.ts';
+import { KIND_LABELS } from '../shared/domain/records/vocabulary.ts';
+
+export const WEB_DIR = resolve(import.meta.dirname, '../web');
+
+/** The pages of the website: every .html file of web/, by name. */
+export const pageNames = (): string[] =>
+  readdirSync(WEB_DIR)
+    .filter((name) => name.endsWith('.html'))
+    .sort();
+
+/** The main navigation: where each link goes and the page it stands for. */
+const NAV = [
+  { href: './', page: 'index.html', text: '搜索' },
+  { href: 'stats.html', page: 'stats.html', text: '时效统计' },
+  { href: 'account.html', page: 'account.html', text: '我的' },
+  { href: 'docs.html', page: 'docs.html', text: '接口文档' },
+] as const;
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function header(page: string): string[] {
+  const links = NAV.map(({ href, page: own, text }) => {
+    const current = own === page ? ' aria-current="page"' : '';
+    return `        <li><a href="${href}"${current}>${text}</a></li>`;
+  });
+  return [
+    '<a class="skip-link" href="#main">跳到主要内容</a>',
+    '<header class="site-header">',
+    '  <div class="wrap">',
+    '    <a class="brand" href="./">济阳区信用信息公示<small>行政行为公示与异议服务</small></a>',
+    '    <nav class="site-nav" aria-label="主导航">',
+    '      <ul>',
+    ...links,
+    '      </ul>',
+    '    </nav>',
+    '  </div>',
+    '</header>',
+  ];
+}
+
+const FOOTER = [
+  '<footer class="site-footer">',
+  '  <div class="wrap">',
+  '    <p>行政许可、行政处罚等行政行为自作出决定之日起 7 个工作日内公示。自然人信息依《山东省社会信用条例》不予公开。</p>',
+  '    <p>对公示信息有异议的，可在“我的”中提出异议；决定机关自收到之日起 3 个工作日内处理（需其他单位协助核实的 7 个工作日）。</p>',
+  '    <p><a href="docs.html">接口文档（OpenAPI）</a> · <a href="stats.html">公示时效统计</a></p>',
+  '  </div>',
+  '</footer>',
+];
+
+const options = (labels: Readonly<Record<string, string>>): string[] =>
+  Object.entries(labels).map(
+    ([code, label]) => `<option value="${escapeHtml(code)}">${escapeHtml(label)}</option>`,
+  );
+
+/** Every block a page may hold: its marker name, whether every page must have it, its lines. */
+const BLOCKS: readonly { name: string; everyPage: boolean; lines: (page: string) => string[] }[] = [
+  { name: 'site-header', everyPage: true, lines: header },
+  { name: 'site-footer', everyPage: true, lines: () => FOOTER },
+  { name: 'kind-options', everyPage: false, lines: () => options(KIND_LABELS) },
+  { name: 'objection-reason-options', everyPage: false, lines: () => options(OBJECTION_REASON_LABELS) },
+];
+
+/**
+ * Replaces what stands between `<!-- name -->` and `<!-- /name -->` (each on a line of its
+ * own) with the block's lines, indented as the opening marker is.
+ */
+function stampBlock(page: string, html: string, name: string, lines: readonly string[]): string {
+  const block = new RegExp(`^([ \\t]*)<!-- ${name} -->\\n(?:[^]*?\\n)?[ \\t]*<!-- /${name} -->$`, 'gm');
+  const found = [...html.matchAll(block)];
+  if (found.length !== 1) throw new Error(`${page} must have one <!-- ${name} --> … <!-- /${name} --> block`);
+  const indent = found[0]?.[1] ?? '';
+  const text = [`<!-- ${name} -->`, ...lines, `<!-- /${name} -->`].map((line) => indent + line).join('\n');
+  return html.replace(block, () => text);
+}
+
+const hasBlock = (html: string, name: string) => new RegExp(`^[ \\t]*<!-- ${name} -->$`, 'm').test(html);
+
+/** A page as it should be: `html` with every block it holds stamped afresh. */
+export function stampPage(page: string, html: string): string {
+  let out = html;
+  for (const { name, everyPage, lines } of BLOCKS) {
+    if (!hasBlock(out, name)) {
+      if (everyPage) throw new Error(`${page} lacks the <!-- ${name} --> … <!-- /${name} --> block`);
+      continue;
+    }
+    out = stampBlock(page, out, name, lines(page));
+  }
+  return out;
+}
+
+/** Stamps every page of web/ and names the files that changed. */
+export function stampAllPages(): string[] {
+  const changed: string[] = [];
+  for (const page of pageNames()) {
+    const file = join(WEB_DIR, page);
+    const html = readFileSync(file, 'utf8');
+    const stamped = stampPage(page, html);
+    if (stamped !== html) {
+      writeFileSync(file, stamped);
+      changed.push(file);
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,138 @@
+/**
+ * `npm run web:words`: writes web/js/words.js, the website's words (kinds, field names,
+ * categories, statuses, roles …) taken from the domain's vocabularies, and stamps the parts
+ * every page shares (scripts/generate-web-pages.ts) into web/*.html. The website has no build
+ * step and imports nothing outside web/, so it reads a generated copy; a unit test fails when
+ * the copy is older than the domain.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  OBJECTION_EFFECT_LABELS,
+  OBJECTION_OUTCOME_LABELS,
+  OBJECTION_REASON_LABELS,
+  OBJECTION_STATUS_LABELS,
+} from '../shared/domain/objections/vocabulary.ts';
+import {
+  DETAIL_FIELDS,
+  type FieldWords,
+  RECORD_FIELDS,
+  SUBJECT_FIELDS,
+} from '../shared/domain/records/fields.ts';
+import { publicSubject } from '../shared/domain/records/public-view.ts';
+import {
+  KIND_LABELS,
+  type Labels,
+  LICENSE_STATUS_LABELS,
+  PROCEDURE_LABELS,
+  RECORD_KINDS,
+  type RecordKind,
+  SEVERITY_LABELS,
+  SUBJECT_CATEGORY_LABELS,
+} from '../shared/domain/records/vocabulary.ts';
+import { REPAIR_STATUS_LABELS } from '../shared/domain/repairs/vocabulary.ts';
+import { ROLE_LABELS } from '../shared/domain/roles.ts';
+import type { KindDetails } from '../shared/schemas/records/kind-details.ts';
+import type { Subject } from '../shared/schemas/records/subject.ts';
+import { stampAllPages } from './generate-web-pages.ts';
+
+export const WEB_WORDS_FILE = resolve(import.meta.dirname, '../web/js/words.js');
+
+/** A table of words as the website reads it: a label, or a nested table, under each key. */
+interface Table {
+  readonly [key: string]: string | Table;
+}
+
+const labelsOf = (fields: Readonly<Record<string, FieldWords>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).map(([field, words]) => [field, words.label]));
+
+/**
+ * The subject fields the public sees, in reading order: the ones the public view keeps of a
+ * subject that has every field, so the website can never name a field the API withholds.
+ */
+function publicSubjectFields(): Record<string, string> {
+  const everything = Object.fromEntries(Object.keys(SUBJECT_FIELDS).map((f) => [f, f])) as unknown as Subject;
+  const shown = new Set(Object.keys(publicSubject(everything)));
+  return labelsOf(Object.fromEntries(Object.entries(SUBJECT_FIELDS).filter(([field]) => shown.has(field))));
+}
+
+/**
+ * The detail fields whose values are codes, with the words of those codes: the same pairs the
+ * schemas describe (shared/schemas/records/kind-details.ts). Typed against the details, so a
+ * renamed field or a code without words fails to compile.
+ */
+const DETAIL_CODE_LABELS = {
+  penalty: { severity: SEVERITY_LABELS, procedure: PROCEDURE_LABELS },
+  license: { status: LICENSE_STATUS_LABELS },
+} as const satisfies {
+  readonly [K in RecordKind]?: {
+    readonly [F in keyof KindDetails[K]]?: Labels<Extract<KindDetails[K][F], string>>;
+  };
+};
+
+/** Every table of words.js: its name, what it is (its doc comment) and its words. */
+const TABLES: readonly (readonly [name: string, about: string, table: Table])[] = [
+  ['KIND_LABELS', '决定类别: the ten kinds of administrative action.', KIND_LABELS],
+  ['RECORD_FIELDS', "The record's own fields.", labelsOf(RECORD_FIELDS)],
+  [
+    'PUBLIC_SUBJECT_FIELDS',
+    "The subject's fields the public sees (public-view.ts), in the standard's order.",
+    publicSubjectFields(),
+  ],
+  ['SUBJECT_CATEGORY_LABELS', '行政相对人类别.', SUBJECT_CATEGORY_LABELS],
+  [
+    'DETAIL_FIELDS',
+    "The fields of each kind's details, in the order a reader expects them.",
+    Object.fromEntries(RECORD_KINDS.map((kind) => [kind, labelsOf(DETAIL_FIELDS[kind])])),
+  ],
+  [
+    'DETAIL_CODE_LABELS',
+    'The words of the detail fields whose values are codes, by kind.',
+    DETAIL_CODE_LABELS,
+  ],
+  ['OBJECTION_REASON_LABELS', '异议事由.', OBJECTION_REASON_LABELS],
+  ['OBJECTION_STATUS_LABELS', 'The states of an objection.', OBJECTION_STATUS_LABELS],
+  ['OBJECTION_OUTCOME_LABELS', "The outcomes of an objection's decision.", OBJECTION_OUTCOME_LABELS],
+  [
+    'OBJECTION_EFFECT_LABELS',
+    'What a decided objection did to the published record.',
+    OBJECTION_EFFECT_LABELS,
+  ],
+  ['REPAIR_STATUS_LABELS', 'The states of a credit repair application.', REPAIR_STATUS_LABELS],
+  ['ROLE_LABELS', "The callers' roles.", ROLE_LABELS],
+];
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+
+/** A table as source, one key a line, as Biome formats an object written that way. */
+function source(table: Table, indent: string): string {
+  const inner = `${indent}  `;
+  const lines = Object.entries(table).map(([key, value]) => {
+    const name = IDENTIFIER.test(key) ? key : quote(key);
+    return `${inner}${name}: ${typeof value === 'string' ? quote(value) : source(value, inner)},`;
+  });
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+/** The text of web/js/words.js. */
+export function webWords(): string {
+  const header = [
+    '/*',
+    ' * Generated by scripts/generate-web-words.ts (npm run web:words) from the words of',
+    ' * shared/domain (records/vocabulary.ts, records/fields.ts, records/public-view.ts,',
+    ' * objections/vocabulary.ts, repairs/vocabulary.ts, roles.ts); do not edit. Each table maps',
+    ' * an API code or field name to its Chinese label, in reading order.',
+    ' */',
+  ];
+  const tables = TABLES.map(
+    ([name, about, table]) => `/** ${about} */\nexport const ${name} = ${source(table, '')};`,
+  );
+  return `${[header.join('\n'), ...tables].join('\n\n')}\n`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  writeFileSync(WEB_WORDS_FILE, webWords());
+  process.stdout.write(`wrote ${WEB_WORDS_FILE}\n`);
+  for (const file of stampAllPages()) process.stdout.write(`stamped ${file}\n`);
+}
