@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OBJECTION_REASON_LABELS } from '../shared/domain/objections/vocabulary.ts';
+import { TIME_LIMITS } from '../shared/domain/policy/time-limits.ts';
 import { KIND_LABELS } from '../shared/domain/records/vocabulary.ts';
 
 export const WEB_DIR = resolve(import.meta.dirname, '../web');
@@ -49,11 +50,13 @@ function header(page: string): string[] {
   ];
 }
 
+// The time limits come from the policy table, so the footer says what the timers enforce.
+const { disclosure, objection, objectionWithOtherUnit } = TIME_LIMITS;
 const FOOTER = [
   '<footer class="site-footer">',
   '  <div class="wrap">',
-  '    <p>行政许可、行政处罚等行政行为自作出决定之日起 7 个工作日内公示。自然人信息依《山东省社会信用条例》不予公开。</p>',
-  '    <p>对公示信息有异议的，可在“我的”中提出异议；决定机关自收到之日起 3 个工作日内处理（需其他单位协助核实的 7 个工作日）。</p>',
+  `    <p>行政许可、行政处罚等行政行为自作出决定之日起 ${disclosure.value} 个工作日内公示。自然人信息依《山东省社会信用条例》不予公开。</p>`,
+  `    <p>对公示信息有异议的，可在“我的”中提出异议；决定机关自收到之日起 ${objection.value} 个工作日内处理（需其他单位协助核实的 ${objectionWithOtherUnit.value} 个工作日）。</p>`,
   '    <p><a href="docs.html">接口文档（OpenAPI）</a> · <a href="stats.html">公示时效统计</a></p>',
   '  </div>',
   '</footer>',

@@ -19,7 +19,7 @@ import {
   RECORD_FIELDS,
   SUBJECT_FIELDS,
 } from '../shared/domain/records/fields.ts';
-import { publicSubject } from '../shared/domain/records/public-view.ts';
+import { PUBLIC_SUBJECT_FIELDS } from '../shared/domain/records/public-view.ts';
 import {
   KIND_LABELS,
   type Labels,
@@ -33,7 +33,6 @@ import {
 import { REPAIR_STATUS_LABELS } from '../shared/domain/repairs/vocabulary.ts';
 import { ROLE_LABELS } from '../shared/domain/roles.ts';
 import type { KindDetails } from '../shared/schemas/records/kind-details.ts';
-import type { Subject } from '../shared/schemas/records/subject.ts';
 import { stampAllPages } from './generate-web-pages.ts';
 
 export const WEB_WORDS_FILE = resolve(import.meta.dirname, '../web/js/words.js');
@@ -47,12 +46,11 @@ const labelsOf = (fields: Readonly<Record<string, FieldWords>>): Record<string, 
   Object.fromEntries(Object.entries(fields).map(([field, words]) => [field, words.label]));
 
 /**
- * The subject fields the public sees, in reading order: the ones the public view keeps of a
- * subject that has every field, so the website can never name a field the API withholds.
+ * The subject fields the public sees, in reading order: those the public view keeps, so the
+ * website can never name a field the API withholds.
  */
 function publicSubjectFields(): Record<string, string> {
-  const everything = Object.fromEntries(Object.keys(SUBJECT_FIELDS).map((f) => [f, f])) as unknown as Subject;
-  const shown = new Set(Object.keys(publicSubject(everything)));
+  const shown = new Set<string>(PUBLIC_SUBJECT_FIELDS);
   return labelsOf(Object.fromEntries(Object.entries(SUBJECT_FIELDS).filter(([field]) => shown.has(field))));
 }
 

@@ -11,7 +11,7 @@ import { KIND_LABELS, type RecordKind } from './vocabulary.ts';
  * persons other than the subject (the legal representative, a business's operator) never.
  * Free text is scrubbed of ID, phone and card numbers.
  */
-const PUBLIC_SUBJECT_FIELDS = [
+export const PUBLIC_SUBJECT_FIELDS = [
   'category',
   'name',
   'uscc',
