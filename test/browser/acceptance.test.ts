@@ -20,7 +20,7 @@ afterAll(() => world.stop());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-describe('the acceptance walk of issue 6', () => {
+describe('the website walked as the public and an entity would', () => {
   it('finds a record by two characters of its name, objects to it as the entity, and shows 异议处理中 and then the corrected version', async () => {
     const { service, api, agency, entity, browser } = world;
     const name = '济南市济阳区鑫源商贸有限公司';

@@ -4,7 +4,7 @@ import { openPage } from '../support/browser.ts';
 import { call } from '../support/http.ts';
 import { type SiteWorld, siteWorld } from './site-world.ts';
 
-/* Issue 7's acceptance: /docs renders every route of the served OpenAPI document. */
+/* /docs renders every route of the served OpenAPI document. */
 
 let world: SiteWorld;
 let page: Page;
