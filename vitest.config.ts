@@ -16,6 +16,10 @@ const globalSetup = ['test/support/global-setup.ts'];
  */
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on CI's two. Most files
+    // spend their time waiting on DynamoDB Local (another process) or Chromium, so two
+    // workers keep both cores busy.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', env, setupFiles, include: ['test/unit/**/*.test.ts'] } },
       {

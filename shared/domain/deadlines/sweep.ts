@@ -8,7 +8,10 @@ export const SWEEP_ACTOR: Actor = { role: 'system', id: 'deadline-sweep' };
 
 /** Where a sweep finds what is due, and where it parks what it cannot handle. */
 export interface DueDeadlinesPort {
-  /** Pages of deadlines of `kind` due at or before `now`, oldest first. */
+  /**
+   * Pages of deadlines of `kind` due at or before `now`. The index may be sharded: each shard
+   * comes oldest first, but there is no order across shards.
+   */
   due(kind: DeadlineKind, now: Date, pageSize: number): AsyncIterable<readonly DueDeadline[]>;
   /** Takes an item out of the sweep's way onto the dead-letter list, with why. */
   deadLetter(sweep: SweepName, item: DueDeadline, error: string, at: Date): Promise<void>;

@@ -36,7 +36,7 @@ const yearOf = (year: number) =>
  */
 export function timerPortsContract(makePorts: MakePorts): void {
   describe('DueDeadlinesPort', () => {
-    it('due: the open deadlines of one kind due by now, oldest first, in pages', async () => {
+    it('due: the open deadlines of one kind due by now, in pages; nothing later, nothing of another kind', async () => {
       const { records, deadlines } = await makePorts();
       const agency = anAgency();
       const made = ['2026-09-28', '2026-09-21', '2026-10-09'].map((decisionDate) =>
@@ -47,11 +47,12 @@ export function timerPortsContract(makePorts: MakePorts): void {
 
       const pages = await dueNow(deadlines, 'disclosure-due', '2026-10-14T00:00:00+08:00', 1);
 
-      expect(pages.flat()).toEqual(
-        [
-          { kind: 'disclosure-due', subjectId: sep21?.id, dueAt: sep21?.disclosure.dueAt },
-          { kind: 'disclosure-due', subjectId: sep28?.id, dueAt: sep28?.disclosure.dueAt },
-        ].map((d) => expect.objectContaining(d)),
+      // The index is sharded, each shard read oldest first: the order across shards is not promised.
+      const due = pages.flat().sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+      expect(due).toEqual(
+        [sep21, sep28].map((r) =>
+          expect.objectContaining({ kind: 'disclosure-due', subjectId: r?.id, dueAt: r?.disclosure.dueAt }),
+        ),
       );
       expect(pages.every((page) => page.length === 1)).toBe(true);
       expect((await dueNow(deadlines, 'publication-expiry', '2026-10-14T00:00:00+08:00')).flat()).toEqual([]);
