@@ -20,19 +20,9 @@ import {
   SUBJECT_FIELDS,
 } from '../shared/domain/records/fields.ts';
 import { PUBLIC_SUBJECT_FIELDS } from '../shared/domain/records/public-view.ts';
-import {
-  KIND_LABELS,
-  type Labels,
-  LICENSE_STATUS_LABELS,
-  PROCEDURE_LABELS,
-  RECORD_KINDS,
-  type RecordKind,
-  SEVERITY_LABELS,
-  SUBJECT_CATEGORY_LABELS,
-} from '../shared/domain/records/vocabulary.ts';
+import { KIND_LABELS, RECORD_KINDS, SUBJECT_CATEGORY_LABELS } from '../shared/domain/records/vocabulary.ts';
 import { REPAIR_STATUS_LABELS } from '../shared/domain/repairs/vocabulary.ts';
 import { ROLE_LABELS } from '../shared/domain/roles.ts';
-import type { KindDetails } from '../shared/schemas/records/kind-details.ts';
 import { stampAllPages } from './generate-web-pages.ts';
 
 export const WEB_WORDS_FILE = resolve(import.meta.dirname, '../web/js/words.js');
@@ -54,19 +44,15 @@ function publicSubjectFields(): Record<string, string> {
   return labelsOf(Object.fromEntries(Object.entries(SUBJECT_FIELDS).filter(([field]) => shown.has(field))));
 }
 
-/**
- * The detail fields whose values are codes, with the words of those codes: the same pairs the
- * schemas describe (shared/schemas/records/kind-details.ts). Typed against the details, so a
- * renamed field or a code without words fails to compile.
- */
-const DETAIL_CODE_LABELS = {
-  penalty: { severity: SEVERITY_LABELS, procedure: PROCEDURE_LABELS },
-  license: { status: LICENSE_STATUS_LABELS },
-} as const satisfies {
-  readonly [K in RecordKind]?: {
-    readonly [F in keyof KindDetails[K]]?: Labels<Extract<KindDetails[K][F], string>>;
-  };
-};
+/** The detail fields whose values are codes, with the words of those codes (fields.ts). */
+function detailCodeLabels(): Table {
+  const byKind = RECORD_KINDS.map((kind) => {
+    const fields = Object.entries(DETAIL_FIELDS[kind] as Readonly<Record<string, FieldWords>>);
+    const coded = fields.flatMap(([field, words]) => (words.codes ? [[field, words.codes] as const] : []));
+    return [kind, Object.fromEntries(coded)] as const;
+  });
+  return Object.fromEntries(byKind.filter(([, fields]) => Object.keys(fields).length > 0));
+}
 
 /** Every table of words.js: its name, what it is (its doc comment) and its words. */
 const TABLES: readonly (readonly [name: string, about: string, table: Table])[] = [
@@ -86,7 +72,7 @@ const TABLES: readonly (readonly [name: string, about: string, table: Table])[] 
   [
     'DETAIL_CODE_LABELS',
     'The words of the detail fields whose values are codes, by kind.',
-    DETAIL_CODE_LABELS,
+    detailCodeLabels(),
   ],
   ['OBJECTION_REASON_LABELS', '异议事由.', OBJECTION_REASON_LABELS],
   ['OBJECTION_STATUS_LABELS', 'The states of an objection.', OBJECTION_STATUS_LABELS],

@@ -123,6 +123,12 @@ export const DETAIL_FIELDS = {
 
 /** The words of the detail fields whose values are codes, by kind. */
 export const DETAIL_CODE_LABELS = {
+  license: {
+    status: {
+      valid: '有效',
+      invalid: '无效',
+    },
+  },
   penalty: {
     severity: {
       minor: '轻微',
@@ -132,12 +138,6 @@ export const DETAIL_CODE_LABELS = {
     procedure: {
       ordinary: '普通程序',
       simplified: '简易程序',
-    },
-  },
-  license: {
-    status: {
-      valid: '有效',
-      invalid: '无效',
     },
   },
 };

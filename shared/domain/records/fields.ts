@@ -1,6 +1,12 @@
 import type { KindDetails } from '../../schemas/records/kind-details.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
-import type { RecordKind } from './vocabulary.ts';
+import {
+  type Labels,
+  LICENSE_STATUS_LABELS,
+  PROCEDURE_LABELS,
+  type RecordKind,
+  SEVERITY_LABELS,
+} from './vocabulary.ts';
 
 /**
  * The name of every field of a record, in the words of the national data standard
@@ -11,6 +17,8 @@ import type { RecordKind } from './vocabulary.ts';
 export interface FieldWords {
   readonly label: string;
   readonly hint?: string;
+  /** For a field whose values are codes: the words of each code. */
+  readonly codes?: Labels<string>;
 }
 
 type FieldTable<T> = { readonly [F in keyof T]-?: FieldWords };
@@ -54,8 +62,8 @@ export const DETAIL_FIELDS: { readonly [K in RecordKind]: FieldTable<KindDetails
     confiscatedAmount: { label: '没收违法所得、没收非法财物的金额（万元）' },
     licenseAffected: { label: '暂扣或吊销证照名称及编号' },
     validUntil: { label: '处罚有效期' },
-    severity: { label: '失信程度' },
-    procedure: { label: '处罚程序' },
+    severity: { label: '失信程度', codes: SEVERITY_LABELS },
+    procedure: { label: '处罚程序', codes: PROCEDURE_LABELS },
     repairable: { label: '可申请信用修复', hint: '默认是；特定严重失信或法律另有规定时为否' },
   },
   license: {
@@ -66,7 +74,7 @@ export const DETAIL_FIELDS: { readonly [K in RecordKind]: FieldTable<KindDetails
     content: { label: '许可内容' },
     validFrom: { label: '有效期自' },
     validTo: { label: '有效期至' },
-    status: { label: '当前状态' },
+    status: { label: '当前状态', codes: LICENSE_STATUS_LABELS },
   },
   coercion: {
     measure: { label: '强制措施或执行方式', hint: '如查封、扣押、冻结' },
@@ -100,17 +108,13 @@ export const DETAIL_FIELDS: { readonly [K in RecordKind]: FieldTable<KindDetails
 };
 
 /**
- * A field's description for the API document: its label, the hint in brackets, or the labels
+ * A field's description for the API document: its label, the hint in brackets, or the words
  * of its codes after a colon (失信程度：轻微 / 一般 / 严重). The field is named as a string so
  * that the schemas, whose types the tables above are checked against, can call this.
  */
-export function describeField(
-  table: Readonly<Record<string, FieldWords>>,
-  field: string,
-  codeLabels?: Readonly<Record<string, string>>,
-): string {
+export function describeField(table: Readonly<Record<string, FieldWords>>, field: string): string {
   const words = table[field];
   if (!words) throw new Error(`the field ${field} has no words in shared/domain/records/fields.ts`);
-  if (codeLabels) return `${words.label}：${Object.values(codeLabels).join(' / ')}`;
+  if (words.codes) return `${words.label}：${Object.values(words.codes).join(' / ')}`;
   return words.hint ? `${words.label}（${words.hint}）` : words.label;
 }

@@ -2,14 +2,11 @@ import * as z from 'zod';
 import { DETAIL_FIELDS, describeField } from '../../domain/records/fields.ts';
 import {
   LICENSE_CATEGORIES,
-  LICENSE_STATUS_LABELS,
   LICENSE_STATUSES,
   PENALTY_CATEGORIES,
-  PROCEDURE_LABELS,
   PROCEDURES,
   type RecordKind,
   SEVERITIES,
-  SEVERITY_LABELS,
 } from '../../domain/records/vocabulary.ts';
 import { isoDate } from '../common.ts';
 import { issue } from '../issue.ts';
@@ -23,18 +20,14 @@ const rangeIssue = issue(
 );
 
 /** A field's description in the API document, from the domain's words for it. */
-type CodeLabels = Readonly<Record<string, string>>;
-
 // The return types are written out: the words' tables are typed by these schemas, so
 // inferring them here would go round in a circle.
-function about(kind: RecordKind, field: string, codeLabels?: CodeLabels): { description: string } {
-  return { description: describeField(DETAIL_FIELDS[kind], field, codeLabels) };
+function about(kind: RecordKind, field: string): { description: string } {
+  return { description: describeField(DETAIL_FIELDS[kind], field) };
 }
 
-const penalty = (field: string, codeLabels?: CodeLabels): { description: string } =>
-  about('penalty', field, codeLabels);
-const license = (field: string, codeLabels?: CodeLabels): { description: string } =>
-  about('license', field, codeLabels);
+const penalty = (field: string): { description: string } => about('penalty', field);
+const license = (field: string): { description: string } => about('license', field);
 
 export const penaltySchema = z
   .strictObject({
@@ -55,8 +48,8 @@ export const penaltySchema = z
     confiscatedAmount: wanYuan.optional().meta(penalty('confiscatedAmount')),
     licenseAffected: line(200).optional().meta(penalty('licenseAffected')),
     validUntil: isoDate.optional().meta(penalty('validUntil')),
-    severity: z.enum(SEVERITIES).meta(penalty('severity', SEVERITY_LABELS)),
-    procedure: z.enum(PROCEDURES).meta(penalty('procedure', PROCEDURE_LABELS)),
+    severity: z.enum(SEVERITIES).meta(penalty('severity')),
+    procedure: z.enum(PROCEDURES).meta(penalty('procedure')),
     repairable: z.boolean().optional().meta(penalty('repairable')),
   })
   .meta({ id: 'PenaltyDetails' });
@@ -70,7 +63,7 @@ export const licenseSchema = z
     content: text(4000).meta(license('content')),
     validFrom: isoDate.meta(license('validFrom')),
     validTo: isoDate.meta(license('validTo')),
-    status: z.enum(LICENSE_STATUSES).meta(license('status', LICENSE_STATUS_LABELS)),
+    status: z.enum(LICENSE_STATUSES).meta(license('status')),
   })
   .refine((l) => ordered(l.validFrom, l.validTo), { ...rangeIssue, path: ['validTo'] })
   .meta({ id: 'LicenseDetails' });
