@@ -42,7 +42,10 @@ export default defineConfig({
           env,
           setupFiles,
           include: ['test/infra/**/*.test.ts'],
-          // Each file synthesizes the stack once, bundling every function: minutes on a busy machine.
+          // Each file builds its own App and synthesizes it; loading aws-cdk-lib and cdk-nag
+          // is most of that, so the files share one module graph per worker.
+          isolate: false,
+          // functions.test.ts bundles every function: minutes on a busy machine.
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
