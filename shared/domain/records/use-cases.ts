@@ -11,7 +11,7 @@ import { applyCorrection, type ValidateContent } from './correction.ts';
 import { documentNumberTaken, recordNotAccessible, TransactionTooLargeError } from './errors.ts';
 import type { Page, RecordStore } from './ports.ts';
 import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
-import { publish, register, revoke } from './transitions.ts';
+import { assertDecidedByToday, publish, register, revoke } from './transitions.ts';
 
 export interface RecordDeps {
   readonly records: RecordStore;
@@ -125,10 +125,8 @@ export function makeRecordUseCases({
       { publish: publishNow = false, actor }: { publish?: boolean; actor: Actor },
     ): Promise<{ record: DisclosureRecord; created: boolean }> {
       const now = clock();
-      // Built first, so that a decision dated after today is refused before anything is looked up.
-      const fresh = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
-        register({ id: newRecordId(), authority, content: input }, calendar, now),
-      );
+      // Before anything is read: a decision dated after today is refused whatever is stored.
+      assertDecidedByToday(input, shanghaiDate(now));
       const existing = await existingRegistration(authority.uscc, input);
       if (existing) {
         // A retried "register and publish" whose first try only registered: finish the job.
@@ -143,6 +141,9 @@ export function makeRecordUseCases({
         return { record: published, created: false };
       }
 
+      const fresh = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
+        register({ id: newRecordId(), authority, content: input }, calendar, now),
+      );
       let record = publishNow ? await publishAt(fresh, now, 'agency') : fresh;
       const action = publishNow ? 'record.registered_and_published' : 'record.registered';
       const audit = auditEntryFor(undefined, record, { actor, action, at: now });

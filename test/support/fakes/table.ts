@@ -1,7 +1,6 @@
 import { type AuditEntry, hashState } from '../../../shared/domain/audit.ts';
 import type { DueDeadline, OpenDeadline } from '../../../shared/domain/deadlines/kinds.ts';
 import type { RecomputeJob } from '../../../shared/domain/deadlines/recompute.ts';
-import { ConflictError } from '../../../shared/domain/errors.ts';
 import type { DomainEvent } from '../../../shared/domain/events.ts';
 import { type Objection, objectionDeadlines } from '../../../shared/domain/objections/objection.ts';
 import { recordDeadlines } from '../../../shared/domain/records/deadlines.ts';
@@ -161,11 +160,8 @@ export class InMemoryTable {
 
   private appendAudit(kind: string, id: string, entry: AuditEntry): void {
     const chain = this.audit.get(`${kind}:${id}`) ?? [];
-    if (chain.some((e) => e.seq === entry.seq))
-      throw new ConflictError({
-        code: 'audit_seq_taken',
-        messages: { zh: '审计序号已存在', en: 'audit entry exists' },
-      });
+    // The store writes an audit entry only where none is (a failed condition: record_changed).
+    if (chain.some((e) => e.seq === entry.seq)) throw recordChanged();
     this.audit.set(`${kind}:${id}`, [...chain, entry]);
   }
 
