@@ -8,7 +8,13 @@ import {
   matchRoute,
   routeKey,
 } from '../shared/http/routes.ts';
-import { apiGatewayEvent, BodyTooLargeError, lambdaContext, readRequestBody } from './api-event.ts';
+import {
+  apiGatewayEvent,
+  BodyTooLargeError,
+  GATEWAY_MAX_BODY_BYTES,
+  lambdaContext,
+  readRequestBody,
+} from './api-event.ts';
 import type { LocalKeys } from './jwt-keys.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -67,23 +73,24 @@ async function serve(
   handlerFor: (group: FunctionGroup) => Promise<LambdaHandler>,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  let body: Buffer;
-  try {
-    body = await readRequestBody(request);
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    response.setHeader('connection', 'close');
-    return writeProblem(
-      response,
-      new HttpProblem(413, 'body_too_large', { zh: '请求体过大', en: 'request body too large' }),
-    );
+  // As at the gateway, nothing of the body is read before the request may be served at all:
+  // neither an anonymous caller nor a declared oversize body costs the server any memory.
+  if (Number(request.headers['content-length'] ?? 0) > GATEWAY_MAX_BODY_BYTES) {
+    return refuseUnread(response, TOO_LARGE);
   }
   const match = matchRoute(request.method ?? 'GET', url.pathname);
   let claims: Record<string, unknown> | undefined;
   if (match.kind === 'route' && match.route.access !== 'public') {
     const verified = await verifyBearer(request.headers.authorization, keys);
-    if (verified instanceof HttpProblem) return writeProblem(response, verified);
+    if (verified instanceof HttpProblem) return refuseUnread(response, verified);
     claims = verified;
+  }
+  let body: Buffer;
+  try {
+    body = await readRequestBody(request);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return refuseUnread(response, TOO_LARGE);
   }
   const route = match.kind === 'route' ? match.route : undefined;
   const key = route ? routeKey(route) : DEFAULT_ROUTE_KEY;
@@ -111,6 +118,14 @@ function decodeParameters(raw: Record<string, string>): Record<string, string> {
     }
   }
   return out;
+}
+
+const TOO_LARGE = new HttpProblem(413, 'body_too_large', { zh: '请求体过大', en: 'request body too large' });
+
+/** Answers without reading (the rest of) the body; the connection closes so none is left to read. */
+function refuseUnread(response: ServerResponse, problem: HttpProblem): void {
+  response.setHeader('connection', 'close');
+  writeProblem(response, problem);
 }
 
 const UNAUTHORIZED = { zh: '需要有效的访问令牌', en: 'a valid bearer token is required' };

@@ -72,6 +72,8 @@ export async function localKeys(dataDir: string): Promise<LocalKeys> {
           algorithms: [ALGORITHM],
           issuer: LOCAL_ISSUER,
           audience: LOCAL_AUDIENCE,
+          // jose accepts a token without exp; API Gateway's authorizer does not.
+          requiredClaims: ['exp'],
         })
       ).payload,
   };

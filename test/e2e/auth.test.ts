@@ -18,7 +18,9 @@ async function signed(
 ): Promise<string> {
   const stored = JSON.parse(readFileSync(join(service.dataDir, 'jwt', 'signing-key.json'), 'utf8'));
   const key = await importJWK(stored.privateJwk, 'ES256');
-  return new SignJWT({ iat: now(), exp: now() + 600, ...claims })
+  // `exp: undefined` among the claims leaves the expiry out altogether.
+  const payload = JSON.parse(JSON.stringify({ iat: now(), exp: now() + 600, ...claims }));
+  return new SignJWT(payload)
     .setProtectedHeader({ alg: 'ES256', kid: stored.kid })
     .setIssuer(options.issuer ?? LOCAL_ISSUER)
     .setAudience(options.audience ?? LOCAL_AUDIENCE)
@@ -52,6 +54,8 @@ describe('bearer tokens on a protected route', () => {
 
   it.for<[string, JWTPayload, { issuer?: string; audience?: string }]>([
     ['expired', { ...ADMIN, exp: now() - 60 }, {}],
+    // API Gateway's JWT authorizer requires exp; a token that never expires is refused.
+    ['without an expiry', { ...ADMIN, exp: undefined }, {}],
     ['not yet valid', { ...ADMIN, nbf: now() + 600 }, {}],
     ['for another issuer', ADMIN, { issuer: 'https://cognito-idp.example/other' }],
     ['for another audience', ADMIN, { audience: 'someone-else' }],

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
 
@@ -48,5 +49,52 @@ describe('the local gateway', () => {
       'path.year',
     );
     expect((await call(service.url, 'GET', '/v1/calendar/%32%30%32%36')).status).toBe(200);
+  });
+
+  /**
+   * Sends the headers of a 10 MiB body and only 1 KiB of it: a server that reads bodies
+   * before deciding would wait for the rest and time out; one that decides first answers now.
+   */
+  const headersOnly = (base: string, path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; code: string }>((resolve, reject) => {
+      const req = request(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(10 * 1024 * 1024),
+          ...headers,
+        },
+      });
+      req.setTimeout(3000, () => reject(new Error('no answer before the body was sent')));
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, code: JSON.parse(text).code }));
+      });
+      req.write('['.padEnd(1024, ' '));
+    });
+
+  it('refuses an anonymous call to a protected route before reading its body', async ({ service }) => {
+    expect(await headersOnly(service.url, '/v1/records/batch', {})).toEqual({
+      status: 401,
+      code: 'unauthenticated',
+    });
+    expect(await headersOnly(service.url, '/v1/records', { authorization: 'Bearer not-a-jwt' })).toEqual({
+      status: 401,
+      code: 'invalid_token',
+    });
+  });
+
+  it('refuses a declared body over the limit at once, whoever sends it', async ({ service, agency }) => {
+    const tooLong = { 'content-length': String(10 * 1024 * 1024 + 1) };
+    expect(
+      await headersOnly(service.url, '/v1/records', { ...tooLong, authorization: `Bearer ${agency.token}` }),
+    ).toEqual({
+      status: 413,
+      code: 'body_too_large',
+    });
   });
 });
