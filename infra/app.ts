@@ -1,7 +1,9 @@
 /**
- * Entry point of `cdk synth` / `cdk deploy` (cdk.json). No account or region is pinned: the
- * stack is environment-agnostic and takes both from the credentials it is deployed with.
- * The CLI sets CDK_OUTDIR, so the App synthesizes itself when this script ends.
+ * Entry point of `cdk synth` / `cdk deploy` (cdk.json). The account is the credentials'; the
+ * regions are written into the stacks (cross-region references need them): the service's
+ * from `-c region=…` or the credentials, the web ACL's us-east-1, the backup copy's from
+ * `-c backupCopyRegion=…` (infra/build-app.ts). The CLI sets CDK_OUTDIR, so the App
+ * synthesizes itself when this script ends.
  */
 import { buildApp } from './build-app.ts';
 

@@ -1,10 +1,12 @@
 import { Aws, CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IBackupVault } from 'aws-cdk-lib/aws-backup';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../shared/http/routes.ts';
 import { ServiceAlarms } from './alarms.ts';
 import { ApiAlarms } from './api-alarms.ts';
 import { ServiceAuth } from './auth.ts';
+import { ServiceBackup } from './backup.ts';
 import { ServiceDashboard } from './dashboard.ts';
 import { ServiceEvents } from './events.ts';
 import { ServiceApi } from './http-api.ts';
@@ -22,6 +24,10 @@ export interface DisclosureServiceStackProps extends StackProps {
   readonly authDomainPrefix?: string;
   /** The policy switch for overdue records (see SweepTimersProps); on by default. */
   readonly autoPublishOverdue?: boolean;
+  /** ARN of the website's web ACL, scope CLOUDFRONT, in us-east-1 (EdgeProtectionStack). */
+  readonly webAclArn: string;
+  /** The vault in another region the table's backups are copied to (BackupCopyStack). */
+  readonly backupCopyVault: IBackupVault;
 }
 
 /** The local server's address (local/config.ts), so sign-in works against `npm start`. */
@@ -30,7 +36,8 @@ const LOCAL_WEB_ORIGIN = 'http://localhost:3000';
 /**
  * Table, sign-in, one function per group of FUNCTION_GROUPS and the HTTP API over them; the
  * sweep timers, the event bus fed from the table's outbox; the public website behind
- * CloudFront; the alarms on all of it and a dashboard.
+ * CloudFront and its web ACL; the table's daily backup with its copy in another region; the
+ * alarms on all of it and a dashboard.
  */
 export class DisclosureServiceStack extends Stack {
   readonly table: TableV2;
@@ -45,8 +52,9 @@ export class DisclosureServiceStack extends Stack {
   readonly websiteDeployment: WebsiteDeployment;
   readonly apiAlarms: ApiAlarms;
   readonly dashboard: ServiceDashboard;
+  readonly backup: ServiceBackup;
 
-  constructor(scope: Construct, id: string, props: DisclosureServiceStackProps = {}) {
+  constructor(scope: Construct, id: string, props: DisclosureServiceStackProps) {
     super(scope, id, props);
     this.table = serviceTable(this, 'Table');
     this.functions = this.apiFunctions();
@@ -61,7 +69,7 @@ export class DisclosureServiceStack extends Stack {
     // Before sign-in: the web client must accept the distribution's URL as a return URL.
     // No cycle: the distribution depends on its buckets only; the files (config.json) are
     // deployed after the API and the client exist.
-    this.website = new ServiceWebsite(this, 'Website');
+    this.website = new ServiceWebsite(this, 'Website', { webAclArn: props.webAclArn });
     this.auth = new ServiceAuth(this, 'Auth', {
       preTokenGeneration: this.preTokenFunction,
       webOrigins: props.webOrigins ?? [LOCAL_WEB_ORIGIN],
@@ -96,6 +104,11 @@ export class DisclosureServiceStack extends Stack {
       autoPublishOverdue: props.autoPublishOverdue ?? true,
     });
     this.events = new ServiceEvents(this, 'Events', { table: this.table, alarms: this.alarms });
+    this.backup = new ServiceBackup(this, 'Backup', {
+      table: this.table,
+      copyVault: props.backupCopyVault,
+      alarms: this.alarms,
+    });
     this.apiAlarms = new ApiAlarms(this, 'ApiAlarms', {
       api: this.api.api,
       functions: this.functions,
@@ -125,6 +138,10 @@ export class DisclosureServiceStack extends Stack {
       description: 'CloudWatch dashboard of the service',
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BackupVaultName', {
+      value: this.backup.vault.backupVaultName,
+      description: 'AWS Backup vault of the daily backups (the copy region has one of the same name)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'Subscribe to this SNS topic to receive the service alarms',

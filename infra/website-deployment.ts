@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { SingletonFunction } from 'aws-cdk-lib/aws-lambda';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -88,6 +88,11 @@ export class WebsiteDeployment extends Construct {
     });
 
     const bucketArn = this.logicalIdOf(website.bucket.bucketArn);
+    // The stack's region (and with it the partition) is written into the assets bucket's ARN
+    // once it is known (infra/build-app.ts gives every stack its region); pseudo parameters
+    // otherwise.
+    const { region, partition } = Stack.of(this);
+    const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     const reasons: Record<string, string> = {
       'Resource::*':
         'BucketDeployment grants cloudfront:CreateInvalidation and GetInvalidation on "*" (its ' +
@@ -96,7 +101,7 @@ export class WebsiteDeployment extends Construct {
       [`Resource::<${bucketArn}.Arn>/*`]:
         'The deploy handler syncs web/ into the site bucket: it writes, overwrites and deletes ' +
         'objects under any key of that one bucket, which is what the wildcard covers.',
-      'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*':
+      [`Resource::arn:${known(partition, 'Partition')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${known(region, 'Region')}/*`]:
         "Reading the zipped website from the CDK bootstrap assets bucket (the assets' keys are " +
         'content hashes known only at synthesis); read-only, and only that bucket.',
       'Action::s3:GetObject*':

@@ -48,6 +48,11 @@ export function websiteFiles(dir: string = WEB_DIR): string {
   return dir;
 }
 
+export interface ServiceWebsiteProps {
+  /** The web ACL in front of the distribution: scope CLOUDFRONT, so in us-east-1 (infra/edge-protection.ts). */
+  readonly webAclArn: string;
+}
+
 /**
  * Where the public website lives on AWS: a private bucket, read only by CloudFront through an
  * Origin Access Control, and a log bucket for both. WebsiteDeployment
@@ -65,7 +70,7 @@ export class ServiceWebsite extends Construct {
   readonly distribution: Distribution;
   readonly responseHeadersPolicy: ResponseHeadersPolicy;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: ServiceWebsiteProps) {
     super(scope, id);
     this.logBucket = new Bucket(this, 'LogBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -122,6 +127,7 @@ export class ServiceWebsite extends Construct {
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
+      webAclId: props.webAclArn,
     });
     this.acknowledgeDistribution();
   }
@@ -138,13 +144,6 @@ export class ServiceWebsite extends Construct {
       'AwsSolutions-CFR1',
       'No geo restriction on purpose: the site is the public credit register, which anyone, ' +
         'anywhere, may read (ARCHITECTURE.md); it serves static files only.',
-    );
-    acknowledge(
-      'AwsSolutions-CFR2',
-      'No WAF web ACL: a web ACL for CloudFront must be created in us-east-1, and this stack is ' +
-        'deployed to one region of its own choosing. The distribution serves static files from ' +
-        'a private bucket (GET/HEAD only, nothing to inject into); the API behind it has its own ' +
-        'throttling. Add a us-east-1 web ACL stack when abuse shows.',
     );
     acknowledge(
       'AwsSolutions-CFR4',

@@ -53,12 +53,11 @@ describe('the HTTP API', () => {
       JwtConfiguration: {
         Audience: [{ Ref: synth.logicalId(synth.stack.auth.webClient) }],
         Issuer: {
+          // The stack's region is written in (infra/build-app.ts gives every stack one).
           'Fn::Join': [
             '',
             [
-              'https://cognito-idp.',
-              { Ref: 'AWS::Region' },
-              '.amazonaws.com/',
+              `https://cognito-idp.${synth.stack.region}.amazonaws.com/`,
               { Ref: synth.logicalId(synth.stack.auth.userPool) },
             ],
           ],

@@ -5,7 +5,9 @@ import type { App, CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
+import type { BackupCopyStack } from '../../infra/backup.ts';
 import { buildApp } from '../../infra/build-app.ts';
+import type { EdgeProtectionStack } from '../../infra/edge-protection.ts';
 import type { DisclosureServiceStack } from '../../infra/stack.ts';
 
 /** The context `cdk synth` reads from cdk.json (feature flags), so tests build the same app. */
@@ -24,6 +26,9 @@ export interface Synthesized {
   readonly stack: DisclosureServiceStack;
   readonly assembly: CloudAssembly;
   readonly template: Template;
+  /** The web ACL's stack (us-east-1) and the backup copy's (the second region). */
+  readonly edge: EdgeProtectionStack;
+  readonly backupCopy: BackupCopyStack;
   /** The logical id a construct's CloudFormation resource has in the template. */
   readonly logicalId: (construct: IConstruct) => string;
   readonly dispose: () => void;
@@ -41,11 +46,13 @@ export function synthesizeService(
 ): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'disclosure-cdk-'));
   const context = { ...cdkJsonContext(), ...(bundle ? {} : NO_BUNDLING), ...extraContext };
-  const { app, stack } = buildApp({ outdir, context });
+  const { app, stack, edge, backupCopy } = buildApp({ outdir, context });
   const assembly = app.synth();
   return {
     app,
     stack,
+    edge,
+    backupCopy,
     assembly,
     template: Template.fromStack(stack),
     logicalId: (construct) => {

@@ -75,7 +75,7 @@ describe('the website deployment', () => {
       apiBaseUrl: `[${synth.logicalId(stack.api.api)}.ApiEndpoint]`,
       auth: {
         mode: 'cognito',
-        domain: `[Ref:${synth.logicalId(stack.auth.domain)}].auth.[Ref:AWS::Region].amazoncognito.com`,
+        domain: `[Ref:${synth.logicalId(stack.auth.domain)}].auth.${stack.region}.amazoncognito.com`,
         clientId: `[Ref:${synth.logicalId(stack.auth.webClient)}]`,
         redirectUri: `https://[${synth.logicalId(stack.website.distribution)}.DomainName]/account`,
       },

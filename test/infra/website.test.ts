@@ -256,11 +256,12 @@ describe('the website hosting', () => {
     });
   });
 
-  it('acknowledges geo restriction, WAF and the default certificate’s TLS floor, and nothing else', () => {
+  it('acknowledges geo restriction and the default certificate’s TLS floor, and nothing else (it has a web ACL)', () => {
     const resource = synth.template.findResources(DISTRIBUTION)[distributionId];
     const rules = (resource?.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string }[];
     const ids = rules.map((rule) => rule.id);
-    expect(ids.sort()).toEqual(['AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR4']);
+    expect(ids.sort()).toEqual(['AwsSolutions-CFR1', 'AwsSolutions-CFR4']);
+    expect(resource?.Properties.DistributionConfig.WebACLId).toBeDefined();
   });
 
   it('lets the website client return to the site’s root and /account after sign-in and sign-out', () => {
