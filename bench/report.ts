@@ -30,19 +30,33 @@ export function machine() {
 
 type Goal = { readonly key: string; readonly op: '<=' | '>='; readonly target: number };
 
+/**
+ * The goals judge what the service adds to the floor it stands on: the API against a minimal
+ * server doing only the GetItem, a cold start against a handler doing only that GetItem, a
+ * registration against the raw transaction of its items. The ratios against the bare floor
+ * (`api_overhead_ratio`, `cold_init_ratio`) are still reported, without a goal.
+ */
 export const GOALS: readonly Goal[] = [
-  { key: 'api_overhead_ratio', op: '<=', target: 1.3 },
+  { key: 'api_vs_minimal_server_ratio', op: '<=', target: 1.1 },
   { key: 'search_read_ratio', op: '<=', target: 1.1 },
   { key: 'sweep_read_ratio', op: '<=', target: 1.1 },
   { key: 'sweep_read_units_per_due_item', op: '<=', target: 1 },
-  { key: 'cold_init_ratio', op: '<=', target: 2 },
-  { key: 'read_rps_ratio', op: '>=', target: 0.7 },
+  { key: 'cold_init_vs_sdk_only_ratio', op: '<=', target: 1.1 },
+  { key: 'read_rps_ratio', op: '>=', target: 0.8 },
+  { key: 'write_vs_raw_transaction_ratio', op: '<=', target: 1.3 },
+  // A 1,000-row upload answers at once with a job id, and public reads stay within 2× meanwhile.
+  { key: 'batch_job_accept_ms', op: '<=', target: 2000 },
+  { key: 'batch_job_read_p50_ratio', op: '<=', target: 2 },
+  // A statistics call reads as much with ten times the records.
+  { key: 'stats_read_ratio', op: '<=', target: 1 },
 ];
 
+/** Each goal, its value and whether it is met; a figure not measured in this run is `null`. */
 export function goalResults(results: Record<string, unknown>) {
   return Object.fromEntries(
     GOALS.map(({ key, op, target }) => {
-      const value = results[key] as number;
+      const value = results[key];
+      if (typeof value !== 'number') return [key, { goal: `${op} ${target}`, value: null, pass: null }];
       const pass = op === '<=' ? value <= target : value >= target;
       return [key, { goal: `${op} ${target}`, value, pass }];
     }),
@@ -51,23 +65,40 @@ export function goalResults(results: Record<string, unknown>) {
 
 // Figures shown in the table, with their unit, in this order.
 const SHOWN: readonly [string, string][] = [
+  ['api_vs_minimal_server_ratio', ''],
   ['api_overhead_ratio', ''],
+  ['minimal_server_overhead_ratio', ''],
   ['api_get_median_ms', 'ms'],
+  ['minimal_server_get_median_ms', 'ms'],
   ['raw_getitem_median_ms', 'ms'],
   ['search_read_ratio', ''],
   ['name_search_read_ratio', ''],
   ['uscc_search_read_ratio', ''],
   ['sweep_read_ratio', ''],
   ['sweep_read_units_per_due_item', 'RCU'],
+  ['stats_read_ratio', ''],
+  ['cold_init_vs_sdk_only_ratio', ''],
   ['cold_init_ratio', ''],
   ['cold_init_ms', 'ms'],
+  ['sdk_only_cold_init_ms', 'ms'],
   ['bare_cold_init_ms', 'ms'],
   ['sdk_only_cold_init_ratio', ''],
-  ['sdk_only_cold_init_ms', 'ms'],
+  ['source_maps_cold_init_ms', 'ms'],
   ['read_rps', 'req/s'],
   ['read_p99_ms', 'ms'],
   ['read_rps_ratio', ''],
+  ['write_vs_raw_transaction_ratio', ''],
+  ['api_write_median_ms', 'ms'],
+  ['raw_transaction_median_ms', 'ms'],
+  ['registration_write_units', 'WCU'],
+  ['publication_write_units', 'WCU'],
+  ['register_and_publish_write_units', 'WCU'],
+  ['register_and_publish_longest_name_write_units', 'WCU'],
+  ['name_entries_write_share', ''],
   ['write_rps', 'req/s'],
+  ['batch_job_s_per_1000_rows', 's'],
+  ['batch_job_accept_ms', 'ms'],
+  ['batch_job_read_p50_ratio', ''],
   ['peak_rss_mb', 'MiB'],
 ];
 
@@ -76,24 +107,26 @@ export function writeResults(file: string, results: Record<string, unknown>): vo
 }
 
 export function printTable(results: Record<string, unknown>): void {
-  const goals = results.goals as Record<string, { goal: string; pass: boolean }>;
+  const goals = results.goals as Record<string, { goal: string; pass: boolean | null }>;
   const m = results.machine as ReturnType<typeof machine>;
   const lines = [
     '',
     `machine: ${m.cpu_model}, ${m.cores} cores, Node.js ${m.node}, ${m.dynamodb_local}`,
     `${results.quick ? 'quick run' : 'full run'}, ${results.duration_s} s`,
     '',
-    `${'figure'.padEnd(32)}${'value'.padStart(14)}  ${'goal'.padEnd(8)}  result`,
-    `${'-'.repeat(32)}${'-'.repeat(14)}  ${'-'.repeat(8)}  ------`,
+    `${'figure'.padEnd(46)}${'value'.padStart(14)}  ${'goal'.padEnd(8)}  result`,
+    `${'-'.repeat(46)}${'-'.repeat(14)}  ${'-'.repeat(8)}  ------`,
   ];
   for (const [key, unit] of SHOWN) {
     const goal = goals[key];
-    const value = `${results[key]}${unit ? ` ${unit}` : ''}`;
-    lines.push(
-      `${key.padEnd(32)}${value.padStart(14)}  ${(goal?.goal ?? '').padEnd(8)}  ${goal ? (goal.pass ? 'pass' : 'MISSED') : ''}`,
-    );
+    const measured = results[key] !== undefined && results[key] !== null;
+    const value = measured ? `${results[key]}${unit ? ` ${unit}` : ''}` : 'not measured';
+    const verdict = !goal || goal.pass === null ? '' : goal.pass ? 'pass' : 'MISSED';
+    lines.push(`${key.padEnd(46)}${value.padStart(14)}  ${(goal?.goal ?? '').padEnd(8)}  ${verdict}`);
   }
   const bytes = results.bundle_bytes as Record<string, number>;
+  for (const [key, why] of Object.entries((results.not_measured ?? {}) as Record<string, string>))
+    lines.push(`${key}: not measured: ${why}`);
   lines.push(
     '',
     `bundle_bytes: ${Object.entries(bytes)

@@ -47,6 +47,8 @@ export interface BenchStack {
   readonly env: NodeJS.ProcessEnv;
   /** A fresh document client on the bench table; each caller gets its own. */
   store(): Store;
+  /** Another table of the same layout (created on first use), for work kept apart from the data. */
+  table(name: string): Promise<Store>;
   /** Stops whatever was started, in reverse order; safe to call more than once. */
   stop(): Promise<void>;
   /** Registers something to stop with the stack. */
@@ -80,6 +82,11 @@ export async function startStack(): Promise<BenchStack> {
       endpoint: dynamo.endpoint,
       env,
       store: () => ({ client: benchClient(dynamo.endpoint), tableName: TABLE_NAME }),
+      table: async (name) => {
+        const client = new DynamoDBClient({ endpoint: dynamo.endpoint });
+        await ensureTable(client, name).finally(() => client.destroy());
+        return { client: benchClient(dynamo.endpoint), tableName: name };
+      },
       stop,
       onStop: (s) => stops.push(s),
     };
