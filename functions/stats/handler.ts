@@ -7,7 +7,7 @@ import { statsRepository } from '../../shared/store/stats-repository.ts';
 import { statsRoutes } from './routes.ts';
 
 const stats = makeStatsUseCases({
-  figures: statsRepository(storeFromEnv()).figures,
+  counts: statsRepository(storeFromEnv()).counts,
   clock: systemClock,
   maxMonths: MAX_STATS_MONTHS,
 });

@@ -1,7 +1,8 @@
 import { CSV_BOM, toCsv } from '../../shared/domain/csv.ts';
-import type { TimelinessReport } from '../../shared/domain/stats/use-cases.ts';
+import type { StatsUseCases, TimelinessReport } from '../../shared/domain/stats/use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { timelinessQuery, timelinessResponse } from '../../shared/schemas/oversight.ts';
+import { type AnswerCache, answerCache } from './answer-cache.ts';
 
 const CSV_HEADER = [
   '决定机关统一社会信用代码',
@@ -12,6 +13,12 @@ const CSV_HEADER = [
   '期限内未公示',
   '公示用时中位数（工作日）',
 ];
+
+/**
+ * Anyone may ask, and the figures move slowly: browsers, CloudFront and API Gateway caches
+ * may keep an answer a minute. The answer's `asOf` says how old it is.
+ */
+export const STATS_CACHE_CONTROL = 'public, max-age=60';
 
 function asCsv(report: TimelinessReport): string {
   const rows = report.agencies.map((a) => [
@@ -28,9 +35,10 @@ function asCsv(report: TimelinessReport): string {
 
 const wantsCsv = (accept: string | undefined) => /\btext\/csv\b/i.test(accept ?? '');
 
-export function statsRoutes(stats: {
-  timeliness(q: { from?: string; to?: string }): Promise<TimelinessReport>;
-}) {
+export function statsRoutes(
+  stats: Pick<StatsUseCases, 'period' | 'timeliness'>,
+  cache: AnswerCache<TimelinessReport> = answerCache(),
+) {
   return {
     'GET /v1/stats/timeliness': defineRoute({
       query: timelinessQuery,
@@ -39,12 +47,16 @@ export function statsRoutes(stats: {
         'text/csv': 'Accept: text/csv — the same table as CSV (UTF-8 with BOM, Chinese headers)',
       },
       run: async ({ query, headers }) => {
-        const report = await stats.timeliness(query);
-        if (!wantsCsv(headers.accept)) return { body: report };
+        // The whole months the query stands for (a refused range throws here, uncached).
+        const { from, to } = stats.period(query);
+        const report = await cache.get(`${from}/${to}`, () => stats.timeliness(query));
+        const caching = { 'cache-control': STATS_CACHE_CONTROL, vary: 'accept' };
+        if (!wantsCsv(headers.accept)) return { body: report, headers: caching };
         return {
           text: asCsv(report),
           contentType: 'text/csv; charset=utf-8',
           headers: {
+            ...caching,
             'content-disposition': `attachment; filename="timeliness-${report.from}-${report.to}.csv"`,
           },
         };

@@ -3,7 +3,7 @@ import { recordDeadlines } from '../domain/records/deadlines.ts';
 import { nameBigrams, nameKey } from '../domain/records/name-search.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../domain/records/record.ts';
 import type { RecordKind } from '../domain/records/vocabulary.ts';
-import type { TimelinessFigures } from '../domain/stats/timeliness.ts';
+import { figuresOf } from '../domain/stats/timeliness.ts';
 import { chainHeadOf } from './audit-items.ts';
 import { deadlineEntry } from './deadline-items.ts';
 
@@ -15,6 +15,7 @@ import { deadlineEntry } from './deadline-items.ts';
  *   PUB#<facet>#<value> / <decisionDate>#<id>     public index entries, only while publicly listed
  *   REC#<id> / DEADLINE#<kind>  its open deadlines, in the `deadlines` index (deadline-items.ts)
  * The record item also carries its worklist keys (gsi1) and timeliness figures (byDecision).
+ * Its agency's counters for its month of decision (stats-items.ts) change in the same writes.
  */
 
 export const recordKey = (id: string) => ({ pk: `REC#${id}`, sk: 'REC' });
@@ -54,18 +55,7 @@ export function toItem(record: DisclosureRecord, contentHash: string): Record<st
     gsi1sk: `${record.disclosure.dueAt}#${record.id}`,
     decpk: `DEC#${record.content.decisionDate.slice(0, 7)}`,
     decsk: `${record.content.decisionDate}#${record.id}`,
-    st: timelinessFigures(record),
-  };
-}
-
-function timelinessFigures(record: DisclosureRecord): TimelinessFigures {
-  const p = record.publication;
-  return {
-    agency: record.authority.uscc,
-    status: record.status,
-    dueAt: record.disclosure.dueAt,
-    ...(p ? { publishedAt: p.at, onTime: p.onTime } : {}),
-    ...(p?.workingDaysToPublish !== undefined ? { workingDaysToPublish: p.workingDaysToPublish } : {}),
+    st: figuresOf(record),
   };
 }
 

@@ -10,6 +10,7 @@ import { commit, eventOps, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
 import { documentKey, fromItem, recordKey, worklistPartition } from './record-items.ts';
+import { CounterContentionError, counterOps } from './stats-items.ts';
 
 type Item = Record<string, unknown>;
 
@@ -51,11 +52,18 @@ export function recordRepository(store: Store): RecordStore {
     },
 
     async create(record, audit) {
-      await commit(store, recordOps(tableName, undefined, record, audit));
+      await commitCounting(store, [
+        ...recordOps(tableName, undefined, record, audit),
+        ...counterOps(tableName, undefined, record),
+      ]);
     },
 
     async save(before, after, audit: AuditEntry, events = []) {
-      await commit(store, [...recordOps(tableName, before, after, audit), ...eventOps(tableName, events)]);
+      await commitCounting(store, [
+        ...recordOps(tableName, before, after, audit),
+        ...eventOps(tableName, events),
+        ...counterOps(tableName, before, after),
+      ]);
     },
 
     async listForAgency({ agency, status, dueBefore, limit, cursor }): Promise<Page<DisclosureRecord>> {
@@ -86,6 +94,27 @@ export function recordRepository(store: Store): RecordStore {
       return searchPublicIndex(query, getMany, search);
     },
   };
+}
+
+/** Tries of a record write whose only conflict was its counter item being busy. */
+const COUNTER_TRIES = 5;
+
+/**
+ * Commits a record write that carries counter updates (placed last, so a failed condition of
+ * the record itself is the conflict reported). Many writes of one agency in one month share a
+ * counter item, and DynamoDB cancels a transaction that meets another on the same item
+ * (TransactionConflict): nothing was written, so the same transaction is tried again after a
+ * short random pause; its conditions still guard the record.
+ */
+async function commitCounting(store: Store, writes: Parameters<typeof commit>[1]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commit(store, writes);
+    } catch (error) {
+      if (!(error instanceof CounterContentionError) || attempt === COUNTER_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+    }
+  }
 }
 
 /**

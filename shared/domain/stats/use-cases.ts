@@ -1,7 +1,6 @@
 import type { Clock } from '../clock.ts';
-import { shanghaiDate } from '../dates.ts';
-import { InvalidInputError } from '../errors.ts';
-import { type AgencyTimeliness, type TimelinessFigures, timelinessByAgency } from './timeliness.ts';
+import { type StatsPeriod, statsPeriod } from './period.ts';
+import { type AgencyTimeliness, type Counts, timelinessFromCounts } from './timeliness.ts';
 
 export interface TimelinessReport {
   readonly from: string;
@@ -10,45 +9,44 @@ export interface TimelinessReport {
   readonly agencies: readonly AgencyTimeliness[];
 }
 
-/** Public oversight: how promptly each agency publishes, over decisions in a period. */
+/** The stored counters of each agency in each of `months` (store/stats-items.ts). */
+export type CountsPort = (
+  months: readonly string[],
+) => Promise<readonly { readonly agency: string; readonly month: string; readonly counts: Counts }[]>;
+
+/**
+ * Public oversight: how promptly each agency publishes, over decisions in whole months. It
+ * reads the per-agency, per-month counters the record writes keep up to date, so its cost
+ * follows agencies × months, never the number of records.
+ */
 export function makeStatsUseCases({
-  figures,
+  counts,
   clock,
   maxMonths,
 }: {
-  figures: (from: string, to: string) => Promise<TimelinessFigures[]>;
+  counts: CountsPort;
   clock: Clock;
   maxMonths: number;
 }) {
   return {
+    /** The period a query stands for (refuses one too long): also what a cache keys on. */
+    period: (query: { from?: string | undefined; to?: string | undefined }): StatsPeriod =>
+      statsPeriod(query, clock(), maxMonths),
+
     async timeliness(query: {
       from?: string | undefined;
       to?: string | undefined;
     }): Promise<TimelinessReport> {
       const now = clock();
-      const to = query.to ?? shanghaiDate(now);
-      const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-      const months =
-        (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-        Number(to.slice(5, 7)) -
-        Number(from.slice(5, 7)) +
-        1;
-      if (months > maxMonths) {
-        throw new InvalidInputError({
-          code: 'range_too_long',
-          field: 'from',
-          messages: {
-            zh: `统计区间最长 ${maxMonths} 个月`,
-            en: `the period may span at most ${maxMonths} months`,
-          },
-        });
-      }
+      const { from, to, months } = statsPeriod(query, now, maxMonths);
       return {
         from,
         to,
         asOf: now.toISOString(),
-        agencies: timelinessByAgency(await figures(from, to), now),
+        agencies: timelinessFromCounts(await counts(months), now),
       };
     },
   };
 }
+
+export type StatsUseCases = ReturnType<typeof makeStatsUseCases>;
