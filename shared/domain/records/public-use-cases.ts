@@ -1,8 +1,12 @@
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
 import { nameKey } from './name-search.ts';
 import type { Page, PublicSearch, RecordStore } from './ports.ts';
+import { clampDecisionRange } from './public-range.ts';
 import { type PublicRecord, publicView } from './public-view.ts';
-import { type DisclosureRecord, isPubliclyListed } from './record.ts';
+import type { DisclosureRecord } from './record.ts';
+import { isShownAt } from './shown.ts';
 
 function notPublic(): NotFoundError {
   return new NotFoundError({
@@ -11,22 +15,59 @@ function notPublic(): NotFoundError {
   });
 }
 
-/** What anyone may read: published, publicly visible records, masked. */
-export function makePublicDisclosureUseCases({ records }: { records: RecordStore }) {
+/**
+ * How far one answer walks the index when the pages it reads hold nothing to show (entries of
+ * records hidden since they were indexed, filters that match nothing for a while): at most this
+ * many store pages, each bounded itself, and no longer than this many milliseconds. An answer
+ * then comes back empty only with a cursor if the walk was cut short, never when it ended.
+ */
+export const PUBLIC_WALK_BUDGET = { pages: 5, milliseconds: 3000 } as const;
+
+/** What anyone may read: published, publicly visible records inside their publication period, masked. */
+export function makePublicDisclosureUseCases({
+  records,
+  clock = systemClock,
+}: {
+  records: RecordStore;
+  clock?: Clock;
+}) {
+  /**
+   * Reads store pages from `query.cursor` on until one has a record to show, the index ends,
+   * or the budget is spent; the cursor answered is the last page's, so nothing is skipped.
+   */
+  async function walk(
+    query: PublicSearch,
+    shows: (record: DisclosureRecord) => boolean,
+  ): Promise<Page<DisclosureRecord>> {
+    const started = clock().getTime();
+    let cursor = query.cursor;
+    for (let pages = 1; ; pages++) {
+      const page = await records.searchPublic({ ...query, cursor });
+      const hits = page.items.filter(shows);
+      const spent =
+        pages >= PUBLIC_WALK_BUDGET.pages || clock().getTime() - started >= PUBLIC_WALK_BUDGET.milliseconds;
+      if (hits.length > 0 || !page.cursor || spent) return { items: hits, cursor: page.cursor };
+      cursor = page.cursor;
+    }
+  }
+
   return {
     async search(query: PublicSearch): Promise<Page<PublicRecord>> {
-      const page = await records.searchPublic(query);
+      const now = clock();
+      const range = clampDecisionRange(query, now);
+      if (!range) return { items: [] };
       // The index chose the candidates; each is checked again against the record itself, so
       // an index entry that has gone stale can never put a wrong record in the answer.
-      const hits = page.items.filter((record) => isPubliclyListed(record) && matchesSearch(record, query));
-      return { items: hits.map(publicView), cursor: page.cursor };
+      const page = await walk(range, (record) => isShownAt(record, now) && matchesSearch(record, range));
+      return { items: page.items.map(publicView), cursor: page.cursor };
     },
 
     /** An entity's own records in public view, with its pending objection or repair, newest first. */
     async forEntity(entity: string, query: { limit: number; cursor?: string | undefined }) {
-      const page = await records.searchPublic({ uscc: entity, ...query });
+      const now = clock();
+      const page = await walk({ uscc: entity, ...query }, (record) => isShownAt(record, now));
       return {
-        items: page.items.filter(isPubliclyListed).map((record) => ({
+        items: page.items.map((record) => ({
           ...publicView(record),
           ...(record.objection ? { pendingObjection: record.objection } : {}),
           ...(record.repair ? { pendingRepair: record.repair } : {}),
@@ -38,7 +79,7 @@ export function makePublicDisclosureUseCases({ records }: { records: RecordStore
     /** One public record; 404 for anything not public, whether or not it exists. */
     async get(id: string): Promise<PublicRecord> {
       const record = await records.get(id);
-      if (!record || !isPubliclyListed(record)) throw notPublic();
+      if (!record || !isShownAt(record, clock())) throw notPublic();
       return publicView(record);
     },
   };
