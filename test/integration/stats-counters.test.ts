@@ -1,5 +1,6 @@
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEntryFor } from '../../shared/domain/audit.ts';
 import { ConflictError } from '../../shared/domain/errors.ts';
 import { monthsBetween } from '../../shared/domain/stats/period.ts';
 import { timelinessByAgency, timelinessFromCounts } from '../../shared/domain/stats/timeliness.ts';
@@ -22,7 +23,8 @@ const OTHER_ACTOR = { role: 'agency', id: OTHER_AGENCY } as const;
  * The counters kept by the record writes, checked after each step against the figures
  * counted record by record (the full scan the statistics used to do on every call).
  */
-describe('timeliness counters kept in the record transactions', () => {
+// A walk through a record's life, many writes each: generous on a busy machine.
+describe('timeliness counters kept in the record transactions', { timeout: 60_000 }, () => {
   let store: Store;
   let stats: ReturnType<typeof statsRepository>;
   beforeAll(async () => {
@@ -146,16 +148,19 @@ describe('timeliness counters kept in the record transactions', () => {
     const { record } = await world.useCases.register({ uscc: AGENCY }, input, { actor: AGENCY_ACTOR });
     const counters = await counterItems();
 
-    // The same document number with other content: the claim's condition fails the transaction.
+    // The same document number with other content: refused (before any write).
     await expect(
       world.useCases.register({ uscc: AGENCY }, { ...input, remarks: '另一份' }, { actor: AGENCY_ACTOR }),
     ).rejects.toBeInstanceOf(ConflictError);
-    // A publication written over a revision that has moved on.
+    // A publication written over a revision that has moved on: the transaction, counters
+    // included, fails on the record's condition.
+    const at = world.time.clock();
     const stale = { ...record, revision: record.revision - 1 };
-    const publication = await world.useCases.publishAt(record, world.time.clock(), 'agency');
-    await expect(
-      world.records.save(stale, { ...publication, head: record.head }, record.head),
-    ).rejects.toBeInstanceOf(ConflictError);
+    const publication = await world.useCases.publishAt(record, at, 'agency');
+    const audit = auditEntryFor(record, publication, { actor: AGENCY_ACTOR, action: 'record.published', at });
+    await expect(world.records.save(stale, { ...publication, head: audit }, audit)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
 
     expect(await counterItems()).toEqual(counters);
   });
