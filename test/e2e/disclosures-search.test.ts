@@ -188,6 +188,34 @@ describe('paging through public search results', () => {
   });
 });
 
+describe('a range reaching far beyond the years that can hold records', () => {
+  it.for<[string, Record<string, string>]>([
+    ['a far-future end', { to: '9999-12-31' }],
+    ['a far-past start and a far-future end', { from: '1000-01-01', to: '9999-12-31' }],
+    ['a far-future end with a kind', { kind: 'penalty', to: '9999-12-31' }],
+  ])(
+    'answers %s with the records at once, in one page and without a cursor',
+    async ([, query], { service }) => {
+      const started = performance.now();
+      const answer = await search(service, { ...query, limit: 20 });
+      const took = performance.now() - started;
+
+      expect(answer.status).toBe(200);
+      const expected = NEWEST_FIRST.filter((l) => !query.kind || DATA[l].kind === query.kind);
+      expect(answer.json.items.map((r: { id: string }) => r.id)).toEqual(expected.map((l) => ids[l]));
+      expect(answer.json.cursor).toBeUndefined();
+      expect(took).toBeLessThan(2000);
+    },
+  );
+
+  it('answers a range wholly in the future empty and without a cursor', async ({ service }) => {
+    const answer = await search(service, { from: '9000-01-01', to: '9999-12-31' });
+
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ items: [] });
+  });
+});
+
 describe('refused searches', () => {
   it('refuses a name of one character with name_too_short', async ({ service }) => {
     for (const name of ['腾', ' 腾 ']) {

@@ -156,3 +156,27 @@ describe('the public record beside them', () => {
     expect(await publicIds(service, { agency: agency.uscc })).not.toContain(visibleId);
   });
 });
+
+describe('a penalty registered after its maximum publication period ended', () => {
+  it('is registered as published but never shown, before any sweep has run', async ({ service, agency }) => {
+    // A general penalty under notice 527 is published for at most 1 year: until 2023-01-10.
+    const input = penaltyInput({
+      decisionDate: '2022-01-10',
+      subject: subjectNamed('济阳区期满商贸有限公司'),
+    });
+    const registered = await call(service.url, 'POST', '/v1/records', {
+      token: agency.token,
+      body: { ...input, publish: true },
+    });
+    const id = registered.json.id as string;
+
+    const detail = await call(service.url, 'GET', `/v1/disclosures/${id}`);
+    const found = await Promise.all(
+      matchingQueries(input, agency.uscc).map((query) => publicIds(service, query)),
+    );
+
+    expect(registered.status).toBe(201);
+    expectProblem(detail, 404, 'disclosure_not_found');
+    expect(found.flat()).not.toContain(id);
+  });
+});

@@ -385,3 +385,48 @@ describe('a body sent with a GET', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('a decision-date range far outside the years that can hold records', () => {
+  /** A date of any year from 1000 to 9999: the far past, the years of records, the far future. */
+  const anyDate = fc
+    .date({
+      min: new Date('1000-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const ranges = fc
+    .record({ from: fc.option(anyDate, { nil: undefined }), to: fc.option(anyDate, { nil: undefined }) })
+    .map(({ from, to }) => (from && to && from > to ? { from: to, to: from } : { from, to }));
+  /** What one public answer may take: far inside API Gateway's 29 s, with the host shared by the suite. */
+  const ANSWER_BUDGET_MS = 2000;
+
+  it(`answers ${FUZZ_RUNS} generated ranges within the budget, never empty with a cursor`, async ({
+    service,
+  }) => {
+    const samples = fc.sample(ranges, { numRuns: FUZZ_RUNS, seed: FUZZ_SEED });
+    const far = [
+      { to: '9999-12-31' },
+      { from: '1000-01-01', to: '9999-12-31' },
+      { from: '9999-01-01' },
+      { to: '1000-12-31' },
+    ];
+    const failures: string[] = [];
+    for (const range of [...far, ...samples]) {
+      const query = new URLSearchParams(
+        Object.entries({ ...range, limit: '5' }).filter((e): e is [string, string] => e[1] !== undefined),
+      );
+      const started = performance.now();
+      const answer = await call(service.url, 'GET', `/v1/disclosures?${query}`);
+      const took = performance.now() - started;
+      const emptyWithCursor = answer.json?.items?.length === 0 && answer.json.cursor !== undefined;
+      if (answer.status !== 200 || emptyWithCursor || took > ANSWER_BUDGET_MS) {
+        failures.push(
+          `${query}: ${answer.status}, ${answer.json?.items?.length} items, ${Math.round(took)} ms`,
+        );
+      }
+    }
+
+    expect(failures, `seed ${FUZZ_SEED}`).toEqual([]);
+  });
+});

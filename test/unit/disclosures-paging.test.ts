@@ -40,7 +40,7 @@ describe('the range of a public search', () => {
     const shown = await publishedPenalty(world, '2026-11-02');
     const { disclosures, queries } = observed(world);
 
-    const page = await disclosures.search({ from: '0001-01-01', to: '9999-12-31', limit: 20 });
+    const page = await disclosures.search({ from: '1000-01-01', to: '9999-12-31', limit: 20 });
 
     expect(page.items.map((r) => r.id)).toEqual([shown.id]);
     expect(page.cursor).toBeUndefined();
