@@ -25,19 +25,23 @@ export async function readRequestBody(request: IncomingMessage): Promise<Buffer>
 
 const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]+\+json|xml|x-www-form-urlencoded|javascript))/i;
 
-/** Values the way API Gateway hands them over: repeated headers and parameters comma-joined. */
+/**
+ * Values the way API Gateway hands them over: repeated headers and parameters comma-joined.
+ * Built with Object.fromEntries, which makes every key an own property: an assignment
+ * `out['__proto__'] = …` would set the prototype instead and the parameter would vanish,
+ * where the gateway's JSON event keeps it for the schema to refuse.
+ */
 function joined(values: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) =>
+      value === undefined ? [] : [[key.toLowerCase(), Array.isArray(value) ? value.join(',') : value]],
+    ),
+  );
 }
 
 function queryParameters(search: URLSearchParams): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  for (const key of new Set(search.keys())) out[key] = search.getAll(key).join(',');
-  return Object.keys(out).length > 0 ? out : undefined;
+  const keys = [...new Set(search.keys())];
+  return keys.length > 0 ? Object.fromEntries(keys.map((key) => [key, search.getAll(key).join(',')])) : undefined;
 }
 
 /**

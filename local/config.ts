@@ -14,6 +14,8 @@ const localEnv = z.object({
   /** Run the sweeps in-process on their schedules (shared/schedules.ts). */
   SCHEDULES: z.enum(['on', 'off']).default('on'),
   AUTO_PUBLISH_OVERDUE: z.enum(['true', 'false']).default('true'),
+  /** Start a queued batch job's worker in-process at once, as the table stream does on AWS. */
+  BATCH_JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export interface LocalConfig {
@@ -24,6 +26,7 @@ export interface LocalConfig {
   readonly tableName: string;
   readonly schedules: boolean;
   readonly autoPublish: boolean;
+  readonly batchJobs: boolean;
 }
 
 export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -38,5 +41,6 @@ export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalC
     tableName: c.TABLE_NAME,
     schedules: c.SCHEDULES === 'on',
     autoPublish: c.AUTO_PUBLISH_OVERDUE === 'true',
+    batchJobs: c.BATCH_JOBS === 'on',
   };
 }

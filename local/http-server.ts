@@ -39,6 +39,8 @@ export function createApiServer(options: {
   loadHandler?: (group: FunctionGroup) => Promise<LambdaHandler>;
   /** The website's /config.json; locally the API is on the same origin and tokens are pasted. */
   site?: Record<string, unknown>;
+  /** Told of each answer once it went out, as a table stream would see its writes. */
+  onAnswer?: (routeKey: string, status: number) => void;
 }): Server {
   const load = options.loadHandler ?? loadFunctionHandler;
   const handlers = new Map<FunctionGroup, Promise<LambdaHandler>>();
@@ -54,7 +56,7 @@ export function createApiServer(options: {
   const site = options.site ?? { apiBaseUrl: '', auth: { mode: 'local' } };
   return createServer((request, response) => {
     if (serveStatic(request, response, site)) return;
-    serve(request, response, options.keys, handlerFor).catch((error: unknown) => {
+    serve(request, response, options.keys, handlerFor, options.onAnswer).catch((error: unknown) => {
       process.stderr.write(`local gateway error: ${error instanceof Error ? error.stack : String(error)}\n`);
       if (!response.headersSent)
         writeProblem(
@@ -71,6 +73,7 @@ async function serve(
   response: ServerResponse,
   keys: LocalKeys,
   handlerFor: (group: FunctionGroup) => Promise<LambdaHandler>,
+  onAnswer?: (routeKey: string, status: number) => void,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   // As at the gateway, nothing of the body is read before the request may be served at all:
@@ -106,6 +109,7 @@ async function serve(
   const handler = await handlerFor(group);
   const result = await handler(event, lambdaContext(group, event.requestContext.requestId));
   writeResult(response, result);
+  onAnswer?.(key, result.statusCode ?? 200);
 }
 
 function decodeParameters(raw: Record<string, string>): Record<string, string> {

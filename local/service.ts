@@ -10,7 +10,11 @@ import { ensureTable } from './ensure-table.ts';
 import { createApiServer } from './http-server.ts';
 import { localKeys } from './jwt-keys.ts';
 import { clearRuntime, writeRuntime } from './runtime-file.ts';
+import { startJobWorker } from './job-worker.ts';
 import { startScheduler } from './scheduler.ts';
+
+/** The route whose 202 answer means a batch job was queued for the worker. */
+const BATCH_ROUTE = 'POST /v1/records/batch';
 
 export interface LocalService {
   readonly url: string;
@@ -42,10 +46,16 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const admin = new DynamoDBClient({ endpoint });
     const table = await ensureTable(admin, config.tableName).finally(() => admin.destroy());
     const keys = await localKeys(config.dataDir);
-    const server = createApiServer({ keys });
     const store = { client: createDocumentClient({ endpoint }), tableName: config.tableName };
     const sweeps = makeSweeps(store, systemClock, { autoPublish: config.autoPublish });
     const scheduler = config.schedules ? startScheduler(sweeps) : undefined;
+    const jobs = config.batchJobs ? startJobWorker(sweeps) : undefined;
+    const server = createApiServer({
+      keys,
+      onAnswer: (route, status) => {
+        if (route === BATCH_ROUTE && status === 202) jobs?.wake();
+      },
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -68,6 +78,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
       async stop() {
         clearRuntime(config.dataDir);
         await scheduler?.stop();
+        await jobs?.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await dynamo?.stop();

@@ -34,4 +34,11 @@ export const SCHEDULES = [
     cron: 'cron(7/15 * * * ? *)',
     description: 'Escalates credit-repair applications not decided in time',
   },
+  {
+    sweep: 'batch-jobs',
+    // A new job is started at once by its own trigger; this run takes over any job whose
+    // worker stopped for time or died, within a minute of its lease running out.
+    cron: 'cron(* * * * ? *)',
+    description: 'Runs batch registrations, and resumes any a worker left unfinished',
+  },
 ] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

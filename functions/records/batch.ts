@@ -1,6 +1,20 @@
+import { performance } from 'node:perf_hooks';
 import type { Actor } from '../../shared/domain/audit.ts';
-import { DomainError, InvalidInputError } from '../../shared/domain/errors.ts';
-import { MAX_BATCH_ROWS } from '../../shared/domain/records/batch.ts';
+import type { Clock } from '../../shared/domain/clock.ts';
+import { DomainError, InvalidInputError, NotFoundError } from '../../shared/domain/errors.ts';
+import { MAX_BATCH_ROWS, SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
+import {
+  type BatchJob,
+  type BatchJobStore,
+  type BatchRow,
+  type BatchSummary,
+  chunkRows,
+  JOB_LEASE_MS,
+  newBatchJob,
+  type RowRegistration,
+  type RowResult,
+  runBatchJob,
+} from '../../shared/domain/records/batch-job.ts';
 import { csvRowsToRecordInputs } from '../../shared/domain/records/csv/import.ts';
 import type { RecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import type { RecordKind } from '../../shared/domain/records/vocabulary.ts';
@@ -9,36 +23,29 @@ import { toProblem } from '../../shared/http/error-map.ts';
 import { fieldProblems } from '../../shared/http/validation.ts';
 import { registerRecordBody } from '../../shared/schemas/records/record-input.ts';
 
-const CONCURRENCY = 8;
-
-export type RowResult =
-  | { row: number; status: 'created' | 'existing'; id: string }
-  | {
-      row: number;
-      status: 'error';
-      code: string;
-      field?: string;
-      column?: string;
-      message: { zh: string; en: string };
-    };
+/** How long a request runs a small batch itself before handing it to the worker. */
+export const SYNC_BUDGET_MS = 8_000;
 
 export interface BatchResult {
-  readonly summary: {
-    readonly rows: number;
-    readonly created: number;
-    readonly existing: number;
-    readonly error: number;
-  };
+  readonly summary: BatchSummary;
   readonly results: readonly RowResult[];
 }
 
-export type BatchRegistration = (
-  agency: string,
-  body: unknown,
-  format: BodyFormat | undefined,
-  actor: Actor,
-  options: { kind?: RecordKind | undefined; publish?: boolean | undefined },
-) => Promise<BatchResult>;
+export type BatchSubmission =
+  | { readonly state: 'done'; readonly job: BatchJob; readonly result: BatchResult }
+  | { readonly state: 'running'; readonly job: BatchJob };
+
+export interface BatchJobs {
+  submit(
+    agency: string,
+    body: unknown,
+    format: BodyFormat | undefined,
+    actor: Actor,
+    options: { kind?: RecordKind | undefined; publish?: boolean | undefined },
+  ): Promise<BatchSubmission>;
+  /** A job of the agency's, with the results of the rows done so far; another's is not found. */
+  status(agency: string, id: string): Promise<{ job: BatchJob; results: RowResult[] }>;
+}
 
 function tooMany(): InvalidInputError {
   return new InvalidInputError({
@@ -53,7 +60,7 @@ function rowsOf(
   body: unknown,
   format: BodyFormat | undefined,
   kind: RecordKind | undefined,
-): { rows: readonly { row: number; input: unknown }[]; columnOf?: ReadonlyMap<string, string> } {
+): { rows: readonly BatchRow[]; columnOf?: ReadonlyMap<string, string> } {
   // A malformed file is a CsvFormatError, itself a 400 naming the column or line to blame.
   if (format === 'csv') return csvRowsToRecordInputs(String(body), kind);
   if (!Array.isArray(body)) {
@@ -67,53 +74,100 @@ function rowsOf(
   return { rows: body.map((input, i) => ({ row: i + 1, input })) };
 }
 
+/** A time budget from now, on the monotonic clock (the domain's clock may be fixed in tests). */
+export const budgetOf = (ms: number) => () => {
+  const started = performance.now();
+  return () => performance.now() - started < ms;
+};
+
 /**
- * Registers up to MAX_BATCH_ROWS rows, each on its own: valid rows are stored even when others fail,
- * and since each registration is idempotent, sending the same file again creates nothing new.
+ * Batch registration as jobs: the upload is checked as a file (a 400 for a malformed one,
+ * storing nothing), stored, and then run here if small or handed to the worker.
  */
-export function makeBatchRegistration(records: RecordUseCases): BatchRegistration {
-  return async (agency, body, format, actor, options) => {
-    const { rows, columnOf } = rowsOf(body, format, options.kind);
-    if (rows.length === 0) {
-      throw new InvalidInputError({
-        code: 'batch_empty',
-        field: 'body',
-        messages: { zh: '没有要登记的记录', en: 'the batch has no rows' },
-      });
-    }
-    if (rows.length > MAX_BATCH_ROWS) throw tooMany();
-    const results: RowResult[] = new Array(rows.length);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < rows.length; i = next++) {
-        const { row, input } = rows[i] as { row: number; input: unknown };
-        const result = await registerRow(records, agency, row, input, actor, options.publish);
-        // In a CSV, also name the column the user wrote, not only the field path.
-        const column = result.status === 'error' && result.field ? columnOf?.get(result.field) : undefined;
-        results[i] = result.status === 'error' && column ? { ...result, column } : result;
+export function makeBatchJobs(deps: {
+  records: RecordUseCases;
+  store: BatchJobStore;
+  clock: Clock;
+}): BatchJobs {
+  const registerRow = makeRowRegistration(deps.records);
+  return {
+    async submit(agency, body, format, actor, options) {
+      const { rows, columnOf } = rowsOf(body, format, options.kind);
+      if (rows.length === 0) {
+        throw new InvalidInputError({
+          code: 'batch_empty',
+          field: 'body',
+          messages: { zh: '没有要登记的记录', en: 'the batch has no rows' },
+        });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
-    const count = (status: RowResult['status']) => results.filter((r) => r.status === status).length;
-    return {
-      summary: {
+      if (rows.length > MAX_BATCH_ROWS) throw tooMany();
+      const chunks = chunkRows(rows);
+      const now = deps.clock();
+      const job = newBatchJob({
+        agency,
+        actor,
+        options: { kind: options.kind, publish: options.publish },
+        columnOf: columnOf ? Object.fromEntries(columnOf) : undefined,
         rows: rows.length,
-        created: count('created'),
-        existing: count('existing'),
-        error: count('error'),
-      },
-      results,
-    };
+        chunks: chunks.length,
+        at: now.toISOString(),
+      });
+      const inline = rows.length <= SYNC_MAX_ROWS;
+      // Run here: leased to this request, so the worker leaves it alone unless it dies.
+      const dueAt = inline ? new Date(now.getTime() + JOB_LEASE_MS) : now;
+      await deps.store.create(job, chunks, dueAt.toISOString());
+      if (!inline) return { state: 'running', job };
+      let after: BatchJob;
+      try {
+        after = await runBatchJob({ ...deps, registerRow }, job, budgetOf(SYNC_BUDGET_MS)());
+      } catch (error) {
+        // A passing fault of the store: the job is stored, so the worker finishes it rather
+        // than the caller hearing 503 about rows that will be registered all the same.
+        if (toProblem(error).status !== 503) throw error;
+        const current = (await deps.store.get(job.id)) ?? job;
+        await deps.store.release(current, deps.clock().toISOString());
+        return { state: 'running', job: current };
+      }
+      if (after.status !== 'done') {
+        await deps.store.release(after, deps.clock().toISOString());
+        return { state: 'running', job: after };
+      }
+      return {
+        state: 'done',
+        job: after,
+        result: { summary: after.summary, results: await deps.store.results(after.id, after.chunks) },
+      };
+    },
+
+    async status(agency, id) {
+      const job = await deps.store.get(id);
+      if (!job || job.agency !== agency) {
+        throw new NotFoundError({
+          code: 'job_not_found',
+          field: 'id',
+          messages: { zh: '任务不存在', en: 'no such job' },
+        });
+      }
+      return { job, results: await deps.store.results(id, job.chunksDone) };
+    },
+  };
+}
+
+/** Registers one row of a job as the agency that submitted it; a refusal is the row's answer. */
+export function makeRowRegistration(records: RecordUseCases): RowRegistration {
+  return async (job, { row, input }) => {
+    const result = await registerRow(records, job, row, input);
+    // In a CSV, also name the column the user wrote, not only the field path.
+    const column = result.status === 'error' && result.field ? job.columnOf?.[result.field] : undefined;
+    return result.status === 'error' && column ? { ...result, column } : result;
   };
 }
 
 async function registerRow(
   records: RecordUseCases,
-  agency: string,
+  job: BatchJob,
   row: number,
   input: unknown,
-  actor: Actor,
-  publishAll: boolean | undefined,
 ): Promise<RowResult> {
   const parsed = registerRecordBody.safeParse(input, { reportInput: true });
   if (!parsed.success) {
@@ -122,21 +176,22 @@ async function registerRow(
       row,
       status: 'error',
       code: first?.code ?? 'validation_failed',
-      field: first?.field.replace(/^\./, ''),
+      ...(first ? { field: first.field.replace(/^\./, '') } : {}),
       message: first?.message ?? { zh: '记录无效', en: 'invalid record' },
     };
   }
   const { publish, ...content } = parsed.data;
   try {
-    const { record, created } = await records.register({ uscc: agency }, content, {
-      publish: publish ?? publishAll,
-      actor,
+    const { record, created } = await records.register({ uscc: job.agency }, content, {
+      publish: publish ?? job.options.publish,
+      actor: job.actor,
     });
     return { row, status: created ? 'created' : 'existing', id: record.id };
   } catch (error) {
-    // A domain refusal or a passing fault of the store is this row's answer; the rest go on.
+    // A domain refusal is this row's answer; the rest go on. A passing fault of the store is
+    // not: the chunk is not stored, and whoever runs the job next tries it again.
+    if (!(error instanceof DomainError)) throw error;
     const problem = toProblem(error);
-    if (!(error instanceof DomainError) && problem.status !== 503) throw error;
     return {
       row,
       status: 'error',

@@ -2,11 +2,12 @@ import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { batchJobRepository } from '../../shared/store/batch-job-repository.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { idempotencyRepository } from '../../shared/store/idempotency-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
-import { makeBatchRegistration } from './batch.ts';
+import { makeBatchJobs } from './batch.ts';
 import { recordRoutes } from './routes.ts';
 
 const store = storeFromEnv();
@@ -16,6 +17,8 @@ const records = makeRecordUseCases({
   clock: systemClock,
 });
 
-export const handler = httpHandler('records', recordRoutes(records, makeBatchRegistration(records)), {
+const batch = makeBatchJobs({ records, store: batchJobRepository(store), clock: systemClock });
+
+export const handler = httpHandler('records', recordRoutes(records, batch), {
   idempotency: idempotencyRepository(store),
 });

@@ -4,6 +4,7 @@ import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import { parsePart } from '../../shared/http/validation.ts';
+import { jobAccepted, jobIdParams, jobResponse } from '../../shared/schemas/jobs.ts';
 import {
   agencyRecordResponse,
   batchQuery,
@@ -16,12 +17,12 @@ import {
 } from '../../shared/schemas/records/agency-routes.ts';
 import { recordIdParams } from '../../shared/schemas/records/public-routes.ts';
 import { recordInputSchema, registerRecordBody } from '../../shared/schemas/records/record-input.ts';
-import type { BatchRegistration } from './batch.ts';
-import { agencyView } from './views.ts';
+import type { BatchJobs } from './batch.ts';
+import { agencyView, jobView } from './views.ts';
 
 const validateContent = (content: unknown) => parsePart(recordInputSchema, 'body.changes', content);
 
-export function recordRoutes(records: RecordUseCases, batch: BatchRegistration) {
+export function recordRoutes(records: RecordUseCases, batch: BatchJobs) {
   return {
     'POST /v1/records': defineRoute({
       body: registerRecordBody,
@@ -44,13 +45,32 @@ export function recordRoutes(records: RecordUseCases, batch: BatchRegistration) 
     'POST /v1/records/batch': defineRoute({
       accepts: ['json', 'csv'],
       query: batchQuery,
-      responses: { 200: batchResponse },
-      run: async ({ body, format, principal, query }) => ({
-        body: await batch(agencyOf(principal), body, format, actorOf(principal), {
+      responses: { 200: batchResponse, 202: jobAccepted },
+      run: async ({ body, format, principal, query }) => {
+        const submitted = await batch.submit(agencyOf(principal), body, format, actorOf(principal), {
           kind: query.kind,
           publish: query.publish === 'true' ? true : undefined,
-        }),
-      }),
+        });
+        if (submitted.state === 'done') return { body: submitted.result };
+        const { results: _none, ...accepted } = jobView(submitted.job, []);
+        return {
+          status: 202,
+          body: accepted,
+          headers: { location: `/v1/jobs/${submitted.job.id}`, 'retry-after': '2' },
+        };
+      },
+    }),
+
+    'GET /v1/jobs/{id}': defineRoute({
+      params: jobIdParams,
+      responses: { 200: jobResponse },
+      run: async ({ params, principal }) => {
+        const { job, results } = await batch.status(agencyOf(principal), params.id);
+        return {
+          body: jobView(job, results),
+          ...(job.status === 'running' ? { headers: { 'retry-after': '2' } } : {}),
+        };
+      },
     }),
 
     'GET /v1/records/{id}': defineRoute({

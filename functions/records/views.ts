@@ -1,3 +1,4 @@
+import type { BatchJob, RowResult } from '../../shared/domain/records/batch-job.ts';
 import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
 import { NOT_PUBLIC_REASONS, visibilityOf } from '../../shared/domain/records/visibility.ts';
 
@@ -30,5 +31,21 @@ export function agencyView(record: DisclosureRecord) {
       changedFields,
       previous,
     })),
+  };
+}
+
+/** A batch job as its submitter follows it: progress, and the results of the rows done. */
+export function jobView(job: BatchJob, results: readonly RowResult[]) {
+  const { created, existing, error } = job.summary;
+  return {
+    id: job.id,
+    status: job.status,
+    rows: job.rows,
+    processed: created + existing + error,
+    submittedAt: job.submittedAt,
+    updatedAt: job.updatedAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    summary: job.summary,
+    results,
   };
 }

@@ -4,8 +4,10 @@ import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
 import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.ts';
+import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import { deadlineHandlers } from '../../shared/domain/timers.ts';
 import { emitMetrics } from '../../shared/observability/metrics.ts';
+import { batchJobRepository } from '../../shared/store/batch-job-repository.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
@@ -13,6 +15,10 @@ import { recomputePorts } from '../../shared/store/job-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { isTransientStoreError } from '../../shared/store/transient.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
+import { budgetOf, makeRowRegistration } from '../records/batch.ts';
+
+/** How long one run of the 'batch-jobs' sweep works on one job before handing it on. */
+const BATCH_RUN_MS = 120_000;
 
 export interface SweepSettings {
   /** Publish an unpublished public record automatically when its deadline has passed. */
@@ -33,21 +39,34 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
   const calendars = calendarRepository(store);
   const deadlines = deadlineRepository(store);
   const workflows = workflowRepository(store);
+  const batchJobs = batchJobRepository(store);
   return async (sweep, options = {}) => {
     // One run reads each calendar year once, not once per item; the next run reads afresh.
     const calendarYears = memoizeYears(calendarYearsFrom(calendars));
+    const runClock = options.clock ?? clock;
+    const recordUseCases = makeRecordUseCases({ records, calendarYears, clock: runClock });
     const handlers = deadlineHandlers({
       records,
       workflows,
       calendarYears,
       recompute: recomputePorts(store),
       autoPublish: settings.autoPublish,
+      batchJobs: {
+        store: batchJobs,
+        registerRow: makeRowRegistration(recordUseCases),
+        clock: runClock,
+        // A job is run for a part of the sweep's time, and never past it.
+        budget: () => {
+          const budget = budgetOf(BATCH_RUN_MS)();
+          return () => budget() && (options.timeLeft?.() ?? true);
+        },
+      },
     });
     const report = await runSweep({
       sweep,
       handlers,
       deadlines,
-      clock: options.clock ?? clock,
+      clock: runClock,
       isTransient: isTransientStoreError,
       ...(options.timeLeft ? { timeLeft: options.timeLeft } : {}),
     });

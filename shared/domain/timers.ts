@@ -2,6 +2,7 @@ import type { CalendarYearsPort } from './calendar/load-calendar.ts';
 import type { DeadlineKind } from './deadlines/kinds.ts';
 import { makeRecomputeHandler, type RecomputePorts } from './deadlines/recompute.ts';
 import type { DeadlineHandler } from './deadlines/sweep.ts';
+import { type BatchJobWorker, makeBatchJobHandler } from './records/batch-job.ts';
 import { makeRecordDeadlineHandlers } from './records/deadline-handlers.ts';
 import type { RecordStore } from './records/ports.ts';
 import { makeWorkflowDeadlineHandlers } from './workflows/deadline-handlers.ts';
@@ -12,6 +13,7 @@ export interface TimerDeps {
   readonly workflows: WorkflowStore;
   readonly calendarYears: CalendarYearsPort;
   readonly recompute: RecomputePorts;
+  readonly batchJobs: BatchJobWorker;
   /** Publish a public record automatically when its disclosure deadline passes. */
   readonly autoPublish: boolean;
 }
@@ -30,5 +32,6 @@ export function deadlineHandlers(deps: TimerDeps): Readonly<Record<DeadlineKind,
       ...records.recomputers,
       ...workflows.recomputers,
     }),
+    'batch-job': makeBatchJobHandler(deps.batchJobs),
   };
 }

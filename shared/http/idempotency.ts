@@ -43,9 +43,7 @@ export async function withIdempotency(
     );
   }
   const scope = scopeOf(principal);
-  const fingerprint = createHash('sha256')
-    .update(`${event.routeKey}\n${JSON.stringify(event.pathParameters ?? {})}\n${rawBody(event)}`)
-    .digest('hex');
+  const fingerprint = fingerprintOf(event);
   const begun = await port.begin(scope, key, fingerprint);
   if (begun.state === 'done') {
     return { ...begun.response, headers: { ...begun.response.headers, 'idempotent-replayed': 'true' } };
@@ -90,6 +88,19 @@ export async function withIdempotency(
     await settle(() => port.abandon(scope, key, claim));
   }
   return result;
+}
+
+/**
+ * What makes two requests the same: route, path, query (`?publish=true` changes what a POST
+ * does) and body. Query parameters are taken in name order, so their order does not matter.
+ */
+function fingerprintOf(event: APIGatewayProxyEventV2): string {
+  const query = Object.entries(event.queryStringParameters ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256')
+    .update(
+      [event.routeKey, JSON.stringify(event.pathParameters ?? {}), JSON.stringify(query), rawBody(event)].join('\n'),
+    )
+    .digest('hex');
 }
 
 /**

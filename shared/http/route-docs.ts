@@ -1,4 +1,4 @@
-import { MAX_BATCH_ROWS } from '../domain/records/batch.ts';
+import { MAX_BATCH_ROWS, SYNC_MAX_ROWS } from '../domain/records/batch.ts';
 import type { RouteKey } from './routes.ts';
 
 /** What each route does, in Chinese and English: the summaries of the OpenAPI document. */
@@ -17,8 +17,12 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'Register an administrative action (optionally publish it)',
   },
   'POST /v1/records/batch': {
-    zh: `批量登记（JSON 数组或国家标准中文表头的 CSV，至多 ${MAX_BATCH_ROWS} 条）`,
-    en: `Register up to ${MAX_BATCH_ROWS.toLocaleString('en')} records (JSON or CSV)`,
+    zh: `批量登记（JSON 数组或国家标准中文表头的 CSV，至多 ${MAX_BATCH_ROWS} 条）；不超过 ${SYNC_MAX_ROWS} 条且及时完成的当场答复 200，否则答复 202 与任务地址`,
+    en: `Register up to ${MAX_BATCH_ROWS.toLocaleString('en')} records (JSON or CSV); up to ${SYNC_MAX_ROWS} rows finished in time answer 200, others 202 with the job to follow`,
+  },
+  'GET /v1/jobs/{id}': {
+    zh: '批量登记任务的进度与各行结果',
+    en: "A batch registration job's progress and per-row results",
   },
   'GET /v1/records/{id}': { zh: '查看本机关的一条记录', en: "One of the agency's records" },
   'POST /v1/records/{id}/publish': { zh: '公示一条已登记的记录', en: 'Publish a registered record' },

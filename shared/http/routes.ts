@@ -60,6 +60,7 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/records/{id}/corrections', group: 'records', access: ['agency'] },
   { method: 'POST', path: '/v1/records/{id}/revocations', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/agency/records', group: 'records', access: ['agency'] },
+  { method: 'GET', path: '/v1/jobs/{id}', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/disclosures', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/disclosures/{id}', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/entity/records', group: 'disclosures', access: ['entity'] },

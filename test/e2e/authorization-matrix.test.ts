@@ -1,3 +1,4 @@
+import { SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
 import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
 import { describe, it as e2e, expect } from '../support/e2e.ts';
@@ -37,6 +38,7 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'POST /v1/records/{id}/corrections': AGENCY_OWN,
   'POST /v1/records/{id}/revocations': AGENCY_OWN,
   'GET /v1/agency/records': AGENCY_ANY,
+  'GET /v1/jobs/{id}': AGENCY_OWN,
   'GET /v1/disclosures': PUBLIC,
   'GET /v1/disclosures/{id}': PUBLIC,
   'GET /v1/entity/records': ENTITY_ANY,
@@ -67,7 +69,7 @@ interface Request {
 }
 
 /** What each route is sent, aimed at A's object `id`. */
-type Target = 'registered' | 'published' | 'objection' | 'repair' | 'approved' | 'none';
+type Target = 'registered' | 'published' | 'objection' | 'repair' | 'approved' | 'job' | 'none';
 
 /**
  * The callers and A's objects, once per file: entity A and agency A are the file's `entity` and
@@ -93,12 +95,24 @@ const it = e2e.extend(
     shared.repair = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
     shared.approved = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
     await api.decideRepair(agencyA.token, shared.approved, APPROVE);
+    /** A batch job of agency A's: more rows than a request runs itself, so it answers 202. */
+    const aJob = async () => {
+      const rows = Array.from({ length: SYNC_MAX_ROWS + 1 }, () => penaltyAgainst(entityA.uscc));
+      const answer = await call(service.url, 'POST', '/v1/records/batch', {
+        token: agencyA.token,
+        body: rows,
+      });
+      expect(answer.status).toBe(202);
+      return answer.json.id as string;
+    };
+    shared.job = await aJob();
     const fresh: Record<Target, () => Promise<string>> = {
       registered: () => api.register(agencyA, penaltyAgainst(entityA.uscc), false),
       published: () => api.publishedPenalty(agencyA, entityA),
       objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
       repair: async () => api.repaired(entityA, await api.publishedPenalty(agencyA, entityA)),
       approved: async () => shared.approved as string,
+      job: async () => shared.job as string,
       none: async () => '',
     };
     const send = (caller: Caller, request: Request): Promise<HttpAnswer> =>
@@ -147,6 +161,7 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
     (id) => ({ method: 'POST', path: `/v1/records/${id}/revocations`, body: { reason: '撤销' } }),
   ],
   'GET /v1/agency/records': ['none', () => ({ method: 'GET', path: '/v1/agency/records' })],
+  'GET /v1/jobs/{id}': ['job', (id) => ({ method: 'GET', path: `/v1/jobs/${id}` })],
   'GET /v1/disclosures': ['none', () => ({ method: 'GET', path: '/v1/disclosures' })],
   'GET /v1/disclosures/{id}': ['published', (id) => ({ method: 'GET', path: `/v1/disclosures/${id}` })],
   'GET /v1/entity/records': ['none', () => ({ method: 'GET', path: '/v1/entity/records' })],
@@ -194,6 +209,7 @@ const MISSING: Record<Target, string> = {
   objection: 'obj_0123456789abcdefghjkmnpqrs',
   repair: 'rep_0123456789abcdefghjkmnpqrs',
   approved: 'rep_0123456789abcdefghjkmnpqrs',
+  job: 'job_0123456789abcdefghjkmnpqrs',
   none: '',
 };
 

@@ -1,5 +1,6 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
+import { SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
 import { PENALTY_CATEGORIES } from '../../shared/domain/records/vocabulary.ts';
 import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
 import { describe, expect, it, type World } from '../support/e2e.ts';
@@ -28,6 +29,7 @@ import {
   wrongTypeFor,
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
+import { jobDone } from '../support/jobs.ts';
 import { COMPANY, penaltyInput } from '../support/record-builders.ts';
 import { anIdNumber, csvOf, penaltyCsvRow } from '../support/record-mothers.ts';
 import { type TableState, tableState } from '../support/table-state.ts';
@@ -39,6 +41,7 @@ import { type TableState, tableState } from '../support/table-state.ts';
  */
 
 let recordId: string;
+let jobId: string;
 let worklistCursor: string;
 
 const soon = () => addDays(shanghaiDate(new Date()), 2);
@@ -49,6 +52,10 @@ it.beforeAll(async ({ service, agency: { token: agency } }) => {
     call(service.url, 'POST', '/v1/records', { token: agency, body: penaltyInput() }),
   ]);
   recordId = first.json.id;
+  // A job finished before the cases start, so that nothing moves while they count items.
+  const rows = Array.from({ length: SYNC_MAX_ROWS + 1 }, () => penaltyInput());
+  jobId = (await call(service.url, 'POST', '/v1/records/batch', { token: agency, body: rows })).json.id;
+  await jobDone(service.url, agency, jobId);
   worklistCursor = (await call(service.url, 'GET', '/v1/agency/records?limit=1', { token: agency })).json
     .cursor;
 });
@@ -282,6 +289,14 @@ const CASES: { readonly [K in RouteKeyOf<'records'>]: (agency: string) => Arbitr
       params: { id: recordId },
       badParams: { id: badIds('rec') },
       body: revocation,
+    }),
+  'GET /v1/jobs/{id}': (agency) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/jobs/{id}',
+      token: agency,
+      params: { id: jobId },
+      badParams: { id: badIds('job') },
     }),
   'GET /v1/agency/records': (agency) =>
     badRequests({

@@ -1,3 +1,4 @@
+import { makeRowRegistration } from '../../functions/records/batch.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { calendarYearsFrom, makeCalendarUseCases } from '../../shared/domain/calendar/use-cases.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
@@ -8,6 +9,7 @@ import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import { makeRepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
 import { deadlineHandlers } from '../../shared/domain/timers.ts';
 import { recordInputSchema } from '../../shared/schemas/records/record-input.ts';
+import { fakeBatchJobStore } from './fakes/batch-jobs.ts';
 import { testClock } from './fakes/clock.ts';
 import {
   fakeCalendarStore,
@@ -31,19 +33,34 @@ export function domainWorld(start = '2026-12-04T10:00:00+08:00', settings = { au
   const calendarStore = fakeCalendarStore(table);
   const calendarYears = calendarYearsFrom(calendarStore);
   const deps = { records, workflows, calendarYears, clock: time.clock };
+  const recordUseCases = makeRecordUseCases(deps);
+  const batchJobs = fakeBatchJobStore(table);
+  /** Chunks one 'batch-jobs' run takes before handing the job on: time, counted in chunks. */
+  const batchRun = { chunks: Number.POSITIVE_INFINITY };
   const handlers = deadlineHandlers({
     records,
     workflows,
     calendarYears,
     recompute: fakeRecomputePorts(table),
     autoPublish: settings.autoPublish,
+    batchJobs: {
+      store: batchJobs,
+      registerRow: makeRowRegistration(recordUseCases),
+      clock: time.clock,
+      budget: () => {
+        let left = batchRun.chunks;
+        return () => left-- > 0;
+      },
+    },
   });
   return {
     table,
     time,
     records,
     workflows,
-    recordUseCases: makeRecordUseCases(deps),
+    recordUseCases,
+    batchJobs,
+    batchRun,
     objections: makeObjectionUseCases(deps),
     repairs: makeRepairUseCases(deps),
     disclosures: makePublicDisclosureUseCases({ records }),

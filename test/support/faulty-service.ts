@@ -49,6 +49,7 @@ export async function startFaultyService(): Promise<FaultyService> {
     tableName,
     schedules: false,
     autoPublish: true,
+    batchJobs: true,
   });
   const keys = await localKeys(dataDir);
   const direct = { client: createDocumentClient({ endpoint: dynamodbEndpoint() }), tableName };

@@ -18,7 +18,7 @@ export interface TestService extends LocalService {
  * The local service, in process, on a free port, in a table of its own in the shared
  * DynamoDB Local. One per test file: the handler modules read TABLE_NAME once, at import.
  */
-export async function startTestService(): Promise<TestService> {
+export async function startTestService(options: { batchJobs?: boolean } = {}): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-e2e-'));
   const tableName = uniqueTableName('e2e');
   const service = await startLocalService({
@@ -30,6 +30,8 @@ export async function startTestService(): Promise<TestService> {
     // Tests run sweeps themselves, with the clock they need; none fires behind their back.
     schedules: false,
     autoPublish: true,
+    // A queued batch job starts at once, as on AWS; a test of the worker itself turns it off.
+    batchJobs: options.batchJobs ?? true,
   });
   const keys = await localKeys(dataDir);
   return {

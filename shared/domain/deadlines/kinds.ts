@@ -9,6 +9,7 @@ export const SWEEP_NAMES = [
   'deadline-recompute',
   'objection-deadlines',
   'repair-deadlines',
+  'batch-jobs',
 ] as const;
 export type SweepName = (typeof SWEEP_NAMES)[number];
 
@@ -30,6 +31,8 @@ export const DEADLINE_KINDS = {
   'repair-due': { sweep: 'repair-deadlines', workingDays: true },
   /** A calendar year was loaded: recompute the open deadlines that depend on it. */
   'calendar-recompute': { sweep: 'deadline-recompute', workingDays: false },
+  /** A batch registration to run, or to take over from a worker that stopped or died. */
+  'batch-job': { sweep: 'batch-jobs', workingDays: false },
 } as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;
