@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { MAX_WORKING_DAYS } from '../domain/calendar/working-days.ts';
 import { isoDate, wholeNumberParam, yearParam } from './common.ts';
-import { line } from './text.ts';
+import { line, link } from './text.ts';
 
 export const calendarPathParams = z.strictObject({ year: yearParam });
 
@@ -13,7 +13,7 @@ const holiday = z.strictObject({
 const source = z.strictObject({
   title: line(200).meta({ description: '依据文件标题 / title of the State Council notice' }),
   urls: z
-    .array(z.url({ protocol: /^https?$/ }).max(500))
+    .array(link(500, { plainHttp: true }))
     .max(5)
     .default([]),
 });

@@ -8,7 +8,7 @@ import {
 import { REPAIR_OUTCOMES, REPAIR_STATUSES } from '../domain/repairs/vocabulary.ts';
 import { anyFields, isoDate, pageOf, paging } from './common.ts';
 import { issue } from './issue.ts';
-import { line, text } from './text.ts';
+import { line, link, text } from './text.ts';
 
 const evidence = z
   .array(
@@ -21,11 +21,7 @@ const evidence = z
           issue('invalid_sha256', 'sha256 须为 64 位小写十六进制', 'sha256 must be 64 lower-case hex digits'),
         )
         .meta({ description: '材料文件的 SHA-256 摘要' }),
-      url: z
-        .url({ protocol: /^https$/ })
-        .max(1000)
-        .optional()
-        .meta({ description: '材料的 https 地址' }),
+      url: link(1000).optional().meta({ description: '材料的 https 地址' }),
     }),
   )
   .max(20);
