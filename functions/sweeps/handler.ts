@@ -13,13 +13,24 @@ const sweeps = makeSweeps(storeFromEnv(), systemClock, {
   autoPublish: settings.AUTO_PUBLISH_OVERDUE === 'true',
 });
 
-const input = z.object({ sweep: z.enum(SWEEP_NAMES) });
+const scheduled = z.object({ sweep: z.enum(SWEEP_NAMES) });
+
+/**
+ * The table stream's trigger (infra) passes the records of jobs that stepped into `queued`;
+ * what they hold does not matter: the 'batch-jobs' sweep finds every job that is due.
+ */
+const streamed = z
+  .object({ Records: z.array(z.unknown()).min(1) })
+  .transform(() => ({ sweep: 'batch-jobs' as const }));
+
+const input = z.union([scheduled, streamed]);
 
 /** Leaves this much of Lambda's time to finish the batch in hand and report. */
 const SAFETY_MS = 20_000;
 
 /**
- * Invoked by EventBridge Scheduler with `{ "sweep": "<name>" }`, asynchronously. An error fails
+ * Invoked by EventBridge Scheduler with `{ "sweep": "<name>" }`, asynchronously, and by the
+ * table stream when a batch job is queued. An error fails
  * the invocation; Lambda's own asynchronous retries run it again and, in the end, send it to
  * the same dead-letter queue the scheduler uses for calls it could not deliver (infra/timers.ts).
  */
