@@ -8,25 +8,31 @@ import './quiet-sdk.ts';
 import { createHash } from 'node:crypto';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ResourceNotFoundException, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ResourceNotFoundException, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { localConfigFromEnv } from './config.ts';
 import { openDataDirStore } from './data-dir-store.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
-import { EXPORT_FORMAT, itemLine, type RawItem, trailerLine } from './export-file.ts';
+import { EXPORT_FORMAT, itemLine, type RawItem, type Trailer, trailerLine } from './export-file.ts';
 
 const USAGE = 'usage: npm run export -- <file>';
 
 class UsageError extends Error {}
 
-class NoTableError extends Error {}
+/** The table to export does not exist. */
+export class NoTableError extends Error {
+  constructor(table: string, source?: string) {
+    super(`there is no table ${table}${source ? ` (DynamoDB: ${source})` : ''}; nothing to export`);
+    this.name = 'NoTableError';
+  }
+}
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.length !== 1 || !args[0] || args[0].startsWith('-'))
-    throw new UsageError('name one file to write');
-  const file = resolve(args[0]);
+/**
+ * Writes every item of `tableName` to `file` (the format of local/export-file.ts) and returns
+ * its trailer. Only a complete file takes the name: an interrupted export leaves no file that
+ * looks whole. Shared by `npm run export` and the restore drill (scripts/restore-drill.ts).
+ */
+export async function exportTable(client: DynamoDBClient, tableName: string, file: string): Promise<Trailer> {
   const partial = `${file}.partial`;
-  const opened = await openDataDirStore(localConfigFromEnv());
   try {
     const out = createWriteStream(partial, { encoding: 'utf8', mode: 0o600 });
     const closed = new Promise<void>((done, fail) => {
@@ -40,8 +46,8 @@ async function main(): Promise<void> {
     let count = 0;
     let start: RawItem | undefined;
     do {
-      const page = await opened.client.send(
-        new ScanCommand({ TableName: opened.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+      const page = await client.send(
+        new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
       );
       for (const item of page.Items ?? []) {
         const line = itemLine(item);
@@ -51,41 +57,52 @@ async function main(): Promise<void> {
       }
       start = page.LastEvaluatedKey;
     } while (start);
-    out.end(
-      trailerLine({
-        format: EXPORT_FORMAT,
-        table: opened.tableName,
-        exportedAt: new Date().toISOString(),
-        count,
-        sha256: hash.digest('hex'),
-      }),
-    );
+    const trailer: Trailer = {
+      format: EXPORT_FORMAT,
+      table: tableName,
+      exportedAt: new Date().toISOString(),
+      count,
+      sha256: hash.digest('hex'),
+    };
+    out.end(trailerLine(trailer));
     await closed;
-    // Only a complete file takes the name: an interrupted export leaves no file that looks whole.
     renameSync(partial, file);
+    return trailer;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    if (error instanceof ResourceNotFoundException) throw new NoTableError(tableName);
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.length !== 1 || !args[0] || args[0].startsWith('-'))
+    throw new UsageError('name one file to write');
+  const file = resolve(args[0]);
+  const opened = await openDataDirStore(localConfigFromEnv());
+  try {
+    const { count } = await exportTable(opened.client, opened.tableName, file).catch((error: unknown) => {
+      throw error instanceof NoTableError ? new NoTableError(opened.tableName, opened.source) : error;
+    });
     process.stdout.write(
       `exported ${count} items of table ${opened.tableName} (DynamoDB: ${opened.source}) to ${file}\n`,
     );
-  } catch (error) {
-    rmSync(partial, { force: true });
-    if (error instanceof ResourceNotFoundException) {
-      throw new NoTableError(
-        `there is no table ${opened.tableName} (DynamoDB: ${opened.source}); nothing to export`,
-      );
-    }
-    throw error;
   } finally {
     await opened.close();
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) process.stderr.write(`export: ${error.message}\n${USAGE}\n`);
-  else if (error instanceof NoTableError) process.stderr.write(`export: ${error.message}\n`);
-  else if (error instanceof JavaMissingError) process.stderr.write(`${error.message}\n`);
-  else
-    process.stderr.write(
-      `export: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+// Run as `npm run export`; imported (by the restore drill), it only lends exportTable.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`export: ${error.message}\n${USAGE}\n`);
+    else if (error instanceof NoTableError) process.stderr.write(`export: ${error.message}\n`);
+    else if (error instanceof JavaMissingError) process.stderr.write(`${error.message}\n`);
+    else
+      process.stderr.write(
+        `export: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });
+}

@@ -8,20 +8,21 @@
 import './quiet-sdk.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { bulkLoad } from '../shared/store/bulk-loader.ts';
+import type { Store } from '../shared/store/client.ts';
 import { localConfigFromEnv } from './config.ts';
 import { openDataDirStore } from './data-dir-store.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { ensureTable } from './ensure-table.ts';
-import { DamagedExportError, readItems, verifyExport } from './export-file.ts';
+import { DamagedExportError, readItems, type Trailer, verifyExport } from './export-file.ts';
 
 const USAGE = 'usage: npm run import -- <file> [--force]';
 
 class UsageError extends Error {}
 
-class TableNotEmptyError extends Error {
+export class TableNotEmptyError extends Error {
   constructor(table: string) {
     super(
       `table ${table} already holds items; import into an empty DATA_DIR or table, or pass --force to load over them. Nothing was imported.`,
@@ -44,23 +45,45 @@ function parse(argv: string[]): { file: string; force: boolean } {
   }
 }
 
+/** Where an import writes: the low-level client (table administration) and the document store. */
+export interface ImportTarget {
+  readonly client: DynamoDBClient;
+  readonly store: Store;
+}
+
+/**
+ * Loads a checked export file into `target.store.tableName`, creating the table if needed;
+ * refuses a table that already holds items unless `force`. Nothing is touched until the
+ * whole file has been checked. Shared by `npm run import` and the restore drill.
+ */
+export async function importExport(
+  target: ImportTarget,
+  file: string,
+  { force = false }: { force?: boolean } = {},
+): Promise<{ trailer: Trailer; loaded: number; table: Awaited<ReturnType<typeof ensureTable>> }> {
+  const trailer = await verifyExport(file);
+  const { tableName } = target.store;
+  const table = await ensureTable(target.client, tableName);
+  const sample = await target.client.send(new ScanCommand({ TableName: tableName, Limit: 1 }));
+  if ((sample.Items ?? []).length > 0 && !force) throw new TableNotEmptyError(tableName);
+  let loaded = 0;
+  for await (const chunk of readItems(file, 1000)) {
+    // Numbers stay exact (wrapNumbers), so each item is written back as it was read.
+    loaded += await bulkLoad(
+      target.store,
+      chunk.map((item) => unmarshall(item, { wrapNumbers: true })),
+    );
+  }
+  return { trailer, loaded, table };
+}
+
 async function main(): Promise<void> {
   const { file, force } = parse(process.argv.slice(2));
-  // Nothing is touched until the whole file has been checked.
-  const trailer = await verifyExport(file);
+  // Nothing is touched until the whole file has been checked (again in importExport).
+  await verifyExport(file);
   const opened = await openDataDirStore(localConfigFromEnv());
   try {
-    const table = await ensureTable(opened.client, opened.tableName);
-    const sample = await opened.client.send(new ScanCommand({ TableName: opened.tableName, Limit: 1 }));
-    if ((sample.Items ?? []).length > 0 && !force) throw new TableNotEmptyError(opened.tableName);
-    let loaded = 0;
-    for await (const chunk of readItems(file, 1000)) {
-      // Numbers stay exact (wrapNumbers), so each item is written back as it was read.
-      loaded += await bulkLoad(
-        opened.store,
-        chunk.map((item) => unmarshall(item, { wrapNumbers: true })),
-      );
-    }
+    const { trailer, loaded, table } = await importExport(opened, file, { force });
     process.stdout.write(
       `imported ${loaded} items (exported from table ${trailer.table} at ${trailer.exportedAt}) into table ${opened.tableName} (${table}; DynamoDB: ${opened.source})\n`,
     );
@@ -69,17 +92,20 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) process.stderr.write(`import: ${error.message}\n${USAGE}\n`);
-  else if (
-    error instanceof DamagedExportError ||
-    error instanceof TableNotEmptyError ||
-    error instanceof JavaMissingError
-  )
-    process.stderr.write(`import: ${error.message}\n`);
-  else
-    process.stderr.write(
-      `import: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+// Run as `npm run import`; imported (by the restore drill), it only lends importExport.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`import: ${error.message}\n${USAGE}\n`);
+    else if (
+      error instanceof DamagedExportError ||
+      error instanceof TableNotEmptyError ||
+      error instanceof JavaMissingError
+    )
+      process.stderr.write(`import: ${error.message}\n`);
+    else
+      process.stderr.write(
+        `import: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });
+}
