@@ -1,7 +1,7 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
 import { publicationWindow } from '../policy/publication-periods.ts';
-import { scrubDeep } from './masking.ts';
+import { type KnownPersonalData, MASK, scrubDeep, scrubIdentifier, scrubText } from './masking.ts';
 import type { DisclosureRecord } from './record.ts';
 import { KIND_LABELS, type RecordKind } from './vocabulary.ts';
 
@@ -9,7 +9,9 @@ import { KIND_LABELS, type RecordKind } from './vocabulary.ts';
  * The one place that decides what the public sees of a record. Subject fields are
  * whitelisted: organisation identifiers yes; ID numbers, ID types and the names of natural
  * persons other than the subject (the legal representative, a business's operator) never.
- * Free text is scrubbed of ID, phone and card numbers.
+ * Every public text — document number, subject name, remarks, details, history reasons — goes
+ * through the masking (masking.ts), which also finds the names and ID numbers the record holds
+ * wherever the text repeats them. The rule and its sources: docs/masking.md.
  */
 export const PUBLIC_SUBJECT_FIELDS = [
   'category',
@@ -43,9 +45,65 @@ export interface PublicRecord {
   readonly objection?: { readonly status: 'pending'; readonly filedAt: string };
 }
 
-export function publicSubject(subject: Subject): PublicSubject {
+/** What the public sees instead of a 个体工商户's name that is its operator's own name. */
+export const OPERATOR_NAME_HIDDEN = '个体工商户（经营者姓名已隐去）';
+/** Natural persons' records are never public (visibility.ts); should one reach this view anyway. */
+const PERSON_NAME_HIDDEN = '自然人（姓名已隐去）';
+
+/**
+ * A 个体工商户 need not register a name (市场主体登记管理条例实施细则 第六条(七)); without one,
+ * agencies enter the operator's name as the subject's name. With the operator unknown, a name
+ * of two to four Han characters (or two parts joined by a middle dot) with no word of a trade
+ * name in it is taken for a personal name: hiding a short trade name is the accepted price.
+ */
+const PERSONAL_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}[·・•‧.]\p{Script=Han}{1,8})$/u;
+const TRADE_WORD = /[店铺部行厂坊馆社场所室站园处吧屋院厅庄堂阁楼轩居斋苑摊档市城廊汇府司局队]|中心/u;
+
+function looksLikePersonalName(name: string): boolean {
+  const compact = name.normalize('NFKC').replace(/\s+/g, '');
+  return PERSONAL_NAME.test(compact) && !TRADE_WORD.test(compact);
+}
+
+/** The names and ID numbers of natural persons the record holds, now and in earlier versions. */
+export function personalDataOf(record: DisclosureRecord): KnownPersonalData {
+  const names = new Set<string>();
+  const idNumbers = new Set<string>();
+  for (const s of [record.content.subject, ...record.history.map((h) => h.previous.subject)]) {
+    if (s.legalRepresentative) names.add(s.legalRepresentative);
+    if (s.category === 'natural_person') names.add(s.name);
+    if (s.category === 'individual_business' && !s.legalRepresentative && looksLikePersonalName(s.name))
+      names.add(s.name);
+    if (s.idNumber) idNumbers.add(s.idNumber);
+    if (s.legalRepresentativeIdNumber) idNumbers.add(s.legalRepresentativeIdNumber);
+  }
+  return { names: [...names], idNumbers: [...idNumbers] };
+}
+
+/**
+ * The subject's name as the public sees it. An organisation's registered name is public
+ * (企业信息公示暂行条例) and keeps a person's name it contains; only numbers are masked in it.
+ * A 个体工商户's name has its operator's name masked, and when nothing else is left, the
+ * public reads OPERATOR_NAME_HIDDEN beside the USCC.
+ */
+export function publicSubjectName(subject: Subject, known: KnownPersonalData): string {
+  if (subject.category === 'natural_person') return PERSON_NAME_HIDDEN;
+  if (subject.category === 'legal_person')
+    return scrubText(subject.name, { names: [], idNumbers: known.idNumbers });
+  const masked = scrubText(subject.name, known);
+  return masked.replaceAll(MASK, '').replace(/[\s·・•‧.]/g, '') === '' ? OPERATOR_NAME_HIDDEN : masked;
+}
+
+const NO_PERSONAL_DATA: KnownPersonalData = { names: [], idNumbers: [] };
+
+export function publicSubject(subject: Subject, known: KnownPersonalData = NO_PERSONAL_DATA): PublicSubject {
   const out: Record<string, unknown> = {};
-  for (const field of PUBLIC_SUBJECT_FIELDS) if (subject[field] !== undefined) out[field] = subject[field];
+  for (const field of PUBLIC_SUBJECT_FIELDS) {
+    const value = subject[field];
+    if (value === undefined) continue;
+    if (field === 'name') out[field] = publicSubjectName(subject, known);
+    else if (field === 'category' || field === 'uscc') out[field] = value;
+    else out[field] = scrubIdentifier(value, known);
+  }
   return out as PublicSubject;
 }
 
@@ -62,6 +120,7 @@ function isPublicField(path: string): boolean {
 
 export function publicView(record: DisclosureRecord): PublicRecord {
   const { content } = record;
+  const known = personalDataOf(record);
   const window =
     content.kind === 'penalty'
       ? publicationWindow(content.decisionDate, content.penalty.severity)
@@ -70,12 +129,12 @@ export function publicView(record: DisclosureRecord): PublicRecord {
     id: record.id,
     kind: content.kind,
     kindLabel: KIND_LABELS[content.kind],
-    documentNumber: content.documentNumber,
+    documentNumber: scrubText(content.documentNumber, known),
     decisionDate: content.decisionDate,
-    ...(content.remarks ? { remarks: scrubDeep(content.remarks) } : {}),
-    subject: publicSubject(content.subject),
+    ...(content.remarks ? { remarks: scrubText(content.remarks, known) } : {}),
+    subject: publicSubject(content.subject, known),
     authority: record.authority,
-    details: scrubDeep(detailsOf(content)),
+    details: scrubDeep(detailsOf(content), known),
     publishedAt: record.publication?.at ?? record.registeredAt,
     ...(window ? { publicationEndsOn: window.publishedUntil } : {}),
     version: record.version,
@@ -85,7 +144,7 @@ export function publicView(record: DisclosureRecord): PublicRecord {
     history: record.history.map((h) => ({
       version: h.version,
       at: h.at,
-      reason: scrubDeep(h.reason),
+      reason: scrubText(h.reason, known),
       changedFields: h.changedFields.filter(isPublicField),
     })),
   };

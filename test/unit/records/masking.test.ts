@@ -42,6 +42,62 @@ describe('scrubText', () => {
   });
 });
 
+describe('scrubText on numbers written to slip past it (issue 21)', () => {
+  it.each([
+    ['an ID number with slashes', '身份证号1101/0519/4912/3100/2X，', '身份证号［已隐去］，'],
+    ['an ID number with underscores', '身份证号110105_19491231_002X。', '身份证号［已隐去］。'],
+    ['an ID number in irregular groups', '身份证 11 0105 194 91231 00 2X 到场', '身份证 ［已隐去］ 到场'],
+    [
+      'an ID number with ideographic spaces',
+      '证号１１０１０５\u3000１９４９１２３１\u3000００２Ｘ',
+      '证号［已隐去］',
+    ],
+    ['an ID number in mathematical bold', '证号𝟏𝟏𝟎𝟏𝟎𝟓𝟏𝟗𝟒𝟗𝟏𝟐𝟑𝟏𝟎𝟎𝟐X。', '证号［已隐去］。'],
+    ['an ID number in Chinese numerals', '身份证号一一〇一〇五一九四九一二三一〇〇二X', '身份证号［已隐去］'],
+    ['a mobile number in Chinese numerals', '电话一三八一二三四五六七八', '电话［已隐去］'],
+    ['a mobile number with 幺 and 两', '电话幺三八两两三四五六七八。', '电话［已隐去］。'],
+    ['a mobile number with dots', '电话138.1234.5678', '电话［已隐去］'],
+    ['a landline in groups', '座机0531 8888 6666，', '座机［已隐去］，'],
+    ['a landline with its area code in brackets', '座机(0531)88886666', '座机［已隐去］'],
+    ['a landline with full-width brackets', '座机（0531）8888-6666', '座机［已隐去］'],
+    ['a landline with an extension', '电话0531-88886666-801。', '电话［已隐去］。'],
+    ['a landline in international form', '电话+86 531 8888 6666', '电话［已隐去］'],
+    ['an e-mail with a full-width at and dot', '邮箱zhangsan＠example．com，', '邮箱［已隐去］，'],
+    ['an e-mail with spaces around the at', '邮箱 zhangsan @ qq.com 联系', '邮箱 ［已隐去］ 联系'],
+    ['a bank card in groups of four', '账号6222 0212 3456 7890 123', '账号［已隐去］'],
+    ['a bank card with full-width digits', '账号６２２２０２１２３４５６７８９０１２３', '账号［已隐去］'],
+    ['two numbers run together', '电话13812345678/13987654321。', '电话［已隐去］。'],
+    ['an ID number with zero-width spaces inside', '证号110105\u200b19491231\u200b002X', '证号［已隐去］'],
+  ])('masks %s', (_, text, expected) => {
+    expect(scrubText(text)).toBe(expected);
+  });
+
+  it('keeps what surrounds a masked number, byte for byte', () => {
+    const text = '经查，𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖（当事人）于２０２６年３月５日到场';
+
+    expect(scrubText(text)).toBe(`经查，${MASK}（当事人）于２０２６年３月５日到场`);
+  });
+});
+
+describe('scrubText with the names and numbers the record knows', () => {
+  const known = { names: ['李建国', '买买提·艾力'], idNumbers: ['E12345678'] };
+
+  it.each([
+    ['a name as written', '经营者李建国于现场', `经营者${MASK}于现场`],
+    ['a name with spaces between its characters', '经营者李 建 国于现场', `经营者${MASK}于现场`],
+    ['a name with a different middle dot', '经营者买买提・艾力签字', `经营者${MASK}签字`],
+    ['a name without its middle dot', '经营者买买提艾力签字', `经营者${MASK}签字`],
+    ['every occurrence', '李建国称，李建国不知情', `${MASK}称，${MASK}不知情`],
+    ['a known passport number written in groups', '护照号E 1234 5678，', `护照号${MASK}，`],
+  ])('masks %s', (_, text, expected) => {
+    expect(scrubText(text, known)).toBe(expected);
+  });
+
+  it('does not mask a name of one character, which would take every word with it', () => {
+    expect(scrubText('王某经营王家小店', { names: ['王'], idNumbers: [] })).toBe('王某经营王家小店');
+  });
+});
+
 describe('scrubDeep', () => {
   it('masks strings at any depth and leaves numbers, booleans and null alone', () => {
     const value = {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MASK } from '../../../shared/domain/records/masking.ts';
-import { publicSubject, publicView } from '../../../shared/domain/records/public-view.ts';
+import {
+  OPERATOR_NAME_HIDDEN,
+  publicSubject,
+  publicView,
+} from '../../../shared/domain/records/public-view.ts';
 import type { Subject } from '../../../shared/schemas/records/subject.ts';
 import { COMPANY, licenseInput, penaltyInput } from '../../support/record-builders.ts';
-import { aDisclosureRecord, anIdNumber } from '../../support/record-mothers.ts';
+import { aDisclosureRecord, anIdNumber, OPERATOR, soleTraderPenalty } from '../../support/record-mothers.ts';
 
 /** A subject with every field of the data standard filled, personal ones included. */
 const EVERY_FIELD: Subject = {
@@ -97,5 +101,117 @@ describe('publicView', () => {
         changedFields: ['penalty.fineAmount', 'subject.name'],
       },
     ]);
+  });
+});
+
+describe('publicView masks every public text field (issue 21)', () => {
+  it('masks personal numbers in the document number', () => {
+    const view = publicView(
+      aDisclosureRecord(penaltyInput({ documentNumber: '济市监罚〔2026〕13812345678号' })),
+    );
+
+    expect(view.documentNumber).toBe(`济市监罚〔2026〕${MASK}号`);
+  });
+
+  it('leaves an ordinary document number as written', () => {
+    const view = publicView(aDisclosureRecord(penaltyInput({ documentNumber: '济历市监罚〔2026〕123号' })));
+
+    expect(view.documentNumber).toBe('济历市监罚〔2026〕123号');
+  });
+
+  it("masks the legal representative's name wherever the free text repeats it", () => {
+    const input = penaltyInput({
+      documentNumber: '马化腾〔2026〕1号',
+      remarks: '法定代表人马 化 腾到场',
+      penalty: {
+        ...penaltyInput().penalty,
+        facts: '经查，马化腾指使员工发布虚假广告。',
+        content: '对马化腾警告',
+      },
+    });
+
+    const view = publicView(aDisclosureRecord(input));
+
+    expect(view.documentNumber).toBe(`${MASK}〔2026〕1号`);
+    expect(view.remarks).toBe(`法定代表人${MASK}到场`);
+    expect(view.details).toMatchObject({
+      facts: `经查，${MASK}指使员工发布虚假广告。`,
+      content: `对${MASK}警告`,
+    });
+  });
+
+  it('masks personal numbers typed into the name of a company', () => {
+    const subject = { ...penaltyInput().subject, name: '济南13812345678商贸有限公司' };
+
+    expect(publicView(aDisclosureRecord(penaltyInput({ subject }))).subject.name).toBe(
+      `济南${MASK}商贸有限公司`,
+    );
+  });
+
+  it("keeps a company's registered name even when it holds its representative's name", () => {
+    const subject = { ...penaltyInput().subject, name: '济南马化腾餐饮有限公司' };
+
+    expect(publicView(aDisclosureRecord(penaltyInput({ subject }))).subject.name).toBe(
+      '济南马化腾餐饮有限公司',
+    );
+  });
+
+  it("masks a name from an earlier version in a correction's reason", () => {
+    const before = penaltyInput({ subject: { ...penaltyInput().subject, legalRepresentative: '张伟' } });
+    const record = aDisclosureRecord(penaltyInput(), {
+      version: 2,
+      history: [
+        {
+          version: 2,
+          at: '2026-10-10T01:00:00.000Z',
+          reason: '法定代表人由张伟更正为马化腾',
+          changedFields: ['subject.legalRepresentative'],
+          previous: before,
+        },
+      ],
+    });
+
+    expect(publicView(record).history[0]?.reason).toBe(`法定代表人由${MASK}更正为${MASK}`);
+  });
+
+  it("hides an identifier field that holds the operator's ID number", () => {
+    const input = soleTraderPenalty();
+    const subject = { ...input.subject, taxNo: OPERATOR.idNumber };
+
+    const view = publicView(aDisclosureRecord({ ...input, subject }));
+
+    expect(view.subject.taxNo).toBe(MASK);
+    expect(JSON.stringify(view)).not.toContain(OPERATOR.idNumber);
+  });
+});
+
+describe('the public name of an individual business (个体工商户)', () => {
+  const soleTrader = (name: string, operator: string | null = OPERATOR.name) => {
+    const input = soleTraderPenalty();
+    const { legalRepresentative: _, ...rest } = input.subject;
+    return aDisclosureRecord({
+      ...input,
+      subject: { ...rest, name, ...(operator ? { legalRepresentative: operator } : {}) },
+    });
+  };
+
+  it('keeps a trade name that is not a personal name', () => {
+    expect(publicView(soleTrader('济阳区老街口小吃店')).subject.name).toBe('济阳区老街口小吃店');
+  });
+
+  it("shows a placeholder when the registered name is the operator's name", () => {
+    expect(publicView(soleTrader(OPERATOR.name)).subject.name).toBe(OPERATOR_NAME_HIDDEN);
+  });
+
+  it("masks the operator's name inside a trade name", () => {
+    expect(publicView(soleTrader(`济阳区${OPERATOR.name}小吃店`)).subject.name).toBe(`济阳区${MASK}小吃店`);
+  });
+
+  it('shows the placeholder for a name that can only be a personal name, operator unknown', () => {
+    expect(publicView(soleTrader('王秀英', null)).subject.name).toBe(OPERATOR_NAME_HIDDEN);
+  });
+
+  it('keeps the USCC, so the business can still be found', () => {
+    expect(publicView(soleTrader(OPERATOR.name)).subject.uscc).toBe(soleTraderPenalty().subject.uscc);
   });
 });
