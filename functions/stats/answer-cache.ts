@@ -1,15 +1,18 @@
 /**
  * Answers kept in memory by a warm Lambda (or the local server), keyed by the normalised
- * query: a burst of anonymous calls for the same period costs one read of the counters, and
- * calls that arrive while that read runs wait for it instead of starting their own. Bounded
- * in size (the oldest entry goes first) and in time: figures at most `ttlMs` old, which the
- * answer's `asOf` shows.
+ * query (the whole months asked for). Calls that arrive while the counters are being read
+ * wait for that read instead of starting their own, and an answer then serves for `ttlMs`
+ * more: a burst or a flood of anonymous calls for one period costs at most one read per
+ * second per instance. Bounded in size (the oldest entry goes first). The time is short
+ * because browsers and CloudFront already keep the answer a minute (Cache-Control), and a
+ * caller who has just changed a record should soon see it counted; `asOf` says how old the
+ * figures are.
  */
 export interface AnswerCache<T> {
   get(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
-export const ANSWER_CACHE = { maxEntries: 100, ttlMs: 5_000 } as const;
+export const ANSWER_CACHE = { maxEntries: 100, ttlMs: 1_000 } as const;
 
 export function answerCache<T>({
   maxEntries = ANSWER_CACHE.maxEntries,
@@ -20,21 +23,27 @@ export function answerCache<T>({
   ttlMs?: number;
   now?: () => number;
 } = {}): AnswerCache<T> {
-  const entries = new Map<string, { readonly at: number; readonly answer: Promise<T> }>();
+  /** `settledAt` is unset while the read runs. */
+  const entries = new Map<string, { answer: Promise<T>; settledAt?: number }>();
   return {
     get(key, compute) {
       const hit = entries.get(key);
-      if (hit && now() - hit.at < ttlMs) return hit.answer;
+      if (hit && (hit.settledAt === undefined || now() - hit.settledAt < ttlMs)) return hit.answer;
       entries.delete(key);
-      const answer = compute();
-      entries.set(key, { at: now(), answer });
-      // A failed read is not kept: the next call tries again.
-      answer.catch(() => {
-        if (entries.get(key)?.answer === answer) entries.delete(key);
-      });
+      const entry: { answer: Promise<T>; settledAt?: number } = { answer: compute() };
+      entries.set(key, entry);
+      entry.answer.then(
+        () => {
+          entry.settledAt = now();
+        },
+        // A failed read is not kept: the next call tries again.
+        () => {
+          if (entries.get(key) === entry) entries.delete(key);
+        },
+      );
       // Map order is insertion order: the first key is the oldest entry.
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-      return answer;
+      return entry.answer;
     },
   };
 }

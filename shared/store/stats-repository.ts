@@ -1,4 +1,6 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { shanghaiDate } from '../domain/dates.ts';
+import { EARLIEST_DECISION_YEAR } from '../domain/records/public-range.ts';
 import { monthsBetween } from '../domain/stats/period.ts';
 import { addCounts, type Counts, countsOf, type TimelinessFigures } from '../domain/stats/timeliness.ts';
 import type { CountsPort } from '../domain/stats/use-cases.ts';
@@ -102,3 +104,25 @@ export function statsRepository(store: Store) {
 }
 
 export type StatsRepository = ReturnType<typeof statsRepository>;
+
+/**
+ * Rebuilds the counters of every month that can hold records, from the earliest decision
+ * year to this month: the one-off backfill of a table written before the counters existed,
+ * and what an import of an older export runs after loading (about 280 months, two queries
+ * each, plus one read of every record).
+ */
+export async function rebuildAllCounters(
+  store: Store,
+  now: Date,
+  onMonth: (month: string, done: { records: number; agencies: number }) => void = () => {},
+): Promise<{ months: number; records: number }> {
+  const repository = statsRepository(store);
+  const months = monthsBetween(`${EARLIEST_DECISION_YEAR}-01`, shanghaiDate(now).slice(0, 7));
+  let records = 0;
+  for (const month of months) {
+    const done = await repository.rebuildMonth(month);
+    records += done.records;
+    onMonth(month, done);
+  }
+  return { months: months.length, records };
+}

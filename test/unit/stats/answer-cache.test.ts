@@ -15,18 +15,30 @@ function counted() {
 }
 
 describe('the statistics answer cache', () => {
-  it('answers a key again from memory until its time is up, then reads afresh', async () => {
+  it('answers a key again from memory until its time after the read is up, then reads afresh', async () => {
     let now = 0;
-    const cache = answerCache<string>({ ttlMs: 5_000, now: () => now });
+    const cache = answerCache<string>({ ttlMs: 1_000, now: () => now });
     const c = counted();
 
     const first = await cache.get('2026-01-01/2026-12-31', c.compute());
-    now = 4_999;
+    now = 999;
     const again = await cache.get('2026-01-01/2026-12-31', c.compute());
-    now = 5_000;
+    now = 1_000;
     const later = await cache.get('2026-01-01/2026-12-31', c.compute());
 
     expect([first, again, later]).toEqual(['v1', 'v1', 'v2']);
+  });
+
+  it('shares a read that is still running, however long it takes', async () => {
+    let now = 0;
+    const cache = answerCache<string>({ ttlMs: 1_000, now: () => now });
+    let finish: (value: string) => void = () => {};
+    const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
+    now = 30_000;
+    const meanwhile = cache.get('k', async () => 'second read');
+    finish('first read');
+
+    expect(await Promise.all([slow, meanwhile])).toEqual(['first read', 'first read']);
   });
 
   it('makes calls that arrive during a read wait for that read instead of starting their own', async () => {
