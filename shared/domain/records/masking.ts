@@ -166,7 +166,13 @@ type Span = readonly [number, number];
  * e-mail address do not make a number part of a code: `…@qq.com0531 8888 6666` is a landline.
  */
 function numberSpans(p: string, emails: readonly Span[]): Span[] {
-  const inEmail = (at: number) => emails.length > 0 && emails.some(([s, e]) => at >= s && at < e);
+  // Runs come left to right and the addresses are in order: one pointer walks them once.
+  let next = 0;
+  const inEmail = (at: number) => {
+    while (next < emails.length && (emails[next]?.[1] ?? 0) <= at) next++;
+    const email = emails[next];
+    return email !== undefined && at >= email[0];
+  };
   const spans: Span[] = [];
   for (let i = 0; i < p.length; ) {
     if (!isDigit(p[i])) {
