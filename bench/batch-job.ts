@@ -76,7 +76,7 @@ export async function measureBatchJob(
   baseUrl: string,
   token: string,
   ids: readonly string[],
-  make: { base: Penalty; random: Random; rows: number },
+  make: { base: () => Penalty; random: Random; rows: number },
   { readSeconds = 5, timeoutSeconds = 900 } = {},
 ) {
   const batch = longestRows(make.base, make.random, make.rows);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { functionName: string; url: string; lineNumber: number };
+  readonly children?: readonly number[];
 }
 
 interface CpuProfile {
@@ -43,6 +44,10 @@ export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 export function summariseProfile(file: string, top = 25, window?: { from: number; to: number }) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  // Total time with callees, for our own functions: where a request's time goes, step by step.
+  const inclusive = new Map<string, number>();
   const perFunction = new Map<string, number>();
   const perOrigin = new Map<string, number>();
   let total = 0;
@@ -60,12 +65,15 @@ export function summariseProfile(file: string, top = 25, window?: { from: number
       return;
     }
     total += dt;
-    const short = frame.url
-      .replace(/^.*\/(node_modules\/)/, '$1')
-      .replace(/^file:\/\/.*?\/(?=shared|functions|local|bench)/, '');
-    const name =
-      `${frame.functionName || '(anonymous)'} ${short ? `${short}:${frame.lineNumber + 1}` : ''}`.trim();
+    const name = frameName(frame);
     perFunction.set(name, (perFunction.get(name) ?? 0) + dt);
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (f && /\/(shared|functions|local)\//.test(f.url) && !f.url.includes('node_modules'))
+        onStack.add(frameName(f));
+    }
+    for (const n of onStack) inclusive.set(n, (inclusive.get(n) ?? 0) + dt);
     const o = origin(frame.url);
     perOrigin.set(o, (perOrigin.get(o) ?? 0) + dt);
   });
@@ -79,7 +87,15 @@ export function summariseProfile(file: string, top = 25, window?: { from: number
     idle_ms: Math.round(idle),
     functions: rank(perFunction),
     origins: rank(perOrigin),
+    ours_inclusive: rank(inclusive),
   };
+}
+
+function frameName(frame: ProfileNode['callFrame']): string {
+  const short = frame.url
+    .replace(/^.*\/(node_modules\/)/, '$1')
+    .replace(/^file:\/\/.*?\/(?=shared|functions|local|bench)/, '');
+  return `${frame.functionName || '(anonymous)'} ${short ? `${short}:${frame.lineNumber + 1}` : ''}`.trim();
 }
 
 export function formatSummary(summary: ReturnType<typeof summariseProfile>, title = 'CPU profile'): string {
@@ -91,6 +107,8 @@ export function formatSummary(summary: ReturnType<typeof summariseProfile>, titl
     ...rows(summary.functions),
     'self time by package / folder:',
     ...rows(summary.origins),
+    'our functions, time with their callees:',
+    ...rows(summary.ours_inclusive),
     '',
   ].join('\n');
 }

@@ -114,10 +114,14 @@ export async function startLocalServer(
 }
 
 /** The minimal server (bench/minimal-server.ts): only the GetItem, as a baseline. */
-export async function startMinimalServer(stack: BenchStack): Promise<NodeChild & { url: string }> {
+export async function startMinimalServer(
+  stack: BenchStack,
+  nodeArgs: readonly string[] = [],
+): Promise<NodeChild & { url: string }> {
   const port = await freePort();
   const server = await startNodeChild({
     script: 'bench/minimal-server.ts',
+    nodeArgs,
     env: { ...stack.env, PORT: String(port) },
     logFile: join(stack.dataDir, 'minimal-server.log'),
     ready: /minimal server listening/,

@@ -48,6 +48,7 @@ function itemKind(key: Record<string, unknown>): string {
   if (pk.startsWith('PUB#NAME#')) return 'name_entries';
   if (pk.startsWith('PUB#')) return 'other_public_index_entries';
   if (pk.startsWith('DOC#')) return 'document_claim';
+  if (pk.startsWith('STATS#')) return 'statistics_counter';
   if (sk === 'REC') return 'record';
   if (sk.startsWith('AUDIT#')) return 'audit_entry';
   if (sk.startsWith('DEADLINE#')) return 'deadline_entries';
