@@ -5,6 +5,7 @@ import type { ConflictError } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { documentNumberTaken, recordChanged, TransactionTooLargeError } from '../domain/records/errors.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
+import { isNewlyRevoked } from '../domain/records/transitions.ts';
 import { emitMetrics, type MetricCounts, sumCounts } from '../observability/metrics.ts';
 import { auditItem } from './audit-items.ts';
 import type { Store } from './client.ts';
@@ -138,6 +139,12 @@ export function recordOps(
       : oldDoc.pk === newDoc.pk
         ? []
         : [claim, update(oldDoc, 'SET retired = :retired', { ':retired': true })]),
+    // A revoked decision gives its number up too: a new decision under the same number is a
+    // new record (the revoked one stays, with its history); the claim still recognises the
+    // revoked decision itself if it is sent again.
+    ...(isNewlyRevoked(before, after)
+      ? [update(newDoc, 'SET retired = :retired', { ':retired': true })]
+      : []),
     ...indexChanges(tableName, before ? derivedEntries(before) : [], derivedEntries(after)),
   ];
 }

@@ -195,3 +195,10 @@ export function recountDeadline(
     overdue: record.overdue && Date.parse(next.dueAt) <= now.getTime() ? record.overdue : undefined,
   };
 }
+
+/**
+ * The change that revokes a record. A revoked decision gives its document number up: a new
+ * decision under the same number is a new record (the stores retire the number's claim).
+ */
+export const isNewlyRevoked = (before: DisclosureRecord | undefined, after: DisclosureRecord) =>
+  after.status === 'revoked' && before !== undefined && before.status !== 'revoked';

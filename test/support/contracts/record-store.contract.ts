@@ -84,6 +84,25 @@ export function recordStoreContract(makePorts: MakePorts): void {
       ).toBeUndefined();
     });
 
+    it('a revocation retires the claim: a new record may take the number, the claim then names it', async () => {
+      const { records } = await makePorts();
+      const input = penaltyInput({ decisionDate: '2026-09-30' });
+      const { record, audit } = newRecord(input);
+      await records.create(record, audit);
+      const revoked = changed(record, { status: 'revoked' as const });
+      await records.save(record, revoked.after, revoked.audit);
+
+      const retired = await records.findByDocument(record.authority.uscc, 'penalty', input.documentNumber);
+      const next = newRecord({ ...input, decisionDate: '2026-10-08' });
+      await records.create(next.record, next.audit);
+
+      expect(retired).toMatchObject({ recordId: record.id, retired: true });
+      const claim = await records.findByDocument(record.authority.uscc, 'penalty', input.documentNumber);
+      expect(claim).toMatchObject({ recordId: next.record.id, contentHash: hashState(next.record.content) });
+      expect(claim?.retired).toBeFalsy();
+      expect((await records.get(record.id))?.status).toBe('revoked');
+    });
+
     it('save replaces a record nobody changed meanwhile, and refuses a stale copy, keeping the winner', async () => {
       const { records } = await makePorts();
       const { record, audit } = newRecord();

@@ -10,6 +10,7 @@ import {
   TransactionTooLargeError,
 } from '../../../shared/domain/records/errors.ts';
 import type { DisclosureRecord } from '../../../shared/domain/records/record.ts';
+import { isNewlyRevoked } from '../../../shared/domain/records/transitions.ts';
 import { type Repair, repairDeadlines } from '../../../shared/domain/repairs/repair.ts';
 import { workflowChanged } from '../../../shared/domain/workflows/errors.ts';
 import type { WorkflowChange } from '../../../shared/domain/workflows/ports.ts';
@@ -132,7 +133,11 @@ export class InMemoryTable {
     const claimsNumber = !before || oldKey !== key;
     if (claimsNumber && claim && !claim.retired) throw documentNumberTaken(after.content.documentNumber);
     const items =
-      2 + changedPublicEntries(before, after) + (claimsNumber ? 1 : 0) + (before && oldKey !== key ? 1 : 0);
+      2 +
+      changedPublicEntries(before, after) +
+      (claimsNumber ? 1 : 0) +
+      (before && oldKey !== key ? 1 : 0) +
+      (isNewlyRevoked(before, after) ? 1 : 0);
     if (items > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(items);
   }
 
@@ -152,6 +157,11 @@ export class InMemoryTable {
     if (before && oldKey && oldKey !== key) {
       const old = this.claims.get(oldKey);
       if (old) this.claims.set(oldKey, { ...old, retired: true });
+    }
+    // A revoked decision gives its number up (shared/store/changes.ts).
+    if (isNewlyRevoked(before, after)) {
+      const claim = this.claims.get(key);
+      if (claim) this.claims.set(key, { ...claim, retired: true });
     }
     this.records.set(after.id, after);
     this.appendAudit('record', after.id, audit);
