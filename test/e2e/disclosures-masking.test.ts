@@ -1,9 +1,11 @@
 import { describe, expect, it, type World } from '../support/e2e.ts';
 import { call, type HttpAnswer } from '../support/http.ts';
-import { COMPANY, SOLE_TRADER } from '../support/record-builders.ts';
+import { COMPANY, SOLE_TRADER, uniqueDocumentNumber } from '../support/record-builders.ts';
 import {
+  aCompany,
   allPages,
   anIdNumber,
+  aSoleTrader,
   OPERATOR,
   penaltyWith,
   queryOf,
@@ -13,16 +15,30 @@ import {
 const REPRESENTATIVE = { name: '马化腾', idNumber: '11010519491231002X' };
 const OLD_ID = '110105491231002';
 const WITNESS_ID = anIdNumber('19851120', '035');
-const ids: { company: string; soleTrader: string } = { company: '', soleTrader: '' };
+const ids = { company: '', soleTrader: '', disguised: '', namedAfterOperator: '' };
 
 /** Personal data typed into the free text of a record: none of it may be published. */
 const FACTS =
   `当事人在其网站发布虚假广告，联系电话13812345678，座机0531-88886666，` +
   `证人身份证号${WITNESS_ID}，旧身份证号${OLD_ID}，邮箱 boss@example.com，收款账号6222021234567890123。`;
 
+/** Personal data written to slip past a naive masking (issue 21, defect 2). */
+const DISGUISED = {
+  documentNumber: `${uniqueDocumentNumber()}（联系人１３８ １２３４ ５６７８）`,
+  subjectName: '济南１３９８７６５４３２１商贸有限公司',
+  facts:
+    `经查，法定代表人${REPRESENTATIVE.name}指使员工发布虚假广告；马 化 腾身份证号1101/0519/4912/3100/2X，` +
+    `手机一三八一二三四五六七八，座机0531 8888 6666，邮箱 boss＠example．com。`,
+};
+
 it.beforeAll(async ({ service, agency: { token } }) => {
   const register = (body: unknown) => call(service.url, 'POST', '/v1/records', { token, body });
-  const [company, soleTrader] = await Promise.all([
+  const disguisedInput = penaltyWith(
+    { facts: DISGUISED.facts, content: `对${REPRESENTATIVE.name}罚款五万元` },
+    { documentNumber: DISGUISED.documentNumber, remarks: `经办人 𝟏𝟑𝟕𝟎𝟎𝟎𝟎𝟏𝟏𝟏𝟏` },
+  );
+  const namedAfterOperatorInput = soleTraderPenalty();
+  const [company, soleTrader, disguised, namedAfterOperator] = await Promise.all([
     register({
       ...penaltyWith(
         { facts: FACTS, content: `罚款五万元，联系人手机+86 13987654321` },
@@ -31,9 +47,22 @@ it.beforeAll(async ({ service, agency: { token } }) => {
       publish: true,
     }),
     register({ ...soleTraderPenalty(), publish: true }),
+    register({
+      ...disguisedInput,
+      subject: { ...disguisedInput.subject, name: DISGUISED.subjectName, uscc: aCompany() },
+      publish: true,
+    }),
+    register({
+      ...namedAfterOperatorInput,
+      subject: { ...namedAfterOperatorInput.subject, name: OPERATOR.name, uscc: aSoleTrader() },
+      publish: true,
+    }),
   ]);
+  for (const answer of [company, soleTrader, disguised, namedAfterOperator]) expect(answer.status).toBe(201);
   ids.company = company.json.id;
   ids.soleTrader = soleTrader.json.id;
+  ids.disguised = disguised.json.id;
+  ids.namedAfterOperator = namedAfterOperator.json.id;
 });
 
 /** Every public answer that shows the record: its page, and each search that finds it. */
@@ -188,5 +217,57 @@ describe('the public record as a whole', () => {
       legalRepresentativeIdNumber: REPRESENTATIVE.idNumber,
     });
     expect(json.record.penalty.facts).toBe(FACTS);
+  });
+});
+
+describe('personal data written to slip past the masking (issue 21)', () => {
+  it('is masked in the document number, the subject name and the free text of every public answer', async ({
+    service,
+    agency,
+  }) => {
+    const { json: detail } = await call(service.url, 'GET', `/v1/disclosures/${ids.disguised}`);
+    const answers = await publicAnswers(
+      { service, agency },
+      ids.disguised,
+      detail.subject.uscc,
+      '商贸有限公司',
+    );
+
+    expect(detail.documentNumber).toMatch(/^济市监罚〔2026〕\d+号（联系人［已隐去］）$/);
+    expect(detail.subject.name).toBe('济南［已隐去］商贸有限公司');
+    expect(detail.details.facts).toBe(
+      '经查，法定代表人［已隐去］指使员工发布虚假广告；［已隐去］身份证号［已隐去］，' +
+        '手机［已隐去］，座机［已隐去］，邮箱 ［已隐去］。',
+    );
+    expect(detail.details.content).toBe('对［已隐去］罚款五万元');
+    expect(detail.remarks).toBe('经办人 ［已隐去］');
+    for (const { text } of answers) {
+      for (const secret of [
+        '１３８ １２３４ ５６７８',
+        '１３９８７６５４３２１',
+        '1101/0519',
+        '0531 8888 6666',
+        'boss',
+        '𝟏𝟑𝟕',
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+      expect(text).not.toContain(REPRESENTATIVE.name);
+      expect(text).not.toContain('马 化 腾');
+      expect(text).not.toContain('一三八一二三四五六七八');
+    }
+  });
+
+  it('shows an individual business named after its operator as a placeholder beside its USCC', async ({
+    service,
+  }) => {
+    const { json, text } = await call(service.url, 'GET', `/v1/disclosures/${ids.namedAfterOperator}`);
+
+    expect(json.subject).toEqual({
+      category: 'individual_business',
+      name: '个体工商户（经营者姓名已隐去）',
+      uscc: expect.stringMatching(/^92/),
+    });
+    expect(text).not.toContain(OPERATOR.name);
   });
 });
