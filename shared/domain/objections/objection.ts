@@ -16,6 +16,16 @@ export interface Objection extends Filing {
   readonly needsOtherUnit: boolean;
   readonly acceptedAt?: string | undefined;
   readonly decision?: ObjectionDecision | undefined;
+  /**
+   * The entity's rejected objection to the same record this one follows (objections/repeat.ts).
+   * A refiling labels the record 异议处理中 only once the agency has accepted it.
+   */
+  readonly refiles?: string | undefined;
+}
+
+/** Whether the record carries this objection's 异议处理中 label: from filing, or for a refiling from acceptance. */
+export function isLabelled(objection: Objection): boolean {
+  return objection.refiles === undefined || objection.acceptedAt !== undefined;
 }
 
 export interface ObjectionDecision {
@@ -46,7 +56,7 @@ export function objectionDecided(): ConflictError {
  */
 export function fileObjection(
   record: DisclosureRecord,
-  filing: ObjectionFiling & { readonly id: string; readonly entity: string },
+  filing: ObjectionFiling & { readonly id: string; readonly entity: string; readonly refiles?: string },
   deadline: HandlingDeadline,
   at: Date,
 ): Objection {
@@ -82,6 +92,7 @@ export function fileObjection(
     reason: filing.reason,
     statement: filing.statement,
     needsOtherUnit: false,
+    ...(filing.refiles ? { refiles: filing.refiles } : {}),
   };
 }
 
@@ -116,12 +127,14 @@ export function accept(
 }
 
 /**
- * An objection can be decided only while it is pending and its record still carries its
- * label: a record without it was decided by someone else between the two reads (a lost race).
+ * An objection can be decided only while it is pending and its record carries the label it
+ * should (its own; none for a refiling not yet accepted): a record otherwise was changed by
+ * someone else between the two reads (a lost race).
  */
 export function assertPendingOn(objection: Objection, record: DisclosureRecord): void {
   if (objection.status !== 'pending') throw objectionDecided();
-  if (record.objection?.id !== objection.id) throw workflowChanged('objection');
+  const label = isLabelled(objection) ? objection.id : undefined;
+  if (record.objection?.id !== label) throw workflowChanged('objection');
 }
 
 export function decide(objection: Objection, decision: ObjectionDecision): Objection {

@@ -19,10 +19,12 @@ import {
   decide,
   fileObjection,
   handlingLimit,
+  isLabelled,
   type Objection,
   type ObjectionDecision,
   type ObjectionFiling,
 } from './objection.ts';
+import { earlierObjections, refilingCheck } from './repeat.ts';
 import type { ObjectionOutcome, ObjectionStatus } from './vocabulary.ts';
 
 export interface ObjectionDeps {
@@ -70,8 +72,11 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
      * 1. the record must be the caller's own (else the same refusal as for no record);
      * 2. it must be public, with no objection of the entity's pending; `repair_result` needs a
      *    refused repair to contest (objection.ts);
-     * 3. the limit is 3 working days from the day of filing (山东省社会信用条例 第39条);
-     * 4. the objection, the record's 异议处理中 label, both audit entries and the event are one write.
+     * 3. after a rejected objection, one on the same ground needs new facts or evidence, and a
+     *    refiling waits for acceptance before it labels the record (repeat.ts);
+     * 4. the limit is 3 working days from the day of filing (山东省社会信用条例 第39条);
+     * 5. the objection, the record's 异议处理中 label (or, for a refiling, only its new revision,
+     *    which stops a concurrent filing), both audit entries and the event are one write.
      */
     async file(
       entity: string,
@@ -81,10 +86,15 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       const record = await ownRecordOf(records, entity, input.recordId);
       const at = clock();
       const deadline = await handlingDeadline(calendarYears, at, handlingLimit(false).value);
-      const objection = fileObjection(record, { ...input, id: newId('obj'), entity }, deadline, at);
-      const labelled = labelObjection(record, objection);
+      const candidate = fileObjection(record, { ...input, id: newId('obj'), entity }, deadline, at);
+      const refiles = refilingCheck(input, await earlierObjections(workflows, entity, record));
+      const objection = refiles ? { ...candidate, refiles } : candidate;
+      const labelled = refiles
+        ? { ...record, revision: record.revision + 1 }
+        : labelObjection(record, objection);
+      const action = refiles ? 'record.objection_refiled' : 'record.objection_filed';
       const objectionAudit = auditEntryFor(undefined, objection, { actor, action: 'objection.filed', at });
-      const recordAudit = auditEntryFor(record, labelled, { actor, action: 'record.objection_filed', at });
+      const recordAudit = auditEntryFor(record, labelled, { actor, action, at });
       await workflows.commit({
         record: { before: record, after: { ...labelled, head: recordAudit }, audit: recordAudit },
         objection: {
@@ -104,7 +114,10 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
 
     get: visible,
 
-    /** The agency accepts, saying whether another unit must help verify (7 working days, else 3). */
+    /**
+     * The agency accepts, saying whether another unit must help verify (7 working days, else 3).
+     * Accepting a refiling puts its 异议处理中 label on the record, in the same write.
+     */
     async accept(agency: string, id: string, needsOtherUnit: boolean, actor: Actor): Promise<Objection> {
       const before = await visible({ role: 'agency', agency }, id);
       const at = clock();
@@ -112,7 +125,21 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       const deadline = await handlingDeadline(calendarYears, new Date(before.filedAt), limit);
       const after = accept(before, needsOtherUnit, deadline, at);
       const audit = auditEntryFor(before, after, { actor, action: 'objection.accepted', at });
-      await workflows.commit({ objection: { before, after: { ...after, head: audit }, audit }, events: [] });
+      const objection = { before, after: { ...after, head: audit }, audit };
+      if (isLabelled(before)) {
+        await workflows.commit({ objection, events: [] });
+        return { ...after, head: audit };
+      }
+      const record = await records.get(before.recordId);
+      if (!record) throw notAccessible('record');
+      assertPendingOn(before, record);
+      const labelled = labelObjection(record, after);
+      const recordAudit = auditEntryFor(record, labelled, { actor, action: 'record.objection_accepted', at });
+      await workflows.commit({
+        record: { before: record, after: { ...labelled, head: recordAudit }, audit: recordAudit },
+        objection,
+        events: [],
+      });
       return { ...after, head: audit };
     },
 

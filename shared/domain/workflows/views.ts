@@ -1,8 +1,16 @@
 import type { Objection } from '../objections/objection.ts';
 import type { Repair } from '../repairs/repair.ts';
 
-/** An objection as its parties and the credit office see it (dueAt also at the top). */
-export function objectionView({ head: _head, revision: _revision, ...objection }: Objection) {
+/**
+ * An objection as its parties and the credit office see it (dueAt also at the top). Which
+ * rejected objection a refiling follows stays inside until the response schema declares it.
+ */
+export function objectionView({
+  head: _head,
+  revision: _revision,
+  refiles: _refiles,
+  ...objection
+}: Objection) {
   return { ...objection, dueAt: objection.deadline.dueAt };
 }
 

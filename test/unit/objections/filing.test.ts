@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acceptedObjection,
   appliedForRepair,
   decidedObjection,
   decidedRepair,
@@ -243,8 +244,12 @@ describe('a second objection to the same record', () => {
     await decidedObjection(world, first.id, { outcome: 'rejected', reason: '公示内容与决定书一致。' });
 
     const second = await objected(world, record.id, { reason: 'period' });
+    const labelBeforeAcceptance = world.table.records.get(record.id)?.objection;
+    await acceptedObjection(world, second.id);
 
-    expect(second.id).not.toBe(first.id);
+    expect(second).toMatchObject({ status: 'pending', refiles: first.id });
+    // A refiling shows 异议处理中 only once accepted (refiling.test.ts).
+    expect(labelBeforeAcceptance).toBeUndefined();
     expect(world.table.records.get(record.id)?.objection?.id).toBe(second.id);
   });
 
