@@ -1,8 +1,10 @@
 import * as z from 'zod';
+import { MAX_BATCH_ROWS } from '../domain/records/batch.ts';
 import { MAX_BODY_BYTES } from './body.ts';
 import type { RouteDefinition } from './http-handler.ts';
 import { ROUTE_DOCS } from './route-docs.ts';
 import { FUNCTION_GROUPS, ROUTES, type RouteKey, routeKey } from './routes.ts';
+import { MAX_LISTED_ERRORS } from './validation.ts';
 
 type Json = Record<string, unknown>;
 // biome-ignore lint/suspicious/noExplicitAny: route definitions of every schema type
@@ -43,8 +45,46 @@ function schemaConverter() {
   return { convert, components };
 }
 
+const INT32 = 2 ** 31;
+
+/**
+ * Every integer says its size, from the bounds its schema enforces: int32 when they fit,
+ * int64 otherwise (zod's `.int()` alone bounds it to ±(2^53 − 1)). Run over the finished
+ * document, so that no schema, however it was written, is left without one.
+ */
+function sizeIntegers(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) sizeIntegers(item);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const node = value as Json;
+  if (node.type === 'integer' && node.format === undefined) {
+    const min = typeof node.minimum === 'number' ? node.minimum : -Infinity;
+    const max = typeof node.maximum === 'number' ? node.maximum : Infinity;
+    node.format = min >= -INT32 && max < INT32 ? 'int32' : 'int64';
+  }
+  for (const child of Object.values(node)) sizeIntegers(child);
+}
+
 let jsonSchema: (schema: z.ZodType, io: 'input' | 'output') => Json = () => {
   throw new Error('jsonSchema used outside buildOpenApi');
+};
+
+/*
+ * The limits of what the service writes into a problem. Its messages and codes are its own
+ * texts; the only part a caller chose is a field name, which validation.ts cuts at 64
+ * characters, in a path as deep as the schemas nest (a handful of levels). The limits leave
+ * room over the longest seen so that a new message does not need a new document, and the e2e
+ * and fuzz suites check every answer they get against them (test/support/contract.ts).
+ */
+const CODE: Json = { type: 'string', maxLength: 64 };
+const MESSAGE_TEXT: Json = { type: 'string', maxLength: 1000 };
+const FIELD: Json = { type: 'string', maxLength: 1000 };
+const MESSAGES: Json = {
+  type: 'object',
+  required: ['zh', 'en'],
+  properties: { zh: MESSAGE_TEXT, en: MESSAGE_TEXT },
 };
 
 const PROBLEM: Json = {
@@ -52,37 +92,70 @@ const PROBLEM: Json = {
   description: 'RFC 9457 problem details, with a stable code and the message in Chinese and English',
   required: ['type', 'title', 'status', 'code', 'detail', 'message'],
   properties: {
-    type: { type: 'string' },
-    title: { type: 'string', description: 'English message' },
-    status: { type: 'integer' },
-    code: { type: 'string', description: 'Stable machine-readable code, e.g. validation_failed' },
-    detail: { type: 'string', description: '中文说明' },
-    message: {
-      type: 'object',
-      required: ['zh', 'en'],
-      properties: { zh: { type: 'string' }, en: { type: 'string' } },
-    },
+    type: { type: 'string', maxLength: 100, description: 'urn:problem:disclosure-service: and the code' },
+    title: { ...MESSAGE_TEXT, description: 'English message' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    code: { ...CODE, description: 'Stable machine-readable code, e.g. validation_failed' },
+    detail: { ...MESSAGE_TEXT, description: '中文说明' },
+    message: MESSAGES,
     field: {
-      type: 'string',
+      ...FIELD,
       description:
         'The offending field, named by where the request carried it: body.subject.uscc, query.from, path.year, or a header (if-match)',
     },
     errors: {
       type: 'array',
+      maxItems: MAX_LISTED_ERRORS,
+      description: `The first ${MAX_LISTED_ERRORS} offending fields; details.errorsOmitted counts the rest`,
       items: {
         type: 'object',
         required: ['field', 'code', 'message'],
-        properties: {
-          field: { type: 'string' },
-          code: { type: 'string' },
-          message: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } },
-        },
+        properties: { field: FIELD, code: CODE, message: MESSAGES },
       },
     },
     details: { type: 'object', additionalProperties: true },
-    requestId: { type: 'string' },
+    requestId: {
+      type: 'string',
+      maxLength: 100,
+      description: "API Gateway's request id (a UUID on the local server): quote it when reporting a fault",
+    },
   },
 };
+
+/**
+ * What a 429 is. Neither API Gateway nor the service sends rate-limit headers (RateLimit,
+ * X-RateLimit-*) on other answers: the stage's throttle is one token bucket shared by every
+ * caller, whose state no handler sees, so any such header would be made up (.spectral.yaml).
+ */
+const TOO_MANY_REQUESTS: Json = {
+  description:
+    "请求过多（API 网关限流）/ Too many requests. API Gateway's stage throttle (a rate shared by all callers, infra/http-api.ts) answers before the service runs, with its own JSON body and no Retry-After: wait a second and retry with growing pauses. Through the website's origin, the web ACL's per-address limit answers with a problem and Retry-After.",
+  headers: {
+    'Retry-After': {
+      description:
+        "Seconds to wait. Sent by the web ACL's per-address limit; API Gateway's stage throttle sends none.",
+      required: false,
+      schema: { type: 'integer', minimum: 0, maximum: 86_400 },
+    },
+  },
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        description: "API Gateway's own answer",
+        required: ['message'],
+        properties: { message: { type: 'string', const: 'Too Many Requests' } },
+      },
+    },
+    'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+  },
+};
+
+/**
+ * The largest answer a function can give: Lambda's synchronous response payload quota
+ * (6 MB); API Gateway answers 502 for anything larger. A character is at least one byte.
+ */
+const MAX_ANSWER_BYTES = 6 * 1024 * 1024;
 
 const PROBLEM_STATUS: Record<number, { zh: string; en: string }> = {
   400: { zh: '请求无效', en: 'The request is not valid' },
@@ -142,7 +215,7 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
         ...Object.fromEntries(
           Object.entries(definition.alternates ?? {}).map(([mediaType, description]) => [
             mediaType,
-            { schema: { type: 'string', description } },
+            { schema: { type: 'string', maxLength: MAX_ANSWER_BYTES, description } },
           ]),
         ),
       },
@@ -155,6 +228,7 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
+  responses[429] = { $ref: '#/components/responses/TooManyRequests' };
   const body =
     accepts.length === 0
       ? undefined
@@ -167,9 +241,11 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
                 ? [
                     'application/json',
                     {
+                      // Only the batch takes JSON without a body schema: it checks each row
+                      // itself, to answer row by row.
                       schema: definition.body
                         ? jsonSchema(definition.body, 'input')
-                        : { type: 'array', items: { type: 'object' } },
+                        : { type: 'array', maxItems: MAX_BATCH_ROWS, items: { type: 'object' } },
                     },
                   ]
                 : [
@@ -177,6 +253,8 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
                     {
                       schema: {
                         type: 'string',
+                        // Characters: a UTF-8 character is at least one of the body's bytes.
+                        maxLength: MAX_BODY_BYTES,
                         description: '国家数据标准中文表头的 CSV / CSV with the standard Chinese headers',
                       },
                     },
@@ -203,7 +281,7 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
               in: 'header',
               required: false,
               description: '重试时携带相同的键，只生效一次 / retry-safe key',
-              schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$', maxLength: 128 },
             },
           ]
         : []),
@@ -213,8 +291,9 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
               name: 'If-Match',
               in: 'header',
               required: false,
-              description: 'ETag of the version read',
-              schema: { type: 'string' },
+              description: 'ETag of the version read, e.g. "3"',
+              // As request-helpers.ts parses it: a version of at most nine digits.
+              schema: { type: 'string', pattern: '^(W/)?"[0-9]{1,9}"$', maxLength: 13 },
             },
           ]
         : []),
@@ -238,7 +317,7 @@ export function buildOpenApi(definitions: Readonly<Record<string, AnyDefinition>
     if (!definition) throw new Error(`no definition for ${key}`);
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(key, definition) };
   }
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: '行政行为公示与异议服务 / Disclosure and objection service',
@@ -247,7 +326,14 @@ export function buildOpenApi(definitions: Readonly<Record<string, AnyDefinition>
         '双公示及其他八类行政行为的登记、公示、检索，异议与信用修复，以及各项法定时限。\n\nRegistration, publication and search of administrative actions, objections and credit repair, with every legal time limit enforced.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    servers: [{ url: '/' }],
+    servers: [
+      {
+        url: '/',
+        description: 'The deployment that serves this document: production, staging or a local server alike',
+        // The API is the public register's: nothing in it is internal.
+        'x-internal': false,
+      },
+    ],
     tags: [...new Set(ROUTES.map((r) => r.group))].map((name) => ({
       name,
       description: FUNCTION_GROUPS[name].description,
@@ -255,17 +341,20 @@ export function buildOpenApi(definitions: Readonly<Record<string, AnyDefinition>
     paths,
     components: {
       schemas: { Problem: PROBLEM, ...sortedKeys(converter.components) },
+      responses: { TooManyRequests: TOO_MANY_REQUESTS },
       securitySchemes: {
         bearer: {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description:
-            'Claims: role (agency | entity | admin), agency or uscc (unified social credit code), sub',
+            "A signed JWT (JWS), checked as RFC8725 (JSON Web Token Best Current Practices) asks: the verifier fixes the algorithm and never takes it from the token (so `alg: none` and an HMAC over the public key fail), checks the signature against the issuer's published keys, and requires `iss`, `aud` and `exp` (`nbf` too when present). On AWS, API Gateway's JWT authorizer checks Cognito ID tokens; the local server, tokens of its own key (local/jwt-keys.ts). Claims: role (agency | entity | admin), agency or uscc (unified social credit code), sub.",
         },
       },
     },
   };
+  sizeIntegers(document);
+  return document;
 }
 
 function sortedKeys(object: Record<string, Json>): Record<string, Json> {

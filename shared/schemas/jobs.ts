@@ -1,25 +1,23 @@
 /** Batch registration jobs: what `POST /v1/records/batch` answers with 202, and `GET /v1/jobs/{id}`. */
 import * as z from 'zod';
+import { MAX_BATCH_ROWS } from '../domain/records/batch.ts';
+import { idOut, idParam, instantOut } from './common.ts';
 import { issue } from './issue.ts';
 import { batchResponse } from './records/agency-routes.ts';
 
-const JOB_ID = /^job_[0-9a-hjkmnp-tv-z]{26}$/;
-
 export const jobIdParams = z.strictObject({
-  id: z
-    .string()
-    .max(30)
-    .regex(JOB_ID, issue('invalid_job_id', '任务编号格式错误', 'not a job id'))
-    .meta({ description: '任务编号 / job id' }),
+  id: idParam('job', issue('invalid_job_id', '任务编号格式错误', 'not a job id')).meta({
+    description: '任务编号 / job id',
+  }),
 });
 
-const instant = z.string().max(40);
+const instant = instantOut;
 
 export const jobResponse = z.object({
-  id: z.string().max(30).meta({ description: '任务编号' }),
+  id: idOut('job').meta({ description: '任务编号' }),
   status: z.enum(['running', 'done']).meta({ description: 'running：处理中；done：每一行都已有结果' }),
-  rows: z.number().int().min(1).max(1000).meta({ description: '上传的行数' }),
-  processed: z.number().int().min(0).max(1000).meta({ description: '已有结果的行数' }),
+  rows: z.number().int().min(1).max(MAX_BATCH_ROWS).meta({ description: '上传的行数' }),
+  processed: z.number().int().min(0).max(MAX_BATCH_ROWS).meta({ description: '已有结果的行数' }),
   submittedAt: instant,
   updatedAt: instant,
   finishedAt: instant.optional(),

@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import { EVENT_TYPES } from '../domain/events.ts';
-import { isoDate, pageOf, paging, wholeNumberParam } from './common.ts';
+import {
+  fieldMap,
+  idOut,
+  instantOut,
+  isoDate,
+  MAX_CURSOR_LENGTH,
+  pageOf,
+  paging,
+  usccOut,
+  wholeNumberParam,
+} from './common.ts';
 import { issue } from './issue.ts';
 import { objectionResponse, repairResponse } from './workflows.ts';
 
@@ -10,16 +20,17 @@ export const eventsQuery = z.strictObject({
 });
 
 export const eventResponse = z.object({
-  id: z.string(),
+  id: idOut('evt'),
   type: z.enum(EVENT_TYPES),
-  at: z.string(),
+  at: instantOut,
   subject: z.object({
     kind: z.enum(['record', 'objection', 'repair']),
-    id: z.string(),
-    agency: z.string(),
-    entity: z.string().optional(),
+    // A record's, objection's or repair application's id: a prefix of three letters.
+    id: z.string().max(30),
+    agency: usccOut,
+    entity: usccOut.optional(),
   }),
-  data: z.record(z.string(), z.unknown()),
+  data: fieldMap,
 });
 
 export const eventPage = pageOf(eventResponse);
@@ -36,21 +47,35 @@ export const timelinessQuery = z
     path: ['to'],
   });
 
+/** Records of one agency in the period: counts of items of one table, far below 2^31. */
+const recordCount = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+
 const agencyRow = z.object({
-  agency: z.string(),
-  registered: z.number().int(),
-  publishedOnTime: z.number().int(),
-  publishedLate: z.number().int(),
-  unpublishedOverdue: z.number().int(),
-  pending: z.number().int(),
+  agency: usccOut,
+  registered: recordCount,
+  publishedOnTime: recordCount,
+  publishedLate: recordCount,
+  unpublishedOverdue: recordCount,
+  pending: recordCount,
   medianWorkingDays: z.number().nullable(),
 });
+
+/**
+ * Agencies in one answer. Nothing caps how many agencies register, but an answer is at most
+ * 6 MB (Lambda's response quota) and an agency's row takes more than 120 bytes, so no answer
+ * that can be delivered lists more than this.
+ */
+const MAX_STATS_AGENCIES = 52_428;
 
 export const timelinessResponse = z.object({
   from: isoDate,
   to: isoDate,
-  asOf: z.string(),
-  agencies: z.array(agencyRow),
+  asOf: instantOut,
+  agencies: z.array(agencyRow).max(MAX_STATS_AGENCIES),
 });
 
 export const escalationsQuery = z.strictObject({
@@ -60,19 +85,29 @@ export const escalationsQuery = z.strictObject({
 
 export const escalationPage = pageOf(z.union([objectionResponse, repairResponse]));
 
+/** Hash chains one page of the verification checks: its largest `limit`. */
+const MAX_VERIFY_PAGE = 500;
+
 export const verifyQuery = z.strictObject({
-  limit: wholeNumberParam(1, 500).optional(),
-  cursor: z.string().max(2000).optional(),
+  limit: wholeNumberParam(1, MAX_VERIFY_PAGE).optional(),
+  cursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
 });
 
 export const verifyResponse = z.object({
-  checked: z.number().int().meta({ description: '本页核对的哈希链数' }),
-  problems: z.array(
-    z.object({
-      chain: z.string(),
-      problem: z.enum(['broken-link', 'state-mismatch', 'aggregate-missing', 'head-mismatch']),
-      seq: z.number().int().optional(),
-    }),
-  ),
-  cursor: z.string().optional().meta({ description: '还有未核对的链时返回，传回以继续' }),
+  checked: z.number().int().min(0).max(MAX_VERIFY_PAGE).meta({ description: '本页核对的哈希链数' }),
+  // At most one problem per chain checked (audit-verification.ts stops at a chain's first).
+  problems: z
+    .array(
+      z.object({
+        chain: z.string().max(100),
+        problem: z.enum(['broken-link', 'state-mismatch', 'aggregate-missing', 'head-mismatch']),
+        seq: z.number().int().min(0).optional(),
+      }),
+    )
+    .max(MAX_VERIFY_PAGE),
+  cursor: z
+    .string()
+    .max(MAX_CURSOR_LENGTH)
+    .optional()
+    .meta({ description: '还有未核对的链时返回，传回以继续' }),
 });

@@ -5,43 +5,44 @@ import {
   OBJECTION_REASONS,
   OBJECTION_STATUSES,
 } from '../domain/objections/vocabulary.ts';
+import { RECORD_KINDS } from '../domain/records/vocabulary.ts';
 import { REPAIR_OUTCOMES, REPAIR_STATUSES } from '../domain/repairs/vocabulary.ts';
-import { anyFields, isoDate, pageOf, paging } from './common.ts';
+import { anyFields, idOut, idParam, instantOut, isoDate, pageOf, paging, usccOut } from './common.ts';
 import { issue } from './issue.ts';
+import { MAX_EVIDENCE, MAX_LENGTH } from './limits.ts';
+import { recordVersion } from './records/public-routes.ts';
 import { line, link, text } from './text.ts';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const sha256Format = issue(
+  'invalid_sha256',
+  'sha256 须为 64 位小写十六进制',
+  'sha256 must be 64 lower-case hex digits',
+);
 
 const evidence = z
   .array(
     z.strictObject({
-      name: line(200).meta({ description: '材料名称' }),
+      name: line(MAX_LENGTH.evidenceName).meta({ description: '材料名称' }),
       sha256: z
         .string()
-        .regex(
-          /^[0-9a-f]{64}$/,
-          issue('invalid_sha256', 'sha256 须为 64 位小写十六进制', 'sha256 must be 64 lower-case hex digits'),
-        )
+        .max(64, { ...sha256Format, abort: true })
+        .regex(SHA256, sha256Format)
         .meta({ description: '材料文件的 SHA-256 摘要' }),
-      url: link(1000).optional().meta({ description: '材料的 https 地址' }),
+      url: link(MAX_LENGTH.evidenceUrl).optional().meta({ description: '材料的 https 地址' }),
     }),
   )
-  .max(20);
+  .max(MAX_EVIDENCE);
 
 const id = (prefix: string, zh: string) =>
   z.strictObject({
-    id: z
-      .string()
-      .regex(
-        new RegExp(`^${prefix}_[0-9a-hjkmnp-tv-z]{26}$`),
-        issue(`invalid_${prefix}_id`, `${zh}编号格式错误`, `not a ${zh} id`),
-      ),
+    id: idParam(prefix, issue(`invalid_${prefix}_id`, `${zh}编号格式错误`, `not a ${zh} id`)),
   });
 
 export const objectionIdParams = id('obj', '异议');
 export const repairIdParams = id('rep', '信用修复申请');
 
-const recordId = z
-  .string()
-  .regex(/^rec_[0-9a-hjkmnp-tv-z]{26}$/, issue('invalid_record_id', '记录编号格式错误', 'not a record id'));
+const recordId = idParam('rec', issue('invalid_record_id', '记录编号格式错误', 'not a record id'));
 
 export const fileObjectionBody = z.strictObject({
   recordId,
@@ -50,7 +51,7 @@ export const fileObjectionBody = z.strictObject({
       '异议事由：内容错误 / 遗漏 / 公示期限 / 修复结果（仅当该记录有不予修复的决定）/ 其他。' +
       ' repair_result needs a refused repair of the record (422 no_repair_result otherwise).',
   }),
-  statement: text(4000).meta({ description: '异议陈述' }),
+  statement: text(MAX_LENGTH.statement).meta({ description: '异议陈述' }),
   evidence: evidence.default([]),
 });
 
@@ -61,7 +62,7 @@ export const acceptanceBody = z.strictObject({
 export const objectionDecisionBody = z
   .strictObject({
     outcome: z.enum(OBJECTION_OUTCOMES),
-    reason: text(2000).meta({ description: '处理理由' }),
+    reason: text(MAX_LENGTH.decisionReason).meta({ description: '处理理由' }),
     correction: anyFields.optional().meta({ description: '异议成立时要更正的字段（结构同登记）' }),
     revoke: z.boolean().optional().meta({ description: '异议成立时撤销该记录' }),
   })
@@ -103,7 +104,7 @@ export const objectionListQuery = z.strictObject({
 export const fileRepairBody = z.strictObject({
   recordId,
   commitment: z.strictObject({
-    text: text(4000).meta({ description: '信用承诺书内容' }),
+    text: text(MAX_LENGTH.commitment).meta({ description: '信用承诺书内容' }),
     signedAt: isoDate.meta({ description: '承诺书签署日期' }),
   }),
   evidence: evidence.min(
@@ -118,7 +119,7 @@ export const fileRepairBody = z.strictObject({
 
 export const repairDecisionBody = z.strictObject({
   outcome: z.enum(REPAIR_OUTCOMES),
-  reason: text(2000).meta({ description: '决定理由' }),
+  reason: text(MAX_LENGTH.decisionReason).meta({ description: '决定理由' }),
 });
 
 export const repairListQuery = z.strictObject({
@@ -127,36 +128,53 @@ export const repairListQuery = z.strictObject({
   ...paging,
 });
 
-const deadline = z.object({ dueAt: z.string(), due: isoDate, provisional: z.boolean() });
+const deadline = z.object({ dueAt: instantOut, due: isoDate, provisional: z.boolean() });
 
 const recordSummary = z
-  .object({ kind: z.string(), documentNumber: z.string(), decisionDate: isoDate, subjectName: z.string() })
+  .object({
+    kind: z.enum(RECORD_KINDS),
+    documentNumber: z.string().max(MAX_LENGTH.documentNumber),
+    decisionDate: isoDate,
+    subjectName: z.string().max(MAX_LENGTH.subjectName),
+  })
   .meta({ description: '提出时记录的概要' });
+
+const evidenceOut = z
+  .array(
+    z.object({
+      name: z.string().max(MAX_LENGTH.evidenceName),
+      sha256: z.string().max(64).regex(SHA256),
+      url: z.string().max(MAX_LENGTH.evidenceUrl).meta({ format: 'uri' }).optional(),
+    }),
+  )
+  .max(MAX_EVIDENCE);
+
+const decisionReason = z.string().max(MAX_LENGTH.decisionReason);
 
 export const objectionResponse = z
   .object({
-    id: z.string(),
-    recordId: z.string(),
+    id: idOut('obj'),
+    recordId: idOut('rec'),
     record: recordSummary,
-    entity: z.string(),
-    agency: z.string(),
+    entity: usccOut,
+    agency: usccOut,
     reason: z.enum(OBJECTION_REASONS),
-    statement: z.string(),
-    evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
+    statement: z.string().max(MAX_LENGTH.statement),
+    evidence: evidenceOut,
     status: z.enum(OBJECTION_STATUSES),
-    filedAt: z.string(),
+    filedAt: instantOut,
     needsOtherUnit: z.boolean(),
-    acceptedAt: z.string().optional(),
+    acceptedAt: instantOut.optional(),
     deadline,
-    dueAt: z.string().meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
-    escalatedAt: z.string().optional(),
+    dueAt: instantOut.meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
+    escalatedAt: instantOut.optional(),
     decision: z
       .object({
         outcome: z.enum(OBJECTION_OUTCOMES),
-        reason: z.string(),
-        at: z.string(),
+        reason: decisionReason,
+        at: instantOut,
         effect: z.enum(OBJECTION_EFFECTS),
-        recordVersion: z.number().int().optional(),
+        recordVersion: recordVersion.optional(),
       })
       .optional(),
   })
@@ -164,35 +182,44 @@ export const objectionResponse = z
 
 export const repairResponse = z
   .object({
-    id: z.string(),
-    recordId: z.string(),
+    id: idOut('rep'),
+    recordId: idOut('rec'),
     record: recordSummary,
-    entity: z.string(),
-    agency: z.string(),
-    commitment: z.object({ text: z.string(), signedAt: isoDate }),
-    evidence: z.array(z.object({ name: z.string(), sha256: z.string(), url: z.string().optional() })),
+    entity: usccOut,
+    agency: usccOut,
+    commitment: z.object({ text: z.string().max(MAX_LENGTH.commitment), signedAt: isoDate }),
+    evidence: evidenceOut,
     status: z.enum(REPAIR_STATUSES),
-    filedAt: z.string(),
+    filedAt: instantOut,
     deadline,
-    dueAt: z.string().meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
-    escalatedAt: z.string().optional(),
-    decision: z.object({ outcome: z.enum(REPAIR_OUTCOMES), reason: z.string(), at: z.string() }).optional(),
+    dueAt: instantOut.meta({ description: '处理时限届满的时刻（Asia/Shanghai 24:00）' }),
+    escalatedAt: instantOut.optional(),
+    decision: z
+      .object({ outcome: z.enum(REPAIR_OUTCOMES), reason: decisionReason, at: instantOut })
+      .optional(),
   })
   .meta({ id: 'Repair' });
 
 export const objectionPage = pageOf(objectionResponse);
 export const repairPage = pageOf(repairResponse);
 
+/** The service's own words on a decision document (decision-document.ts): a title, a basis. */
+const serviceWords = z.string().max(200);
+
 export const decisionDocumentResponse = z.object({
-  title: z.string(),
-  repairId: z.string(),
-  recordId: z.string(),
-  documentNumber: z.string(),
-  entity: z.object({ name: z.string(), uscc: z.string() }),
-  agency: z.string(),
-  decidedAt: z.string(),
+  title: serviceWords,
+  repairId: idOut('rep'),
+  recordId: idOut('rec'),
+  documentNumber: z.string().max(MAX_LENGTH.documentNumber),
+  entity: z.object({ name: z.string().max(MAX_LENGTH.subjectName), uscc: usccOut }),
+  agency: usccOut,
+  decidedAt: instantOut,
   outcome: z.literal('approved'),
-  reason: z.string(),
-  basis: z.string(),
-  hash: z.string().meta({ description: '决定书内容（不含本字段）的 SHA-256，用于核验' }),
+  reason: decisionReason,
+  basis: serviceWords,
+  hash: z
+    .string()
+    .max(64)
+    .regex(SHA256)
+    .meta({ description: '决定书内容（不含本字段）的 SHA-256，用于核验' }),
 });

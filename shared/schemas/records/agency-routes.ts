@@ -1,14 +1,17 @@
 /** What an agency sends to register, correct and revoke records, and what it gets back. */
 import * as z from 'zod';
+import { MAX_BATCH_ROWS } from '../../domain/records/batch.ts';
+import { NOT_PUBLIC_REASONS, type NotPublicReason } from '../../domain/records/visibility.ts';
 import { RECORD_KINDS, RECORD_STATUSES } from '../../domain/records/vocabulary.ts';
-import { anyFields, isoDate, pageOf, paging } from '../common.ts';
+import { anyFields, idOut, instantOut, isoDate, MAX_FIELD_NAME_LENGTH, pageOf, paging } from '../common.ts';
 import { issue } from '../issue.ts';
+import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from '../limits.ts';
 import { text } from '../text.ts';
-import { historyEntry } from './public-routes.ts';
+import { authorityOut, historyEntry, historyOf, recordVersion } from './public-routes.ts';
 import { recordInputSchema } from './record-input.ts';
 
 export const correctionBody = z.strictObject({
-  reason: text(500).meta({ description: '更正原因' }),
+  reason: text(MAX_LENGTH.changeReason).meta({ description: '更正原因' }),
   changes: anyFields
     .refine(
       (c) => Object.keys(c).length > 0,
@@ -17,7 +20,9 @@ export const correctionBody = z.strictObject({
     .meta({ description: '要更正的字段（与登记时的结构相同；null 删除可选字段）' }),
 });
 
-export const revocationBody = z.strictObject({ reason: text(500).meta({ description: '撤销原因' }) });
+export const revocationBody = z.strictObject({
+  reason: text(MAX_LENGTH.changeReason).meta({ description: '撤销原因' }),
+});
 
 export const worklistQuery = z
   .strictObject({
@@ -41,55 +46,81 @@ export const batchQuery = z.strictObject({
 
 const deadline = z.object({
   due: isoDate,
-  dueAt: z.string(),
+  dueAt: instantOut,
   provisional: z.boolean(),
-  reminderAt: z.string().optional(),
-  remindedAt: z.string().optional(),
+  reminderAt: instantOut.optional(),
+  remindedAt: instantOut.optional(),
 });
+
+/**
+ * Working days between two dates the service holds: a decision date and the day of
+ * publication, both within the years a record can have (far fewer than this many).
+ */
+const workingDays = z.number().int().min(0).max(100_000);
+
 const publication = z.object({
-  at: z.string(),
+  at: instantOut,
   by: z.enum(['agency', 'system']),
   onTime: z.boolean(),
-  workingDaysLate: z.number().int(),
-  workingDaysToPublish: z.number().int().optional(),
+  workingDaysLate: workingDays,
+  workingDaysToPublish: workingDays.optional(),
 });
+
+/**
+ * How often a registered record's deadline can move: once per calendar change of its year
+ * while it waits to be published. Nothing counts them, so the bound is that of the record:
+ * an item of the table holds at most 400 KB, and a move takes more than 100 bytes.
+ */
+const MAX_DEADLINE_MOVES = 4000;
+
+/** Why a record is not public, by its code, and the provision that says so. */
+const NOT_PUBLIC = Object.keys(NOT_PUBLIC_REASONS) as [NotPublicReason, ...NotPublicReason[]];
+const MAX_BASIS_LENGTH = Math.max(...Object.values(NOT_PUBLIC_REASONS).map((r) => r.basis.length));
 
 /** A record as its agency sees it: everything it registered, with its state. */
 export const agencyRecordResponse = z
   .object({
-    id: z.string(),
+    id: idOut('rec'),
     status: z.enum(RECORD_STATUSES),
     record: recordInputSchema,
-    authority: z.object({ uscc: z.string(), name: z.string().optional() }),
-    version: z.number().int(),
-    registeredAt: z.string(),
+    authority: authorityOut,
+    version: recordVersion,
+    registeredAt: instantOut,
     disclosureDeadline: deadline,
     publication: publication.optional(),
-    revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
+    revocation: z.object({ at: instantOut, reason: z.string().max(MAX_RECORD_REASON_LENGTH) }).optional(),
     overdue: z
-      .object({ at: z.string() })
+      .object({ at: instantOut })
       .optional()
       .meta({ description: '期限届满仍未公示（且未能自动公示）' }),
-    publicationEnd: z.object({ at: z.string(), reason: z.enum(['expired', 'repaired']) }).optional(),
+    publicationEnd: z.object({ at: instantOut, reason: z.enum(['expired', 'repaired']) }).optional(),
     objection: z
-      .object({ id: z.string(), filedAt: z.string() })
+      .object({ id: idOut('obj'), filedAt: instantOut })
       .optional()
       .meta({ description: '待处理的异议' }),
     repair: z
-      .object({ id: z.string(), filedAt: z.string() })
+      .object({ id: idOut('rep'), filedAt: instantOut })
       .optional()
       .meta({ description: '待决定的信用修复申请' }),
     deadlineMoves: z
       .array(
-        z.object({ kind: z.string(), from: z.string(), to: z.string(), at: z.string(), why: z.string() }),
+        z.object({
+          kind: z.string().max(MAX_FIELD_NAME_LENGTH),
+          from: instantOut,
+          to: instantOut,
+          at: instantOut,
+          // recompute.ts writes it: the year, the calendar's version and a few words.
+          why: z.string().max(200),
+        }),
       )
+      .max(MAX_DEADLINE_MOVES)
       .meta({ description: '因日历调整而变动的期限（原期限、新期限、原因）' }),
     visibility: z.object({
       public: z.boolean(),
-      reason: z.string().optional(),
-      basis: z.string().optional(),
+      reason: z.enum(NOT_PUBLIC).optional(),
+      basis: z.string().max(MAX_BASIS_LENGTH).optional(),
     }),
-    history: z.array(historyEntry.extend({ previous: recordInputSchema })),
+    history: historyOf(historyEntry.extend({ previous: recordInputSchema })),
   })
   .meta({ id: 'AgencyRecord' });
 
@@ -97,24 +128,36 @@ export const registrationResponse = agencyRecordResponse;
 
 export const recordPage = pageOf(agencyRecordResponse);
 
+/** A count of an upload's rows, or a row's number in it (from 1). */
+const rowCount = z.number().int().min(0).max(MAX_BATCH_ROWS);
+const rowNumber = z.number().int().min(1).max(MAX_BATCH_ROWS);
+
+/*
+ * A row's problem is written by the service, as a problem's are (shared/http/openapi.ts): its
+ * own code and words, and a field path or CSV column of its own schemas and headers.
+ */
+const problemText = z.string().max(1000);
+
 export const batchResponse = z.object({
   summary: z.object({
-    rows: z.number().int(),
-    created: z.number().int(),
-    existing: z.number().int(),
-    error: z.number().int(),
+    rows: rowCount,
+    created: rowCount,
+    existing: rowCount,
+    error: rowCount,
   }),
-  results: z.array(
-    z.union([
-      z.object({ row: z.number().int(), status: z.enum(['created', 'existing']), id: z.string() }),
-      z.object({
-        row: z.number().int(),
-        status: z.literal('error'),
-        code: z.string(),
-        field: z.string().optional(),
-        column: z.string().optional().meta({ description: 'CSV 中的列名' }),
-        message: z.object({ zh: z.string(), en: z.string() }),
-      }),
-    ]),
-  ),
+  results: z
+    .array(
+      z.union([
+        z.object({ row: rowNumber, status: z.enum(['created', 'existing']), id: idOut('rec') }),
+        z.object({
+          row: rowNumber,
+          status: z.literal('error'),
+          code: z.string().max(64),
+          field: problemText.optional(),
+          column: z.string().max(100).optional().meta({ description: 'CSV 中的列名' }),
+          message: z.object({ zh: problemText, en: problemText }),
+        }),
+      ]),
+    )
+    .max(MAX_BATCH_ROWS),
 });

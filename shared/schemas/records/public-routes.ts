@@ -3,17 +3,36 @@
  * agency-routes.ts so that the public functions do not build the record input schemas.
  */
 import * as z from 'zod';
-import { RECORD_KINDS, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
-import { isoDate, pageOf, paging, uscc } from '../common.ts';
+import { DETAIL_FIELDS, RECORD_FIELDS, SUBJECT_FIELDS } from '../../domain/records/fields.ts';
+import { MAX_VERSIONS } from '../../domain/records/transitions.ts';
+import { KIND_LABELS, RECORD_KINDS, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
+import { fieldMap, idOut, idParam, instantOut, isoDate, pageOf, paging, uscc, usccOut } from '../common.ts';
 import { issue } from '../issue.ts';
+import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from '../limits.ts';
 import { line } from '../text.ts';
 
 export const recordIdParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^rec_[0-9a-hjkmnp-tv-z]{26}$/, issue('invalid_record_id', '记录编号格式错误', 'not a record id'))
-    .meta({ description: '记录编号 / record id' }),
+  id: idParam('rec', issue('invalid_record_id', '记录编号格式错误', 'not a record id')).meta({
+    description: '记录编号 / record id',
+  }),
 });
+
+/** A record's version: 1 when registered, one more for each correction, at most MAX_VERSIONS. */
+export const recordVersion = z.number().int().min(1).max(MAX_VERSIONS);
+
+/**
+ * Every path a correction can change (record.ts, changedFields): a field of the record, of its
+ * subject or of one kind's details (the field tables name each, fields.ts), or a kind's whole
+ * details object when the kind itself changed.
+ */
+const FIELD_PATHS = [
+  ...Object.keys(RECORD_FIELDS),
+  ...Object.keys(SUBJECT_FIELDS).map((f) => `subject.${f}`),
+  ...RECORD_KINDS.flatMap((kind) => [kind, ...Object.keys(DETAIL_FIELDS[kind]).map((f) => `${kind}.${f}`)]),
+];
+const changedFieldList = z
+  .array(z.string().max(Math.max(...FIELD_PATHS.map((p) => p.length))))
+  .max(FIELD_PATHS.length);
 
 export const publicSearchQuery = z
   .strictObject({
@@ -36,57 +55,69 @@ export const publicSearchQuery = z
     path: ['to'],
   });
 
+const code = z.string().max(MAX_LENGTH.code);
 const publicSubject = z.object({
   category: z.enum(SUBJECT_CATEGORIES),
-  name: z.string(),
-  uscc: z.string().optional(),
-  businessRegNo: z.string().optional(),
-  orgCode: z.string().optional(),
-  taxNo: z.string().optional(),
-  institutionCertNo: z.string().optional(),
-  socialOrgCertNo: z.string().optional(),
+  name: z.string().max(MAX_LENGTH.subjectName),
+  uscc: usccOut.optional(),
+  businessRegNo: code.optional(),
+  orgCode: code.optional(),
+  taxNo: code.optional(),
+  institutionCertNo: code.optional(),
+  socialOrgCertNo: code.optional(),
 });
 
 /** One correction in a record's history: its version, when, why and which fields changed. */
 export const historyEntry = z.object({
-  version: z.number().int(),
-  at: z.string(),
-  reason: z.string(),
-  changedFields: z.array(z.string()),
+  version: recordVersion,
+  at: instantOut,
+  reason: z.string().max(MAX_RECORD_REASON_LENGTH),
+  changedFields: changedFieldList,
+});
+
+/** A record's corrections, one entry each: at most one fewer than its versions. */
+export function historyOf<T extends z.ZodType>(entry: T) {
+  return z.array(entry).max(MAX_VERSIONS - 1);
+}
+
+/** The authority that decided: its code and, where known, its name. */
+export const authorityOut = z.object({
+  uscc: usccOut,
+  name: z.string().max(MAX_LENGTH.subjectName).optional(),
 });
 
 /** A record as the public sees it; see shared/domain/records/public-view.ts. */
 export const publicRecordResponse = z
   .object({
-    id: z.string(),
+    id: idOut('rec'),
     kind: z.enum(RECORD_KINDS),
-    kindLabel: z.string(),
-    documentNumber: z.string(),
+    kindLabel: z.enum(Object.values(KIND_LABELS) as [string, ...string[]]),
+    documentNumber: z.string().max(MAX_LENGTH.documentNumber),
     decisionDate: isoDate,
-    remarks: z.string().optional(),
+    remarks: z.string().max(MAX_LENGTH.remarks).optional(),
     subject: publicSubject,
-    authority: z.object({ uscc: z.string(), name: z.string().optional() }),
-    details: z.record(z.string(), z.unknown()),
-    publishedAt: z.string(),
+    authority: authorityOut,
+    details: fieldMap,
+    publishedAt: instantOut,
     publicationEndsOn: isoDate.optional(),
-    version: z.number().int(),
+    version: recordVersion,
     objection: z
-      .object({ status: z.literal('pending'), filedAt: z.string() })
+      .object({ status: z.literal('pending'), filedAt: instantOut })
       .optional()
       .meta({ description: '异议处理中' }),
-    history: z.array(historyEntry),
+    history: historyOf(historyEntry),
   })
   .meta({ id: 'PublicRecord' });
 
 export const publicRecordPage = pageOf(publicRecordResponse);
 
-const pending = z.object({ id: z.string(), filedAt: z.string() });
+const pending = (prefix: string) => z.object({ id: idOut(prefix), filedAt: instantOut });
 
 /** An entity's own public record, with the objection or repair it has pending. */
 export const entityRecordResponse = publicRecordResponse
   .extend({
-    pendingObjection: pending.optional(),
-    pendingRepair: pending.optional(),
+    pendingObjection: pending('obj').optional(),
+    pendingRepair: pending('rep').optional(),
   })
   .meta({ id: 'EntityRecord' });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { describeField, RECORD_FIELDS } from '../../domain/records/fields.ts';
 import { isoDate } from '../common.ts';
+import { MAX_LENGTH } from '../limits.ts';
 import { line, text } from '../text.ts';
 import {
   coercionSchema,
@@ -21,9 +22,9 @@ const about = (field: string): { description: string } => ({
 });
 
 const common = {
-  documentNumber: line(100).meta(about('documentNumber')),
+  documentNumber: line(MAX_LENGTH.documentNumber).meta(about('documentNumber')),
   decisionDate: isoDate.meta(about('decisionDate')),
-  remarks: text(1000).optional().meta(about('remarks')),
+  remarks: text(MAX_LENGTH.remarks).optional().meta(about('remarks')),
   subject: subjectSchema,
 };
 

@@ -3,42 +3,43 @@ import { idCardProblem } from '../../domain/identifiers/id-card.ts';
 import { isUscc } from '../../domain/identifiers/uscc.ts';
 import { describeField, SUBJECT_FIELDS } from '../../domain/records/fields.ts';
 import { ID_TYPES, type IdType, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
+import { USCC_LENGTH } from '../common.ts';
 import { issue } from '../issue.ts';
+import { MAX_LENGTH } from '../limits.ts';
 import { line } from '../text.ts';
 
 const about = (field: string): { description: string } => ({
   description: describeField(SUBJECT_FIELDS, field),
 });
 
-const code = line(50).regex(
+const code = line(MAX_LENGTH.code).regex(
   /^[0-9A-Za-z-]+$/,
   issue('invalid_code', '只能包含字母、数字和连字符', 'letters, digits and hyphens only'),
 );
 
+const invalidUscc = issue(
+  'invalid_uscc',
+  '统一社会信用代码格式或校验位错误',
+  'not a valid unified social credit code (format or check character)',
+);
 const uscc = z
   .string()
-  .refine(
-    isUscc,
-    issue(
-      'invalid_uscc',
-      '统一社会信用代码格式或校验位错误',
-      'not a valid unified social credit code (format or check character)',
-    ),
-  );
+  .max(USCC_LENGTH, { ...invalidUscc, abort: true })
+  .refine(isUscc, invalidUscc);
 
-const idNumber = line(40);
+const idNumber = line(MAX_LENGTH.idNumber);
 
 export const subjectSchema = z
   .strictObject({
     category: z.enum(SUBJECT_CATEGORIES).meta(about('category')),
-    name: line(200).meta(about('name')),
+    name: line(MAX_LENGTH.subjectName).meta(about('name')),
     uscc: uscc.optional().meta(about('uscc')),
     businessRegNo: code.optional().meta(about('businessRegNo')),
     orgCode: code.optional().meta(about('orgCode')),
     taxNo: code.optional().meta(about('taxNo')),
     institutionCertNo: code.optional().meta(about('institutionCertNo')),
     socialOrgCertNo: code.optional().meta(about('socialOrgCertNo')),
-    legalRepresentative: line(50).optional().meta(about('legalRepresentative')),
+    legalRepresentative: line(MAX_LENGTH.legalRepresentative).optional().meta(about('legalRepresentative')),
     legalRepresentativeIdType: z.enum(ID_TYPES).optional().meta(about('legalRepresentativeIdType')),
     legalRepresentativeIdNumber: idNumber.optional().meta(about('legalRepresentativeIdNumber')),
     idType: z.enum(ID_TYPES).optional().meta(about('idType')),
