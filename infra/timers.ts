@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { SweepName } from '../shared/domain/deadlines/kinds.ts';
 import { SCHEDULE_TIME_ZONE, SCHEDULES } from '../shared/schedules.ts';
 import { ALARM_PERIOD, type ServiceAlarms } from './alarms.ts';
+import { startBatchJobsFromStream } from './batch-trigger.ts';
 import { pascal } from './names.ts';
 import { deadLetterQueue } from './queues.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -90,6 +91,7 @@ export class SweepTimers extends Construct {
       schedules.set(spec.sweep, schedule);
     }
     this.schedules = schedules;
+    startBatchJobsFromStream(this.function, props.table, this.deadLetterQueue);
     this.addAlarms(props.alarms);
   }
 

@@ -5,25 +5,14 @@ import {
   type BatchJobStore,
   type BatchRow,
   JOB_RETENTION_DAYS,
-  type RowResult,
   jobAfterChunk,
+  type RowResult,
 } from '../domain/records/batch-job.ts';
+import { BATCH_JOB_TYPE, chunkSk, HEADER_SK, JOB_STATES, jobPk } from './batch-job-items.ts';
 import type { Store } from './client.ts';
 import { deadlineEntry } from './deadline-items.ts';
 import { TABLE } from './table.ts';
 import { transactWrite } from './transactions.ts';
-
-/**
- * A batch job is one header item and one item per chunk, all in the partition `BATCH#<id>`.
- * While running, the header is its own open deadline (kind 'batch-job') in the `deadlines`
- * index, due when a worker should take it; finishing removes it from the index. `state` is
- * what the table stream's trigger looks at (infra): `queued` asks for a worker now, `inline`
- * says the submitting request is running it itself.
- */
-export const BATCH_JOB_TYPE = 'batch-job';
-export const jobPk = (id: string) => `BATCH#${id}`;
-const HEADER_SK = 'JOB';
-const chunkSk = (index: number) => `CHUNK#${String(index).padStart(4, '0')}`;
 
 /** DynamoDB's limit on the items of one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -81,7 +70,7 @@ export function batchJobRepository({ client, tableName }: Store): BatchJobStore 
                 sk: HEADER_SK,
                 type: BATCH_JOB_TYPE,
                 ...job,
-                state: queued ? 'queued' : 'inline',
+                state: queued ? JOB_STATES.queued : JOB_STATES.inline,
                 ...deadlineFields(job.id, dueAt),
                 ...ttl,
               },
@@ -158,7 +147,7 @@ export function batchJobRepository({ client, tableName }: Store): BatchJobStore 
                 ':at': at,
                 ':index': index,
                 // Out of `queued`: the stream's trigger fires only on the step into it.
-                ':taken': 'taken',
+                ':taken': JOB_STATES.taken,
                 ...(done ? { ':status': 'done' } : { ':dueAt': deadline.dueAt, ':dlsk': deadline.dlsk }),
               },
             },
@@ -207,7 +196,7 @@ export function batchJobRepository({ client, tableName }: Store): BatchJobStore 
             ConditionExpression: 'chunksDone = :index AND #status = :running',
             ExpressionAttributeNames: { '#state': 'state', '#status': 'status' },
             ExpressionAttributeValues: {
-              ':queued': 'queued',
+              ':queued': JOB_STATES.queued,
               ':dueAt': deadline.dueAt,
               ':dlsk': deadline.dlsk,
               ':index': job.chunksDone,

@@ -198,4 +198,23 @@ describe('the sweep timers', () => {
       'Maximum',
     );
   });
+
+  it('starts a batch job from the table stream when a job steps into queued, failures to the dead letters', () => {
+    const mappings = Object.values(synth.template.findResources('AWS::Lambda::EventSourceMapping')).filter(
+      (m) => JSON.stringify(m.Properties.FunctionName).includes(fnId),
+    );
+    expect(mappings).toHaveLength(1);
+    const props = mappings[0]?.Properties;
+    expect(props).toMatchObject({
+      StartingPosition: 'LATEST',
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(JSON.stringify(props.EventSourceArn)).toContain('StreamArn');
+    const pattern = JSON.parse(props.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({
+      eventName: ['INSERT', 'MODIFY'],
+      dynamodb: { NewImage: { type: { S: ['batch-job'] }, state: { S: ['queued'] } } },
+    });
+  });
 });
