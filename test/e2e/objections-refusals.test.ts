@@ -1,6 +1,6 @@
 import { describe, expect, it, type WorkflowClient } from '../support/e2e.ts';
 import { expectProblem, refusalOf } from '../support/http.ts';
-import { objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
+import { evidenceOf, objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
 
 /** A published penalty about `entity`, with an objection pending. */
 let recordId: string;
@@ -127,5 +127,50 @@ describe('objections the record does not admit', () => {
     expectProblem(answer, 409, 'objection_pending', 'body.recordId');
     expect(answer.json.details).toEqual({ objectionId });
     expect(mine.filter((o) => o.recordId === recordId)).toHaveLength(1);
+  });
+});
+
+describe('an objection filed again after it was rejected', () => {
+  it('is refused as 422 objection_repeated every round, and the record shows no 异议处理中 label', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const record = await api.publishedPenalty(agency, entity);
+    const first = await api.objected(entity, record);
+    const decided = await api.decideObjection(agency.token, first, REJECT);
+
+    const rounds = [];
+    for (let round = 0; round < 5; round++) rounds.push(await api.object(entity, objectionBody(record)));
+    const shown = await api.publicRecord(record);
+    const mine = await api.list(entity.token, '/v1/entity/objections');
+
+    expect(decided.status).toBe(200);
+    for (const answer of rounds) expectProblem(answer, 422, 'objection_repeated', 'body.statement');
+    expect(rounds[0]?.json.details).toEqual({ rejectedObjectionId: first });
+    expect(shown.json.objection).toBeUndefined();
+    expect(mine.filter((o) => o.recordId === record)).toHaveLength(1);
+  });
+
+  it('is taken with new evidence, and shows 异议处理中 only once the agency accepts it', async ({
+    api,
+    agency,
+    entity,
+  }) => {
+    const record = await api.publishedPenalty(agency, entity);
+    await api.decideObjection(agency.token, await api.objected(entity, record), REJECT);
+
+    const refiled = await api.object(
+      entity,
+      objectionBody(record, { evidence: [evidenceOf('银行缴款回单')] }),
+    );
+    const beforeAcceptance = await api.publicRecord(record);
+    const accepted = await api.accept(agency, refiled.json.id, false);
+    const afterAcceptance = await api.publicRecord(record);
+
+    expect(refiled.status).toBe(201);
+    expect(beforeAcceptance.json.objection).toBeUndefined();
+    expect(accepted.status).toBe(200);
+    expect(afterAcceptance.json.objection).toEqual({ status: 'pending', filedAt: refiled.json.filedAt });
   });
 });

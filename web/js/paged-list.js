@@ -8,6 +8,27 @@ import { ApiError } from './api.js';
 import { failureMessage, showState, stateKindOf } from './ui.js';
 
 /**
+ * Empty answers with a cursor the list follows by itself before it shows a page: the API may
+ * answer an empty page when the records it walked were not to be shown, and a visitor must
+ * not be told 没有找到 while results still follow. Past this many, 下一页 lets them go on.
+ */
+const MAX_EMPTY_FOLLOWS = 20;
+
+/** The first answer from `cursor` on that has items, or the last one (no cursor, or the cap). */
+async function firstWithItems(fetchPage, cursor, isCurrent) {
+  let answer = await fetchPage(cursor);
+  for (
+    let follows = 0;
+    answer.items.length === 0 && answer.cursor && follows < MAX_EMPTY_FOLLOWS;
+    follows++
+  ) {
+    if (!isCurrent()) break;
+    answer = await fetchPage(answer.cursor);
+  }
+  return answer;
+}
+
+/**
  * parts: { list, state, prev, next, heading } elements of the page.
  * fetchPage(cursor) → { items, cursor }; renderItem(item) → <li>;
  * onFieldErrors(error) → true when it showed the error beside the form's fields.
@@ -26,14 +47,16 @@ export function pagedList(parts, { fetchPage, renderItem, emptyText, onFieldErro
     next.hidden = true;
     showState(state, 'loading', '正在加载…');
     try {
-      const answer = await fetchPage(cursors[index]);
+      const answer = await firstWithItems(fetchPage, cursors[index], () => mine === generation);
       if (mine !== generation) return;
       page = index;
       cursors = cursors.slice(0, index + 1);
       if (answer.cursor) cursors.push(answer.cursor);
       list.append(...answer.items.map(renderItem));
-      // A later page can be empty: the API hands a cursor whenever more *may* follow.
-      if (answer.items.length === 0)
+      // Empty with a cursor only after MAX_EMPTY_FOLLOWS pages of nothing: more may follow.
+      if (answer.items.length === 0 && answer.cursor)
+        showState(state, 'empty', '已查找多页，暂未找到，可点“下一页”继续查找');
+      else if (answer.items.length === 0)
         showState(state, 'empty', index === 0 ? emptyText : '没有更多了，这已是最后一页');
       else showState(state, 'done', `第 ${index + 1} 页，本页 ${answer.items.length} 条`);
       prev.hidden = index === 0;
