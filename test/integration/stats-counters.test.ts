@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntryFor } from '../../shared/domain/audit.ts';
@@ -205,5 +206,63 @@ describe('timeliness counters kept in the record transactions', { timeout: 60_00
 
     expect(await cost()).toBe(few);
     await figures(world.time.clock());
+  });
+});
+
+/**
+ * DynamoDB cancels a transaction that meets another one on the same item (TransactionConflict);
+ * DynamoDB Local queues them instead, so its answer is played here, before the request leaves.
+ */
+describe('a counter item held by another transaction', { timeout: 60_000 }, () => {
+  function conflictOnCounters(store: Store, times: number) {
+    let left = times;
+    store.client.middlewareStack.add(
+      (next) => async (args) => {
+        const items = (args.input as { TransactItems?: { Update?: { Key?: { pk?: string } } }[] })
+          .TransactItems;
+        const counter = items?.findIndex((item) => item.Update?.Key?.pk?.startsWith('STATS#')) ?? -1;
+        if (counter < 0 || left === 0) return next(args);
+        left--;
+        throw new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: { httpStatusCode: 400, attempts: 1 },
+          CancellationReasons: (items ?? []).map((_, i) => ({
+            Code: i === counter ? 'TransactionConflict' : 'None',
+          })),
+        });
+      },
+      { step: 'initialize', name: 'counterConflict' },
+    );
+    return { tried: () => times - left };
+  }
+
+  it('tries the write again and counts it once', async () => {
+    const store = await freshStore();
+    const world = timerWorld(store, shanghai('2026-10-12T10:00:00'));
+    const conflicts = conflictOnCounters(store, 2);
+
+    await world.useCases.register({ uscc: AGENCY }, penaltyInput({ decisionDate: '2026-10-09' }), {
+      publish: true,
+      actor: AGENCY_ACTOR,
+    });
+
+    expect(conflicts.tried()).toBe(2);
+    const rows = timelinessFromCounts(await statsRepository(store).counts(['2026-10']), world.time.clock());
+    expect(rows).toEqual([expect.objectContaining({ agency: AGENCY, registered: 1, publishedOnTime: 1 })]);
+  });
+
+  it('gives up after a few tries with a conflict, and nothing is written', async () => {
+    const store = await freshStore();
+    const world = timerWorld(store, shanghai('2026-10-12T10:00:00'));
+    conflictOnCounters(store, Number.POSITIVE_INFINITY);
+
+    await expect(
+      world.useCases.register({ uscc: AGENCY }, penaltyInput({ decisionDate: '2026-10-09' }), {
+        actor: AGENCY_ACTOR,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+
+    expect(await statsRepository(store).counts(['2026-10'])).toEqual([]);
+    expect(await statsRepository(store).figures('2026-10-01', '2026-10-31')).toEqual([]);
   });
 });
