@@ -325,3 +325,53 @@ describe('a correction made by upholding an objection', () => {
     expect(await state({ service, store, admin })).toEqual(before);
   });
 });
+
+describe('an objection restated after it was rejected', () => {
+  const STATEMENT = '处罚决定书载明的罚款金额5万元与公示不符。';
+  /** The rejected statement, or a part of it, in other widths, spacing and punctuation. */
+  const restatement = fc
+    .tuple(
+      fc.integer({ min: 0, max: 4 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.array(fc.constantFrom(' ', '\u3000', '，', '。', '！', '、', '…', '"', '（', '）'), {
+        maxLength: 12,
+      }),
+      fc.boolean(),
+      fc.nat(),
+    )
+    .map(([head, tail, marks, fullWidth, seed]) => {
+      const chars = Array.from(STATEMENT.slice(head, STATEMENT.length - tail));
+      for (const [i, mark] of marks.entries()) chars.splice((seed + i * 7) % (chars.length + 1), 0, mark);
+      const text = chars.join('');
+      // Full-width digits fold to the same statement (NFKC).
+      return fullWidth ? text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : text;
+    })
+    .filter((s) => s.trim().length > 0);
+
+  it(`refuses ${FUZZ_RUNS} generated restatements with 422 objection_repeated and changes nothing`, async ({
+    service,
+    api,
+    agency,
+    entity,
+    admin,
+    store,
+  }) => {
+    const record = await api.publishedPenalty(agency, entity);
+    const evidence = [evidenceOf('行政处罚决定书扫描件'), evidenceOf('公示页面截图')];
+    const first = await api.objected(entity, record, { statement: STATEMENT, evidence });
+    await api.decideObjection(agency.token, first, { outcome: 'rejected', reason: '经核实，公示内容无误' });
+    const before = await state({ service, store, admin });
+
+    const failures: string[] = [];
+    for (const statement of fc.sample(restatement, { numRuns: FUZZ_RUNS, seed: FUZZ_SEED })) {
+      const body = objectionBody(record, { statement, evidence: evidence.slice(0, statement.length % 3) });
+      const answer = await api.object(entity, body);
+      if (answer.status !== 422 || answer.json.code !== 'objection_repeated') {
+        failures.push(`${JSON.stringify(statement)}: ${answer.status} ${answer.json?.code}`);
+      }
+    }
+
+    expect(failures, `seed ${FUZZ_SEED}`).toEqual([]);
+    expect(await state({ service, store, admin })).toEqual(before);
+  });
+});
