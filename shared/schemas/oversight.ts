@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { EVENT_TYPES } from '../domain/events.ts';
 import {
   fieldMap,
-  idOut,
   instantOut,
   isoDate,
   MAX_CURSOR_LENGTH,
@@ -19,14 +18,26 @@ export const eventsQuery = z.strictObject({
   ...paging,
 });
 
+/**
+ * An event's id is its aggregate's id, the aggregate's revision and the event's type
+ * (events.ts): `rec_….3.record.published`.
+ */
+const AGGREGATE_ID_LENGTH = 30;
+const MAX_EVENT_ID_LENGTH =
+  AGGREGATE_ID_LENGTH +
+  1 +
+  String(Number.MAX_SAFE_INTEGER).length +
+  1 +
+  Math.max(...EVENT_TYPES.map((t) => t.length));
+
 export const eventResponse = z.object({
-  id: idOut('evt'),
+  id: z.string().max(MAX_EVENT_ID_LENGTH),
   type: z.enum(EVENT_TYPES),
   at: instantOut,
   subject: z.object({
     kind: z.enum(['record', 'objection', 'repair']),
     // A record's, objection's or repair application's id: a prefix of three letters.
-    id: z.string().max(30),
+    id: z.string().max(AGGREGATE_ID_LENGTH),
     agency: usccOut,
     entity: usccOut.optional(),
   }),

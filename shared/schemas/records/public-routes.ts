@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { DETAIL_FIELDS, RECORD_FIELDS, SUBJECT_FIELDS } from '../../domain/records/fields.ts';
+import { MASK } from '../../domain/records/masking.ts';
 import { MAX_VERSIONS } from '../../domain/records/transitions.ts';
 import { KIND_LABELS, RECORD_KINDS, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
 import { fieldMap, idOut, idParam, instantOut, isoDate, pageOf, paging, uscc, usccOut } from '../common.ts';
@@ -55,10 +56,18 @@ export const publicSearchQuery = z
     path: ['to'],
   });
 
+/**
+ * A public text after masking (masking.ts): a masked stretch is at least two characters (a
+ * name; numbers and addresses are longer) and becomes MASK, so a text can grow by at most
+ * MASK's length over two.
+ */
+export const MAX_MASKING_GROWTH = Math.ceil([...MASK].length / 2);
+const masked = (max: number) => z.string().max(max * MAX_MASKING_GROWTH);
+
 const code = z.string().max(MAX_LENGTH.code);
 const publicSubject = z.object({
   category: z.enum(SUBJECT_CATEGORIES),
-  name: z.string().max(MAX_LENGTH.subjectName),
+  name: masked(MAX_LENGTH.subjectName),
   uscc: usccOut.optional(),
   businessRegNo: code.optional(),
   orgCode: code.optional(),
@@ -71,7 +80,7 @@ const publicSubject = z.object({
 export const historyEntry = z.object({
   version: recordVersion,
   at: instantOut,
-  reason: z.string().max(MAX_RECORD_REASON_LENGTH),
+  reason: masked(MAX_RECORD_REASON_LENGTH),
   changedFields: changedFieldList,
 });
 
@@ -92,9 +101,9 @@ export const publicRecordResponse = z
     id: idOut('rec'),
     kind: z.enum(RECORD_KINDS),
     kindLabel: z.enum(Object.values(KIND_LABELS) as [string, ...string[]]),
-    documentNumber: z.string().max(MAX_LENGTH.documentNumber),
+    documentNumber: masked(MAX_LENGTH.documentNumber),
     decisionDate: isoDate,
-    remarks: z.string().max(MAX_LENGTH.remarks).optional(),
+    remarks: masked(MAX_LENGTH.remarks).optional(),
     subject: publicSubject,
     authority: authorityOut,
     details: fieldMap,
