@@ -46,14 +46,17 @@ describe('a string with a format of its own', () => {
     ['a record id', recordIdParams.shape.id, `rec_${ID_BODY}`, 'invalid_record_id'],
     ['an objection id', objectionIdParams.shape.id, `obj_${ID_BODY}`, 'invalid_obj_id'],
     ['a job id', jobIdParams.shape.id, `job_${ID_BODY}`, 'invalid_job_id'],
-  ] as const)('%s declares the longest it takes, and refuses one more with its own code alone', (_name, schema, valid, code) => {
-    const max = declaredMaxLength(schema);
+  ] as const)(
+    '%s declares the longest it takes, and refuses one more with its own code alone',
+    (_name, schema, valid, code) => {
+      const max = declaredMaxLength(schema);
 
-    expect(valid.length).toBe(max);
-    expect(schema.safeParse(valid).success).toBe(true);
-    expect(codes(schema, `${valid}0`)).toEqual([code]);
-    expect(codes(schema, '9'.repeat(100_000))).toEqual([code]);
-  });
+      expect(valid.length).toBe(max);
+      expect(schema.safeParse(valid).success).toBe(true);
+      expect(codes(schema, `${valid}0`)).toEqual([code]);
+      expect(codes(schema, '9'.repeat(100_000))).toEqual([code]);
+    },
+  );
 
   it('evidence sha256 too', () => {
     const body = (sha256: string) => ({
