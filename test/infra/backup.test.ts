@@ -112,6 +112,27 @@ describe('the backup of the table', () => {
     ]);
   });
 
+  it('backs up and copies with a role only AWS Backup assumes, under the one AWS policy for that job', () => {
+    const selection = Object.values(synth.template.findResources(SELECTION))[0];
+    const [roleId] = selection?.Properties.BackupSelection.IamRoleArn['Fn::GetAtt'] ?? [];
+    const role = synth.template.findResources('AWS::IAM::Role')[roleId];
+    expect(role?.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'backup.amazonaws.com' } },
+    ]);
+    expect(role?.Properties.ManagedPolicyArns).toEqual([
+      {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
+          ],
+        ],
+      },
+    ]);
+  });
+
   it.each([['NumberOfBackupJobsFailed'], ['NumberOfCopyJobsFailed']])(
     'tells the alarm topic when %s is above zero in the vault',
     (metric) => {
