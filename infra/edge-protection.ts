@@ -58,6 +58,12 @@ const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => (
   sampledRequestsEnabled: true,
 });
 
+/*
+ * The managed groups as AWS wrote them, with no rule turned down: the site is static files
+ * read with GET/HEAD. When the workbench serves the API under this origin, the common rule
+ * set's SizeRestrictions_BODY (8 KB) would refuse batch uploads (bodies up to MAX_BODY_BYTES,
+ * shared/http/body.ts, which the API enforces itself): set that one rule to count then.
+ */
 const managedRules = (name: string, priority: number): CfnWebACL.RuleProperty => ({
   name,
   priority,
