@@ -309,12 +309,14 @@ export function scrubText(text: string, known: KnownPersonalData = NOTHING_KNOWN
   for (const [start, end] of spans) {
     const from = probe.from[start] ?? 0;
     const to = endOf(text, probe, end - 1);
-    if (to <= at) continue;
+    // A stretch is never masked from one character (NFKC can spell ㍿ as four): so a masked
+    // text grows by at most MASK's length over two (public-routes.ts MAX_MASKING_GROWTH).
+    if (to <= at || to - from < 2) continue;
     // Spans that touch or overlap become one mask.
     if (from > at) out += text.slice(Math.max(at, 0), from) + MASK;
     at = to;
   }
-  return out + text.slice(at);
+  return out + text.slice(Math.max(at, 0));
 }
 
 /** Every string inside `value` scrubbed, at any depth; other values untouched. */

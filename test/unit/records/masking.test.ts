@@ -115,3 +115,9 @@ describe('scrubDeep', () => {
     });
   });
 });
+
+describe('scrubText and the size of its answer', () => {
+  it('never masks a single character, however NFKC spells it out', () => {
+    expect(scrubText('法定代表人㍿', { names: ['株式'], idNumbers: [] })).toBe('法定代表人㍿');
+  });
+});
