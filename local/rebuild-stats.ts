@@ -12,6 +12,7 @@ import { rebuildAllCounters, statsRepository } from '../shared/store/stats-repos
 import { localConfigFromEnv } from './config.ts';
 import { openDataDirStore } from './data-dir-store.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { ensureTable } from './ensure-table.ts';
 
 const USAGE = 'usage: npx tsx local/rebuild-stats.ts [--month YYYY-MM]';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const { month } = parse(process.argv.slice(2));
   const opened = await openDataDirStore(localConfigFromEnv());
   try {
+    // As the import does: a DATA_DIR without the table gets an empty one (nothing to count).
+    await ensureTable(opened.client, opened.tableName);
     if (month) {
       const done = await statsRepository(opened.store).rebuildMonth(month);
       process.stdout.write(`${month}: ${done.records} records, ${done.agencies} agencies\n`);
