@@ -12,6 +12,7 @@ import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { bulkLoad } from '../shared/store/bulk-loader.ts';
 import type { Store } from '../shared/store/client.ts';
+import { rebuildAllCounters } from '../shared/store/stats-repository.ts';
 import { localConfigFromEnv } from './config.ts';
 import { openDataDirStore } from './data-dir-store.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
@@ -84,8 +85,10 @@ async function main(): Promise<void> {
   const opened = await openDataDirStore(localConfigFromEnv());
   try {
     const { trailer, loaded, table } = await importExport(opened, file, { force });
+    // An export from before the statistics counters existed has none: count them afresh.
+    const rebuilt = await rebuildAllCounters(opened.store, new Date());
     process.stdout.write(
-      `imported ${loaded} items (exported from table ${trailer.table} at ${trailer.exportedAt}) into table ${opened.tableName} (${table}; DynamoDB: ${opened.source})\n`,
+      `imported ${loaded} items (exported from table ${trailer.table} at ${trailer.exportedAt}) into table ${opened.tableName} (${table}; DynamoDB: ${opened.source}); statistics counted afresh over ${rebuilt.months} months\n`,
     );
   } finally {
     await opened.close();

@@ -63,8 +63,8 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   'GET /v1/agency/repairs': { zh: '本机关的信用修复申请', en: "The agency's repair applications" },
   'GET /v1/entity/repairs': { zh: '本主体的信用修复申请', en: "The entity's repair applications" },
   'GET /v1/stats/timeliness': {
-    zh: '各机关公示及时性统计（JSON 或 CSV）',
-    en: 'Timeliness of publication per agency (JSON or CSV)',
+    zh: '各机关公示及时性统计（JSON 或 CSV）。按决定日期所在整月统计：日期区间扩展为所含各月的首日至末日，答复中的 from、to 即实际统计区间，以免按日相减推知未公开记录的决定日期；答复可缓存 60 秒。',
+    en: 'Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s.',
   },
   'GET /v1/admin/events': { zh: '事件列表（信用办）', en: 'Events (admin)' },
   'GET /v1/admin/escalations': {

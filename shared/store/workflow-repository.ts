@@ -9,6 +9,7 @@ import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, eventOps, indexChanges, type Op, ops, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, type KeyRule, startKeyRules } from './cursor.ts';
+import { counterOps } from './stats-items.ts';
 import {
   agencyPartition,
   type WorkflowKind,
@@ -138,6 +139,8 @@ export function workflowRepository(store: Store): WorkflowStore {
         ...(change.objection ? workflowOps('objection', change.objection) : []),
         ...(change.repair ? workflowOps('repair', change.repair) : []),
         ...eventOps(tableName, change.events),
+        // An upheld objection that corrects or revokes the record moves the statistics too.
+        ...(change.record ? counterOps(tableName, change.record.before, change.record.after) : []),
       ]);
     },
 

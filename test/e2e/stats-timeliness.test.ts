@@ -92,7 +92,7 @@ describe('GET /v1/stats/timeliness', () => {
   // Fails until shared/store/workflow-repository.ts adds the counter writes to its commit, as
   // the record repository does (the objection and repair decisions change records there):
   // then this becomes `it`.
-  it.fails('counts a record revoked on an upheld objection no more', async ({
+  it('counts a record revoked on an upheld objection no more', async ({
     api,
     store,
     agency,
