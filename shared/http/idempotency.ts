@@ -6,7 +6,9 @@ import { logWarning } from './log.ts';
 import type { Principal } from './principal.ts';
 import { HttpProblem } from './problem.ts';
 
-const KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** What an Idempotency-Key may be: declared once, for the check and the API document. */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
+export const IDEMPOTENCY_KEY = new RegExp(`^[A-Za-z0-9_.:-]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`);
 
 function scopeOf(principal: Principal | undefined): string {
   if (!principal) return 'anonymous';
@@ -31,7 +33,7 @@ export async function withIdempotency(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const key = requestHeader(event, 'idempotency-key');
   if (key === undefined) return run();
-  if (!KEY.test(key)) {
+  if (!IDEMPOTENCY_KEY.test(key)) {
     throw new HttpProblem(
       400,
       'invalid_idempotency_key',
@@ -95,10 +97,17 @@ export async function withIdempotency(
  * does) and body. Query parameters are taken in name order, so their order does not matter.
  */
 function fingerprintOf(event: APIGatewayProxyEventV2): string {
-  const query = Object.entries(event.queryStringParameters ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = Object.entries(event.queryStringParameters ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   return createHash('sha256')
     .update(
-      [event.routeKey, JSON.stringify(event.pathParameters ?? {}), JSON.stringify(query), rawBody(event)].join('\n'),
+      [
+        event.routeKey,
+        JSON.stringify(event.pathParameters ?? {}),
+        JSON.stringify(query),
+        rawBody(event),
+      ].join('\n'),
     )
     .digest('hex');
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { MAX_BATCH_ROWS } from '../domain/records/batch.ts';
 import { MAX_BODY_BYTES } from './body.ts';
 import type { RouteDefinition } from './http-handler.ts';
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency.ts';
 import { ROUTE_DOCS } from './route-docs.ts';
 import { FUNCTION_GROUPS, ROUTES, type RouteKey, routeKey } from './routes.ts';
 import { MAX_LISTED_ERRORS } from './validation.ts';
@@ -281,7 +282,11 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
               in: 'header',
               required: false,
               description: '重试时携带相同的键，只生效一次 / retry-safe key',
-              schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$', maxLength: 128 },
+              schema: {
+                type: 'string',
+                pattern: IDEMPOTENCY_KEY.source,
+                maxLength: IDEMPOTENCY_KEY_MAX_LENGTH,
+              },
             },
           ]
         : []),

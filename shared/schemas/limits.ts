@@ -1,3 +1,5 @@
+import { UPHELD_PREFIX } from '../domain/objections/vocabulary.ts';
+
 /**
  * The longest value of each text the API takes back out again, in characters (code points, as
  * zod and JSON Schema count them). The input schemas enforce these numbers and the answers
@@ -27,12 +29,8 @@ export const MAX_LENGTH = {
 /** Evidence items one objection or repair application carries. */
 export const MAX_EVIDENCE = 20;
 
-/**
- * A correction an upheld objection makes is recorded with the decision's reason after this
- * prefix (shared/domain/objections/use-cases.ts), so a history entry's reason can be longer
- * than a correction's own.
- */
-export const UPHELD_PREFIX = '异议成立：';
+// A correction an upheld objection makes is recorded with the decision's reason after
+// UPHELD_PREFIX, so a history entry's reason can be longer than a correction's own.
 
 /** The longest reason a record's history or revocation shows: either source, prefix included. */
 export const MAX_RECORD_REASON_LENGTH =

@@ -49,7 +49,7 @@ describe('the OpenAPI document', () => {
 
     expect(lint.stdout + lint.stderr).toContain('Your API description is valid');
     expect(lint.status).toBe(0);
-  });
+  }, 30_000);
 
   it('lets the e2e check refuse an answer it does not describe', () => {
     const problem = JSON.stringify({

@@ -25,7 +25,7 @@ import {
   type ObjectionFiling,
 } from './objection.ts';
 import { earlierObjections, refilingCheck } from './repeat.ts';
-import type { ObjectionOutcome, ObjectionStatus } from './vocabulary.ts';
+import { type ObjectionOutcome, type ObjectionStatus, UPHELD_PREFIX } from './vocabulary.ts';
 
 export interface ObjectionDeps {
   readonly records: RecordStore;
@@ -56,7 +56,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
     if (input.outcome === 'upheld' && input.correction) {
       const corrected = await applyCorrection(
         record,
-        { changes: input.correction, reason: `异议成立：${input.reason}`, field: 'correction' },
+        { changes: input.correction, reason: `${UPHELD_PREFIX}${input.reason}`, field: 'correction' },
         { validate, calendarYears, at },
       );
       return { record: { ...corrected, objection: undefined }, effect: 'corrected' };

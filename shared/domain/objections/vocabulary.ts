@@ -14,6 +14,12 @@ export const OBJECTION_REASON_LABELS: Labels<ObjectionReason> = {
   other: '其他',
 };
 
+/**
+ * What an upheld objection's change to a record (a correction or a revocation) says before
+ * the decision's reason, in the record's history.
+ */
+export const UPHELD_PREFIX = '异议成立：';
+
 export const OBJECTION_STATUSES = ['pending', 'decided'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 

@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
 import { shanghaiDate } from '../dates.ts';
 import { ConflictError, InvalidInputError, RuleViolationError } from '../errors.ts';
+import { UPHELD_PREFIX } from '../objections/vocabulary.ts';
 import { disclosureDeadline } from './deadlines.ts';
 import { alreadyPublished, decisionDateInFuture, recordRevoked } from './errors.ts';
 import { type Authority, changedFields, type DisclosureRecord } from './record.ts';
@@ -163,7 +164,7 @@ export function revoke(record: DisclosureRecord, reason: string, at: Date): Disc
 
 /** An upheld objection revokes its record, and its own 异议处理中 label goes with it. */
 export function revokeOnObjection(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
-  return { ...revoked(record, `异议成立：${reason}`, at), objection: undefined };
+  return { ...revoked(record, `${UPHELD_PREFIX}${reason}`, at), objection: undefined };
 }
 
 /**
