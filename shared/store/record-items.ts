@@ -1,6 +1,7 @@
 import { yearOf } from '../domain/dates.ts';
 import { recordDeadlines } from '../domain/records/deadlines.ts';
 import { nameBigrams, nameKey } from '../domain/records/name-search.ts';
+import { searchableName } from '../domain/records/public-view.ts';
 import { type DisclosureRecord, isPubliclyListed } from '../domain/records/record.ts';
 import type { RecordKind } from '../domain/records/vocabulary.ts';
 import { figuresOf } from '../domain/stats/timeliness.ts';
@@ -105,6 +106,8 @@ export function publicIndexEntries(record: DisclosureRecord): IndexEntry[] {
   if (!isPubliclyListed(record)) return [];
   const { content, authority, id } = record;
   const sk = `${content.decisionDate}#${id}`;
+  // Indexed by the name the public sees: a hidden personal name is not searchable.
+  const name = searchableName(record);
   const attributes = {
     type: 'public-index',
     recordId: id,
@@ -112,16 +115,14 @@ export function publicIndexEntries(record: DisclosureRecord): IndexEntry[] {
     kind: content.kind,
     agency: authority.uscc,
     ...(content.subject.uscc ? { uscc: content.subject.uscc } : {}),
-    nameKey: nameKey(content.subject.name),
+    nameKey: nameKey(name),
   };
   const partitions = [
     `PUB#ALL#${yearOf(content.decisionDate)}`,
     `PUB#AGENCY#${authority.uscc}`,
     `PUB#KIND#${content.kind}`,
     ...(content.subject.uscc ? [`PUB#USCC#${content.subject.uscc}`] : []),
-    ...(record.nameIndexPending
-      ? []
-      : nameBigrams(content.subject.name).map((bigram) => `PUB#NAME#${bigram}`)),
+    ...(record.nameIndexPending ? [] : nameBigrams(name).map((bigram) => `PUB#NAME#${bigram}`)),
   ];
   return partitions.map((pk) => ({ pk, sk, item: { pk, sk, ...attributes } }));
 }

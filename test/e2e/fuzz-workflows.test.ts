@@ -6,6 +6,7 @@ import {
   BAD_CURSORS,
   BAD_LIMITS,
   type BadRequest,
+  BIDI,
   type BodySpec,
   badIds,
   badLine,
@@ -15,10 +16,12 @@ import {
   DYNAMODB_SYNTAX,
   FUZZ_RUNS,
   FUZZ_SEED,
+  HIDDEN,
   IMPOSSIBLE_DATES,
   type Slot,
   tamperedCursors,
   tryBadRequests,
+  withHidden,
   wrongTypeFor,
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
@@ -84,13 +87,17 @@ const evidenceSlots: Slot[] = [
   },
   {
     path: 'evidence.0.url',
-    bad: fc.constantFrom(
-      'http://example.com/a.pdf',
-      'javascript:alert(1)',
-      'file:///etc/passwd',
-      'ftp://example.com/a',
-      `https://example.com/${'x'.repeat(1000)}`,
-      'not a url',
+    bad: fc.oneof(
+      fc.constantFrom(
+        'http://example.com/a.pdf',
+        'javascript:alert(1)',
+        'file:///etc/passwd',
+        'ftp://example.com/a',
+        `https://example.com/${'x'.repeat(1000)}`,
+        'not a url',
+      ),
+      // What the text fields refuse, a link refuses too: hidden, bidi, a lone surrogate.
+      withHidden('https://files.example.gov.cn/a.pdf', [...HIDDEN, ...BIDI, '\ud800']),
     ),
   },
   {

@@ -63,7 +63,7 @@ export function domainWorld(start = '2026-12-04T10:00:00+08:00', settings = { au
     batchRun,
     objections: makeObjectionUseCases(deps),
     repairs: makeRepairUseCases(deps),
-    disclosures: makePublicDisclosureUseCases({ records }),
+    disclosures: makePublicDisclosureUseCases({ records, clock: time.clock }),
     calendar: makeCalendarUseCases({ store: calendarStore, clock: time.clock }),
     /** Runs one sweep now, as the schedule would, with every handler of the service. */
     sweep: (sweep: SweepName) =>

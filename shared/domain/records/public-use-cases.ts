@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.ts';
 import { nameKey } from './name-search.ts';
 import type { Page, PublicSearch, RecordStore } from './ports.ts';
 import { clampDecisionRange } from './public-range.ts';
-import { type PublicRecord, publicView } from './public-view.ts';
+import { type PublicRecord, publicView, searchableName } from './public-view.ts';
 import type { DisclosureRecord } from './record.ts';
 import { isShownAt } from './shown.ts';
 
@@ -96,6 +96,6 @@ export function matchesSearch(record: DisclosureRecord, query: PublicSearch): bo
     (!query.kind || content.kind === query.kind) &&
     (!query.from || content.decisionDate >= query.from) &&
     (!query.to || content.decisionDate <= query.to) &&
-    (!query.name || nameKey(content.subject.name).includes(nameKey(query.name)))
+    (!query.name || nameKey(searchableName(record)).includes(nameKey(query.name)))
   );
 }

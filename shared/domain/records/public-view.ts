@@ -149,3 +149,14 @@ export function publicView(record: DisclosureRecord): PublicRecord {
     })),
   };
 }
+
+/**
+ * The subject name the public may search by: the name it is shown, without what is hidden.
+ * Searching by a person's name must not find the record whose page hides that name, so a
+ * hidden part splits the name (no match spans it) and a wholly hidden name is not searchable.
+ */
+export function searchableName(record: DisclosureRecord): string {
+  const shown = publicSubjectName(record.content.subject, personalDataOf(record));
+  if (shown === OPERATOR_NAME_HIDDEN || shown === PERSON_NAME_HIDDEN) return '';
+  return shown.replaceAll(MASK, '|');
+}
