@@ -5,7 +5,7 @@ import { workingDaysBetween } from '../calendar/working-days.ts';
 import { shanghaiDate } from '../dates.ts';
 import { ConflictError, InvalidInputError, RuleViolationError } from '../errors.ts';
 import { UPHELD_PREFIX } from '../objections/vocabulary.ts';
-import { disclosureDeadline } from './deadlines.ts';
+import { disclosureDeadline, publicationExpiry } from './deadlines.ts';
 import { alreadyPublished, decisionDateInFuture, recordRevoked } from './errors.ts';
 import { type Authority, changedFields, type DisclosureRecord } from './record.ts';
 
@@ -61,12 +61,18 @@ export function publish(
   const publishedOn = shanghaiDate(at);
   const workingDaysLate = onTime ? 0 : workingDaysBetween(calendar, record.disclosure.due, publishedOn);
   const workingDaysToPublish = workingDaysBetween(calendar, record.content.decisionDate, publishedOn);
-  return {
+  const published: DisclosureRecord = {
     ...record,
     status: 'published',
     revision: record.revision + 1,
     publication: { at: at.toISOString(), by, onTime, workingDaysLate, workingDaysToPublish },
   };
+  // Published after its maximum period already ended (registered late): it never shows,
+  // rather than showing until the next daily sweep ends it.
+  const expiry = publicationExpiry(published);
+  return expiry && Date.parse(expiry) <= at.getTime()
+    ? { ...published, publicationEnd: { at: at.toISOString(), reason: 'expired' } }
+    : published;
 }
 
 /** A correction may not change what kind of action the record is: that is a new record. */
