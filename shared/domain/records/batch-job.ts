@@ -157,7 +157,12 @@ export function tally(results: readonly RowResult[]): Omit<BatchSummary, 'rows'>
 }
 
 /** The job once chunk `index` is done with these results: counted, and finished after its last. */
-export function jobAfterChunk(job: BatchJob, index: number, results: readonly RowResult[], at: string): BatchJob {
+export function jobAfterChunk(
+  job: BatchJob,
+  index: number,
+  results: readonly RowResult[],
+  at: string,
+): BatchJob {
   const added = tally(results);
   const done = index + 1 >= job.chunks;
   return {
