@@ -77,18 +77,34 @@ export async function measureBatchJob(
   token: string,
   ids: readonly string[],
   make: { base: () => Penalty; random: Random; rows: number },
-  { readSeconds = 5, timeoutSeconds = 900 } = {},
+  {
+    readSeconds = 5,
+    timeoutSeconds = 900,
+    floorUrl,
+  }: {
+    readSeconds?: number;
+    timeoutSeconds?: number;
+    /** The minimal server: read through it too, to tell a slower table from a busier service. */
+    floorUrl?: string;
+  } = {},
 ) {
   const batch = longestRows(make.base, make.random, make.rows);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const auth = { authorization: `Bearer ${token}` };
   try {
     // The public reads' median just before the job.
-    const before = await readWhile(baseUrl, ids, () => true, { minSeconds: readSeconds });
+    const floorUntil = (stop: () => boolean, minSeconds = 0) =>
+      floorUrl ? readWhile(floorUrl, ids, stop, { workers: 1, minSeconds }) : Promise.resolve([]);
+    const [before, floorBefore] = await Promise.all([
+      readWhile(baseUrl, ids, () => true, { minSeconds: readSeconds }),
+      floorUntil(() => true, readSeconds),
+    ]);
 
     let done = false;
     const reading = readWhile(baseUrl, ids, () => done);
+    const floorReading = floorUntil(() => done);
     reading.catch(() => undefined); // awaited below
+    floorReading.catch(() => undefined);
     const started = performance.now();
     let answer: JobAnswer = {};
     let acceptedMs = 0;
@@ -129,6 +145,7 @@ export async function measureBatchJob(
     }
     const seconds = (performance.now() - started) / 1000;
     const during = await reading;
+    const floorDuring = await floorReading;
     const s = answer.summary ?? {};
     if (s.rows !== make.rows || (s.created ?? 0) + (s.existing ?? 0) !== make.rows || s.error !== 0)
       throw new Error(`job ended with ${JSON.stringify(s)}, expected ${make.rows} rows stored`);
@@ -155,6 +172,13 @@ export async function measureBatchJob(
         read_p50_during_ms: round(p50During, 2),
         reads_before: before.length,
         reads_during: during.length,
+        ...(floorUrl
+          ? {
+              minimal_server_read_p50_before_ms: round(median(floorBefore), 2),
+              minimal_server_read_p50_during_ms: round(median(floorDuring), 2),
+              minimal_server_read_p50_ratio: round(median(floorDuring) / median(floorBefore), 3),
+            }
+          : {}),
       },
     };
   } finally {

@@ -151,7 +151,6 @@ async function main(): Promise<Record<string, unknown>> {
     const baseline = readRounds.b;
     assertClean('read load', reads);
     assertClean('read load (minimal server)', baseline);
-    await minimal.stop();
 
     const keys = await localKeys(stack.dataDir);
     const token = await keys.sign({ role: 'agency', agency, sub: `agency:${agency}` }, 3600);
@@ -185,12 +184,13 @@ async function main(): Promise<Record<string, unknown>> {
         token,
         ids,
         { base: () => world.penaltyInput(today), random: longRandom, rows },
-        { readSeconds: quick ? 1 : 5 },
+        { readSeconds: quick ? 1 : 5, floorUrl: minimal.url },
       );
     } else {
       notMeasured.batch_job =
         'the API document has no 202 on POST /v1/records/batch and no GET /v1/jobs/{id}';
     }
+    await minimal.stop();
 
     await server.stop();
     if (args['cpu-prof']) {
