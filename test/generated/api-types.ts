@@ -90,10 +90,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register up to 1,000 records (JSON or CSV)
-         * @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）
+         * Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow
+         * @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址
          *
-         *     Register up to 1,000 records (JSON or CSV)
+         *     Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow
          *
          *     角色 / roles: agency
          */
@@ -216,6 +216,30 @@ export interface paths {
          *     角色 / roles: agency
          */
         get: operations["GET_v1_agency_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch registration job's progress and per-row results
+         * @description 批量登记任务的进度与各行结果
+         *
+         *     A batch registration job's progress and per-row results
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_jobs_id"];
         put?: never;
         post?: never;
         delete?: never;
@@ -592,10 +616,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Timeliness of publication per agency (JSON or CSV)
-         * @description 各机关公示及时性统计（JSON 或 CSV）
+         * Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s.
+         * @description 各机关公示及时性统计（JSON 或 CSV）。按决定日期所在整月统计：日期区间扩展为所含各月的首日至末日，答复中的 from、to 即实际统计区间，以免按日相减推知未公开记录的决定日期；答复可缓存 60 秒。
          *
-         *     Timeliness of publication per agency (JSON or CSV)
+         *     Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s.
          *
          *     公开 / public
          */
@@ -710,9 +734,11 @@ export interface components {
     schemas: {
         /** @description RFC 9457 problem details, with a stable code and the message in Chinese and English */
         Problem: {
+            /** @description urn:problem:disclosure-service: and the code */
             type: string;
             /** @description English message */
             title: string;
+            /** Format: int32 */
             status: number;
             /** @description Stable machine-readable code, e.g. validation_failed */
             code: string;
@@ -724,17 +750,19 @@ export interface components {
             };
             /** @description The offending field, named by where the request carried it: body.subject.uscc, query.from, path.year, or a header (if-match) */
             field?: string;
+            /** @description The first 20 offending fields; details.errorsOmitted counts the rest */
             errors?: {
                 field: string;
                 code: string;
                 message: {
-                    zh?: string;
-                    en?: string;
+                    zh: string;
+                    en: string;
                 };
             }[];
             details?: {
                 [key: string]: unknown;
             };
+            /** @description API Gateway's request id (a UUID on the local server): quote it when reporting a fault */
             requestId?: string;
         };
         AgencyRecord: {
@@ -746,33 +774,44 @@ export interface components {
                 uscc: string;
                 name?: string;
             };
+            /** Format: int32 */
             version: number;
+            /** Format: date-time */
             registeredAt: string;
             disclosureDeadline: {
                 /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                 due: string;
+                /** Format: date-time */
                 dueAt: string;
                 provisional: boolean;
+                /** Format: date-time */
                 reminderAt?: string;
+                /** Format: date-time */
                 remindedAt?: string;
             };
             publication?: {
+                /** Format: date-time */
                 at: string;
                 /** @enum {string} */
                 by: "agency" | "system";
                 onTime: boolean;
+                /** Format: int32 */
                 workingDaysLate: number;
+                /** Format: int32 */
                 workingDaysToPublish?: number;
             };
             revocation?: {
+                /** Format: date-time */
                 at: string;
                 reason: string;
             };
             /** @description 期限届满仍未公示（且未能自动公示） */
             overdue?: {
+                /** Format: date-time */
                 at: string;
             };
             publicationEnd?: {
+                /** Format: date-time */
                 at: string;
                 /** @enum {string} */
                 reason: "expired" | "repaired";
@@ -780,28 +819,36 @@ export interface components {
             /** @description 待处理的异议 */
             objection?: {
                 id: string;
+                /** Format: date-time */
                 filedAt: string;
             };
             /** @description 待决定的信用修复申请 */
             repair?: {
                 id: string;
+                /** Format: date-time */
                 filedAt: string;
             };
             /** @description 因日历调整而变动的期限（原期限、新期限、原因） */
             deadlineMoves: {
                 kind: string;
+                /** Format: date-time */
                 from: string;
+                /** Format: date-time */
                 to: string;
+                /** Format: date-time */
                 at: string;
                 why: string;
             }[];
             visibility: {
                 public: boolean;
-                reason?: string;
+                /** @enum {string} */
+                reason?: "natural_person" | "simplified_procedure" | "minor_penalty";
                 basis?: string;
             };
             history: {
+                /** Format: int32 */
                 version: number;
+                /** Format: date-time */
                 at: string;
                 reason: string;
                 changedFields: string[];
@@ -842,7 +889,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
-            kindLabel: string;
+            /** @enum {string} */
+            kindLabel: "行政许可" | "行政处罚" | "行政强制" | "行政确认" | "行政征收" | "行政给付" | "行政裁决" | "行政补偿" | "行政奖励" | "行政监督检查";
             documentNumber: string;
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             decisionDate: string;
@@ -865,28 +913,35 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** Format: date-time */
             publishedAt: string;
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
+            /** Format: int32 */
             version: number;
             /** @description 异议处理中 */
             objection?: {
                 /** @constant */
                 status: "pending";
+                /** Format: date-time */
                 filedAt: string;
             };
             history: {
+                /** Format: int32 */
                 version: number;
+                /** Format: date-time */
                 at: string;
                 reason: string;
                 changedFields: string[];
             }[];
             pendingObjection?: {
                 id: string;
+                /** Format: date-time */
                 filedAt: string;
             };
             pendingRepair?: {
                 id: string;
+                /** Format: date-time */
                 filedAt: string;
             };
         };
@@ -939,7 +994,8 @@ export interface components {
             recordId: string;
             /** @description 提出时记录的概要 */
             record: {
-                kind: string;
+                /** @enum {string} */
+                kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
                 documentNumber: string;
                 /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                 decisionDate: string;
@@ -953,29 +1009,39 @@ export interface components {
             evidence: {
                 name: string;
                 sha256: string;
+                /** Format: uri */
                 url?: string;
             }[];
             /** @enum {string} */
             status: "pending" | "decided";
+            /** Format: date-time */
             filedAt: string;
             needsOtherUnit: boolean;
+            /** Format: date-time */
             acceptedAt?: string;
             deadline: {
+                /** Format: date-time */
                 dueAt: string;
                 /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                 due: string;
                 provisional: boolean;
             };
-            /** @description 处理时限届满的时刻（Asia/Shanghai 24:00） */
+            /**
+             * Format: date-time
+             * @description 处理时限届满的时刻（Asia/Shanghai 24:00）
+             */
             dueAt: string;
+            /** Format: date-time */
             escalatedAt?: string;
             decision?: {
                 /** @enum {string} */
                 outcome: "upheld" | "rejected";
                 reason: string;
+                /** Format: date-time */
                 at: string;
                 /** @enum {string} */
                 effect: "corrected" | "revoked" | "none";
+                /** Format: int32 */
                 recordVersion?: number;
             };
         };
@@ -1025,7 +1091,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
-            kindLabel: string;
+            /** @enum {string} */
+            kindLabel: "行政许可" | "行政处罚" | "行政强制" | "行政确认" | "行政征收" | "行政给付" | "行政裁决" | "行政补偿" | "行政奖励" | "行政监督检查";
             documentNumber: string;
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             decisionDate: string;
@@ -1048,18 +1115,23 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** Format: date-time */
             publishedAt: string;
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
+            /** Format: int32 */
             version: number;
             /** @description 异议处理中 */
             objection?: {
                 /** @constant */
                 status: "pending";
+                /** Format: date-time */
                 filedAt: string;
             };
             history: {
+                /** Format: int32 */
                 version: number;
+                /** Format: date-time */
                 at: string;
                 reason: string;
                 changedFields: string[];
@@ -1181,7 +1253,8 @@ export interface components {
             recordId: string;
             /** @description 提出时记录的概要 */
             record: {
-                kind: string;
+                /** @enum {string} */
+                kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
                 documentNumber: string;
                 /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                 decisionDate: string;
@@ -1197,24 +1270,32 @@ export interface components {
             evidence: {
                 name: string;
                 sha256: string;
+                /** Format: uri */
                 url?: string;
             }[];
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
+            /** Format: date-time */
             filedAt: string;
             deadline: {
+                /** Format: date-time */
                 dueAt: string;
                 /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                 due: string;
                 provisional: boolean;
             };
-            /** @description 处理时限届满的时刻（Asia/Shanghai 24:00） */
+            /**
+             * Format: date-time
+             * @description 处理时限届满的时刻（Asia/Shanghai 24:00）
+             */
             dueAt: string;
+            /** Format: date-time */
             escalatedAt?: string;
             decision?: {
                 /** @enum {string} */
                 outcome: "approved" | "rejected";
                 reason: string;
+                /** Format: date-time */
                 at: string;
             };
         };
@@ -1275,7 +1356,23 @@ export interface components {
             idNumber?: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description 请求过多（API 网关限流）/ Too many requests. API Gateway's stage throttle (a rate shared by all callers, infra/http-api.ts) answers before the service runs, with its own JSON body and no Retry-After: wait a second and retry with growing pauses. Through the website's origin, the web ACL's per-address limit answers with a problem and Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait. Sent by the web ACL's per-address limit; API Gateway's stage throttle sends none. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    message: "Too Many Requests";
+                };
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1301,6 +1398,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Format: int32 */
                         year: number;
                         /** @enum {string} */
                         status: "official" | "provisional";
@@ -1317,7 +1415,9 @@ export interface operations {
                         workdays: string[];
                         /** @enum {string} */
                         origin: "loaded" | "seed" | "statutory-rules";
+                        /** Format: int64 */
                         version?: number;
+                        /** Format: date-time */
                         updatedAt?: string;
                     };
                 };
@@ -1349,6 +1449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -1373,7 +1474,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETag of the version read */
+                /** @description ETag of the version read, e.g. "3" */
                 "If-Match"?: string;
             };
             path: {
@@ -1410,6 +1511,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Format: int32 */
                         year: number;
                         /** @enum {string} */
                         status: "official" | "provisional";
@@ -1426,7 +1528,9 @@ export interface operations {
                         workdays: string[];
                         /** @enum {string} */
                         origin: "loaded" | "seed" | "statutory-rules";
+                        /** Format: int64 */
                         version?: number;
+                        /** Format: date-time */
                         updatedAt?: string;
                     };
                 };
@@ -1438,6 +1542,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** Format: int32 */
                         year: number;
                         /** @enum {string} */
                         status: "official" | "provisional";
@@ -1454,7 +1559,9 @@ export interface operations {
                         workdays: string[];
                         /** @enum {string} */
                         origin: "loaded" | "seed" | "statutory-rules";
+                        /** Format: int64 */
                         version?: number;
+                        /** Format: date-time */
                         updatedAt?: string;
                     };
                 };
@@ -1540,6 +1647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -1583,9 +1691,11 @@ export interface operations {
                     "application/json": {
                         /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                         from: string;
+                        /** Format: int32 */
                         workingDays: number;
                         /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                         due: string;
+                        /** Format: date-time */
                         dueAt: string;
                         provisional: boolean;
                         skipped: {
@@ -1616,6 +1726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -1864,6 +1975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -1907,7 +2019,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条） / Register up to 1,000 records (JSON or CSV) */
+            /** @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址 / Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1915,17 +2027,23 @@ export interface operations {
                 content: {
                     "application/json": {
                         summary: {
+                            /** Format: int32 */
                             rows: number;
+                            /** Format: int32 */
                             created: number;
+                            /** Format: int32 */
                             existing: number;
+                            /** Format: int32 */
                             error: number;
                         };
                         results: ({
+                            /** Format: int32 */
                             row: number;
                             /** @enum {string} */
                             status: "created" | "existing";
                             id: string;
                         } | {
+                            /** Format: int32 */
                             row: number;
                             /** @constant */
                             status: "error";
@@ -1938,6 +2056,50 @@ export interface operations {
                                 en: string;
                             };
                         })[];
+                    };
+                };
+            };
+            /** @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址 / Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 任务编号 */
+                        id: string;
+                        /**
+                         * @description running：处理中；done：每一行都已有结果
+                         * @enum {string}
+                         */
+                        status: "running" | "done";
+                        /**
+                         * Format: int32
+                         * @description 上传的行数
+                         */
+                        rows: number;
+                        /**
+                         * Format: int32
+                         * @description 已有结果的行数
+                         */
+                        processed: number;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description 已处理各行的统计（完成时与同步批量登记的 summary 相同） */
+                        summary: {
+                            /** Format: int32 */
+                            rows: number;
+                            /** Format: int32 */
+                            created: number;
+                            /** Format: int32 */
+                            existing: number;
+                            /** Format: int32 */
+                            error: number;
+                        };
                     };
                 };
             };
@@ -2004,6 +2166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2090,6 +2253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2206,6 +2370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2334,6 +2499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2458,6 +2624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2543,6 +2710,150 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_jobs_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 / job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 批量登记任务的进度与各行结果 / A batch registration job's progress and per-row results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 任务编号 */
+                        id: string;
+                        /**
+                         * @description running：处理中；done：每一行都已有结果
+                         * @enum {string}
+                         */
+                        status: "running" | "done";
+                        /**
+                         * Format: int32
+                         * @description 上传的行数
+                         */
+                        rows: number;
+                        /**
+                         * Format: int32
+                         * @description 已有结果的行数
+                         */
+                        processed: number;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description 已处理各行的统计（完成时与同步批量登记的 summary 相同） */
+                        summary: {
+                            /** Format: int32 */
+                            rows: number;
+                            /** Format: int32 */
+                            created: number;
+                            /** Format: int32 */
+                            existing: number;
+                            /** Format: int32 */
+                            error: number;
+                        };
+                        /** @description 已处理各行的结果，按行号排列 */
+                        results: ({
+                            /** Format: int32 */
+                            row: number;
+                            /** @enum {string} */
+                            status: "created" | "existing";
+                            id: string;
+                        } | {
+                            /** Format: int32 */
+                            row: number;
+                            /** @constant */
+                            status: "error";
+                            code: string;
+                            field?: string;
+                            /** @description CSV 中的列名 */
+                            column?: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        })[];
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2618,6 +2929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2686,6 +2998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2768,6 +3081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2898,6 +3212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -2983,6 +3298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3106,6 +3422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3237,6 +3554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3321,6 +3639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3403,6 +3722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3531,6 +3851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3616,6 +3937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3741,6 +4063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3790,6 +4113,7 @@ export interface operations {
                             uscc: string;
                         };
                         agency: string;
+                        /** Format: date-time */
                         decidedAt: string;
                         /** @constant */
                         outcome: "approved";
@@ -3846,6 +4170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -3930,6 +4255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -4012,6 +4338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -4046,7 +4373,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 各机关公示及时性统计（JSON 或 CSV） / Timeliness of publication per agency (JSON or CSV) */
+            /** @description 各机关公示及时性统计（JSON 或 CSV）。按决定日期所在整月统计：日期区间扩展为所含各月的首日至末日，答复中的 from、to 即实际统计区间，以免按日相减推知未公开记录的决定日期；答复可缓存 60 秒。 / Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4057,13 +4384,19 @@ export interface operations {
                         from: string;
                         /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
                         to: string;
+                        /** Format: date-time */
                         asOf: string;
                         agencies: {
                             agency: string;
+                            /** Format: int32 */
                             registered: number;
+                            /** Format: int32 */
                             publishedOnTime: number;
+                            /** Format: int32 */
                             publishedLate: number;
+                            /** Format: int32 */
                             unpublishedOverdue: number;
+                            /** Format: int32 */
                             pending: number;
                             medianWorkingDays: number | null;
                         }[];
@@ -4089,6 +4422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -4135,6 +4469,7 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             type: "reminder" | "overdue" | "expired" | "deadline-moved" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                            /** Format: date-time */
                             at: string;
                             subject: {
                                 /** @enum {string} */
@@ -4187,6 +4522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -4270,6 +4606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -4310,12 +4647,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 本页核对的哈希链数 */
+                        /**
+                         * Format: int32
+                         * @description 本页核对的哈希链数
+                         */
                         checked: number;
                         problems: {
                             chain: string;
                             /** @enum {string} */
                             problem: "broken-link" | "state-mismatch" | "aggregate-missing" | "head-mismatch";
+                            /** Format: int64 */
                             seq?: number;
                         }[];
                         /** @description 还有未核对的链时返回，传回以继续 */
@@ -4359,6 +4700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
@@ -4395,7 +4737,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        openapi: string;
+                        /** @constant */
+                        openapi: "3.1.0";
                         info: {
                             [key: string]: unknown;
                         };
@@ -4425,6 +4768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description 服务内部错误 / Internal error */
             500: {
                 headers: {
