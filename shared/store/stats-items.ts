@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { ConflictError } from '../domain/errors.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
 import { addCounts, type Counts, countsOf, figuresOf, monthOf } from '../domain/stats/timeliness.ts';
 import type { Op } from './changes.ts';
 
 /*
- * Item layout of the timeliness counters (one item per agency and month of decision):
- *   STATS#<YYYY-MM> / AGENCY#<agency USCC>
+ * Item layout of the timeliness counters (a few items per agency and month of decision):
+ *   STATS#<YYYY-MM> / AGENCY#<agency USCC>#<shard>
  *     type 'stats', month, agency, and one number attribute per counter: `c:<name>` for the
  *     counter names of domain/stats/timeliness.ts (`c:registered`, `c:due:<instant>`, …).
  * Every record write adds its change to the counters with ADD in the same transaction
@@ -15,9 +16,21 @@ import type { Op } from './changes.ts';
 type Item = Record<string, unknown>;
 
 export const statsPartition = (month: string) => `STATS#${month}`;
-export const statsKey = (month: string, agency: string) => ({
+
+/**
+ * Each agency-month's counters are spread over this many items, a record always adding to
+ * the same one (by its id). DynamoDB cancels a transaction that meets another on the same
+ * item, and a batch registers rows of one agency and month several at a time: on one item
+ * they would take turns through retries. A statistics call reads every shard, so it still
+ * reads agencies × months × shards items, whatever the number of records.
+ */
+export const COUNTER_SHARDS = 8;
+export const counterShardOf = (recordId: string) =>
+  (createHash('sha256').update(recordId).digest()[0] ?? 0) % COUNTER_SHARDS;
+
+export const statsKey = (month: string, agency: string, shard: number) => ({
   pk: statsPartition(month),
-  sk: `AGENCY#${agency}`,
+  sk: `AGENCY#${agency}#${shard}`,
 });
 
 const COUNTER = 'c:';
@@ -52,12 +65,13 @@ const contributionOf = (record: DisclosureRecord | undefined): Contribution | un
 export function counterChanges(
   before: DisclosureRecord | undefined,
   after: DisclosureRecord,
-): { month: string; agency: string; delta: Counts }[] {
-  const byItem = new Map<string, { month: string; agency: string; delta: Counts }>();
+): { month: string; agency: string; shard: number; delta: Counts }[] {
+  const shard = counterShardOf(after.id);
+  const byItem = new Map<string, { month: string; agency: string; shard: number; delta: Counts }>();
   const apply = (c: Contribution | undefined, sign: 1 | -1) => {
     if (!c) return;
     const key = `${c.month}\u0000${c.agency}`;
-    const entry = byItem.get(key) ?? { month: c.month, agency: c.agency, delta: {} };
+    const entry = byItem.get(key) ?? { month: c.month, agency: c.agency, shard, delta: {} };
     byItem.set(key, { ...entry, delta: addCounts(entry.delta, c.counts, sign) });
   };
   apply(contributionOf(before), -1);
@@ -75,7 +89,7 @@ export function counterOps(
   before: DisclosureRecord | undefined,
   after: DisclosureRecord,
 ): Op[] {
-  return counterChanges(before, after).map(({ month, agency, delta }) => {
+  return counterChanges(before, after).map(({ month, agency, shard, delta }) => {
     const names: Record<string, string> = { '#type': 'type', '#month': 'month', '#agency': 'agency' };
     const values: Item = { ':type': 'stats', ':month': month, ':agency': agency };
     const adds = Object.entries(delta).map(([name, n], i) => {
@@ -87,7 +101,7 @@ export function counterOps(
       write: {
         Update: {
           TableName: tableName,
-          Key: statsKey(month, agency),
+          Key: statsKey(month, agency, shard),
           UpdateExpression: `SET #type = :type, #month = :month, #agency = :agency ADD ${adds.join(', ')}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -98,9 +112,9 @@ export function counterOps(
   });
 }
 
-/** The whole counter item of an agency and month, as a rebuild writes it. */
+/** The whole counts of an agency and month in one item (its first shard), as a rebuild writes them. */
 export function countsItem(month: string, agency: string, counts: Counts): Item {
-  const item: Item = { ...statsKey(month, agency), type: 'stats', month, agency };
+  const item: Item = { ...statsKey(month, agency, 0), type: 'stats', month, agency };
   for (const [name, n] of Object.entries(counts)) item[`${COUNTER}${name}`] = n;
   return item;
 }

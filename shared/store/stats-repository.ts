@@ -86,13 +86,15 @@ export function statsRepository(store: Store) {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': statsPartition(month) },
       });
+      const written = new Set<string>();
       for (const [agency, c] of byAgency) {
-        await store.client.send(
-          new PutCommand({ TableName: store.tableName, Item: countsItem(month, agency, c) }),
-        );
+        const item = countsItem(month, agency, c);
+        written.add(item.sk as string);
+        await store.client.send(new PutCommand({ TableName: store.tableName, Item: item }));
       }
+      // Every other item of the month (other shards, agencies with no record left) goes.
       for (const item of existing) {
-        if (!byAgency.has(item.agency as string)) {
+        if (!written.has(item.sk as string)) {
           await store.client.send(
             new DeleteCommand({ TableName: store.tableName, Key: { pk: item.pk, sk: item.sk } }),
           );
