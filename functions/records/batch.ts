@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Actor } from '../../shared/domain/audit.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
-import { DomainError, InvalidInputError, NotFoundError } from '../../shared/domain/errors.ts';
+import { AccessDeniedError, DomainError, InvalidInputError } from '../../shared/domain/errors.ts';
 import { MAX_BATCH_ROWS, SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
 import {
   type BatchJob,
@@ -142,10 +142,10 @@ export function makeBatchJobs(deps: {
     async status(agency, id) {
       const job = await deps.store.get(id);
       if (!job || job.agency !== agency) {
-        throw new NotFoundError({
-          code: 'job_not_found',
-          field: 'id',
-          messages: { zh: '任务不存在', en: 'no such job' },
+        // As for records: another agency's job and one that does not exist look the same.
+        throw new AccessDeniedError({
+          code: 'job_not_accessible',
+          messages: { zh: '无权访问该任务，或其不存在', en: 'no such job among those you may access' },
         });
       }
       return { job, results: await deps.store.results(id, job.chunksDone) };

@@ -102,8 +102,8 @@ describe('a batch larger than a request runs itself', () => {
     const missing = await call(service.url, 'GET', '/v1/jobs/job_0123456789abcdefghjkmnpqrs', {
       token: agency.token,
     });
-    expectProblem(theirs, 404, 'job_not_found');
-    expectProblem(missing, 404, 'job_not_found');
+    expectProblem(theirs, 403, 'job_not_accessible');
+    expectProblem(missing, 403, 'job_not_accessible');
     expectProblem(
       await call(service.url, 'GET', '/v1/jobs/rec_0123456789abcdefghjkmnpqrs', { token: agency.token }),
       400,
