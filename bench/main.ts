@@ -97,7 +97,7 @@ async function main(): Promise<Record<string, unknown>> {
     const readCost = readCostFigures(small.cost, large.cost);
 
     // On tables of their own: the statistics count every record decided in their period.
-    const statsSizes = quick ? { small: N / 2, large: 5 * N } : { small: N, large: 10 * N };
+    const statsSizes = quick ? { small: N / 4, large: (5 * N) / 2 } : { small: N, large: 10 * N };
     step(`statistics: one call's read units with ${statsSizes.small} and ${statsSizes.large} records`);
     const statsTable = `${TABLE_NAME}-stats`;
     const statsCost = await measureStatsCost(
