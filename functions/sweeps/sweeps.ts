@@ -15,7 +15,7 @@ import { recomputePorts } from '../../shared/store/job-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { isTransientStoreError } from '../../shared/store/transient.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
-import { budgetOf, makeRowRegistration } from '../records/batch.ts';
+import { budgetOf, makeRowRegistration, pacedAt, WORKER_DUTY } from '../records/batch.ts';
 
 /** How long one run of the 'batch-jobs' sweep works on one job before handing it on. */
 const BATCH_RUN_MS = 120_000;
@@ -55,6 +55,7 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
         store: batchJobs,
         registerRow: makeRowRegistration(recordUseCases),
         clock: runClock,
+        paced: pacedAt(WORKER_DUTY),
         // A job is run for a part of the sweep's time, and never past it.
         budget: () => {
           const budget = budgetOf(BATCH_RUN_MS)();

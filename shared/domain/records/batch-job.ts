@@ -70,7 +70,10 @@ export const ROWS_PER_CHUNK = 25;
 export const MAX_CHUNK_BYTES = 200_000;
 
 /** Rows registered at once within a chunk. */
-export const ROW_CONCURRENCY = 8;
+export const ROW_CONCURRENCY = 4;
+
+/** Runs a chunk's work and answers its result; the worker's version rests afterwards. */
+export type Paced = <T>(work: () => Promise<T>) => Promise<T>;
 
 /**
  * How long a worker holds a job it is running before another may take it over: far longer
@@ -200,16 +203,25 @@ async function mapBounded<T, R>(
  * so nothing is left running when its caller answers.
  */
 export async function runBatchJob(
-  deps: { store: BatchJobStore; registerRow: RowRegistration; clock: Clock },
+  deps: {
+    store: BatchJobStore;
+    registerRow: RowRegistration;
+    clock: Clock;
+    /** Runs each chunk's registrations, and may rest after them: the worker's pace. */
+    paced?: Paced | undefined;
+  },
   job: BatchJob,
   timeLeft: () => boolean,
 ): Promise<BatchJob> {
+  const paced = deps.paced ?? ((work) => work());
   let current = job;
   while (current.status === 'running' && timeLeft()) {
     const index = current.chunksDone;
     const rows = await deps.store.chunk(current.id, index);
     const running = current;
-    const results = await mapBounded(rows, ROW_CONCURRENCY, (row) => deps.registerRow(running, row));
+    const results = await paced(() =>
+      mapBounded(rows, ROW_CONCURRENCY, (row) => deps.registerRow(running, row)),
+    );
     const at = deps.clock();
     current = await deps.store.completeChunk(
       current,
@@ -228,6 +240,7 @@ export interface BatchJobWorker {
   readonly clock: Clock;
   /** Starts one run's time budget: the answer is false once the run should hand over. */
   readonly budget: () => () => boolean;
+  readonly paced?: Paced | undefined;
 }
 
 /**
