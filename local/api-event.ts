@@ -41,7 +41,9 @@ function joined(values: Record<string, string | string[] | undefined>): Record<s
 
 function queryParameters(search: URLSearchParams): Record<string, string> | undefined {
   const keys = [...new Set(search.keys())];
-  return keys.length > 0 ? Object.fromEntries(keys.map((key) => [key, search.getAll(key).join(',')])) : undefined;
+  return keys.length > 0
+    ? Object.fromEntries(keys.map((key) => [key, search.getAll(key).join(',')]))
+    : undefined;
 }
 
 /**

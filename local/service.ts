@@ -8,9 +8,9 @@ import type { LocalConfig } from './config.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTable } from './ensure-table.ts';
 import { createApiServer } from './http-server.ts';
+import { startJobWorker } from './job-worker.ts';
 import { localKeys } from './jwt-keys.ts';
 import { clearRuntime, writeRuntime } from './runtime-file.ts';
-import { startJobWorker } from './job-worker.ts';
 import { startScheduler } from './scheduler.ts';
 
 /** The route whose 202 answer means a batch job was queued for the worker. */

@@ -89,15 +89,9 @@ describe('GET /v1/stats/timeliness', () => {
     expect(answer.headers.get('cache-control')).not.toBe('public, max-age=60');
   });
 
-  // Fails until shared/store/workflow-repository.ts adds the counter writes to its commit, as
-  // the record repository does (the objection and repair decisions change records there):
-  // then this becomes `it`.
-  it('counts a record revoked on an upheld objection no more', async ({
-    api,
-    store,
-    agency,
-    entity,
-  }) => {
+  // Objection and repair decisions change records through the workflow repository, which
+  // writes the counters in its own transaction, as the record repository does.
+  it('counts a record revoked on an upheld objection no more', async ({ api, store, agency, entity }) => {
     const recordId = await api.publishedPenalty(agency, entity, LONG_AGO);
     const objection = await api.objected(entity, recordId);
     const decided = await api.decideObjection(agency.token, objection, UPHOLD_WITH_REVOKE);
