@@ -141,10 +141,16 @@ export function makeRecordUseCases({
         return { record: published, created: false };
       }
 
-      const fresh = await withCalendar(calendarYears, [yearOf(input.decisionDate)], (calendar) =>
-        register({ id: newRecordId(), authority, content: input }, calendar, now),
-      );
-      let record = publishNow ? await publishAt(fresh, now, 'agency') : fresh;
+      // One calendar read for both steps: the deadline from the decision, the publication today.
+      // (After the claim, not beside it: the store's calls keep one order, which the fault
+      // tests rely on to fail each in turn.)
+      const years = publishNow
+        ? yearsBetween(input.decisionDate, shanghaiDate(now))
+        : [yearOf(input.decisionDate)];
+      let record = await withCalendar(calendarYears, years, (working) => {
+        const fresh = register({ id: newRecordId(), authority, content: input }, working, now);
+        return publishNow ? publish(fresh, now, 'agency', working) : fresh;
+      });
       const action = publishNow ? 'record.registered_and_published' : 'record.registered';
       const audit = auditEntryFor(undefined, record, { actor, action, at: now });
       record = { ...record, head: audit };
