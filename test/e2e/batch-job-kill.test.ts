@@ -1,7 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../shared/store/client.ts';
 import { dynamodbEndpoint } from '../support/dynamodb.ts';
 import { describe, it as e2e, expect, type World } from '../support/e2e.ts';
@@ -9,7 +5,7 @@ import { startFaultProxy } from '../support/fault-proxy.ts';
 import { expectAuditIntact } from '../support/faulty-service.ts';
 import { call } from '../support/http.ts';
 import { startTestService } from '../support/local-service.ts';
-import { run } from '../support/processes.ts';
+import { sweepProcess, worklistCount } from '../support/sweep-process.ts';
 import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
 /*
@@ -34,28 +30,11 @@ const it = e2e
     return proxy;
   });
 
-/** `npm run sweep -- batch-jobs --now <now>` on the test table, through `endpoint`: one worker. */
-function worker(store: Store, endpoint: string, now: string) {
-  return run('npm', ['run', '-s', 'sweep', '--', 'batch-jobs', '--now', now, '--json'], {
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-worker-')),
-    DYNAMODB_ENDPOINT: endpoint,
-    TABLE_NAME: store.tableName,
-  });
-}
+const worker = (store: Store, endpoint: string, now: string) =>
+  sweepProcess(store, endpoint, 'batch-jobs', now);
 
-/** How many of the agency's records are registered, straight from its worklist index. */
-async function registeredCount({ store, agency }: Pick<World, 'store' | 'agency'>): Promise<number> {
-  const out = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agency.uscc}#registered` },
-      Select: 'COUNT',
-    }),
-  );
-  return out.Count ?? 0;
-}
+const registeredCount = ({ store, agency }: Pick<World, 'store' | 'agency'>) =>
+  worklistCount(store, agency.uscc, 'registered');
 
 describe('a batch job whose worker was killed half-way', () => {
   it('is finished by the next worker: every row registered once, none lost, every row answered', async ({

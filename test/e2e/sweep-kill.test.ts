@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../shared/store/client.ts';
 import { dynamodbEndpoint } from '../support/dynamodb.ts';
@@ -8,7 +5,7 @@ import { describe, it as e2e, expect, type World } from '../support/e2e.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { expectAuditIntact } from '../support/faulty-service.ts';
 import { call } from '../support/http.ts';
-import { run } from '../support/processes.ts';
+import { sweepProcess, worklistCount } from '../support/sweep-process.ts';
 import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
 const RECORDS = 60;
@@ -21,28 +18,11 @@ const it = e2e.extend('proxy', { scope: 'file' }, async ({}, { onCleanup }) => {
   return proxy;
 });
 
-/** `npm run sweep -- disclosure-deadlines --now <now>` on the test table, through `endpoint`. */
-function sweep(store: Store, endpoint: string, now: string) {
-  return run('npm', ['run', '-s', 'sweep', '--', 'disclosure-deadlines', '--now', now, '--json'], {
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-sweep-')),
-    DYNAMODB_ENDPOINT: endpoint,
-    TABLE_NAME: store.tableName,
-  });
-}
+const sweep = (store: Store, endpoint: string, now: string) =>
+  sweepProcess(store, endpoint, 'disclosure-deadlines', now);
 
-/** How many of the agency's records are published, straight from its worklist index. */
-async function publishedCount({ store, agency }: Pick<World, 'store' | 'agency'>): Promise<number> {
-  const out = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agency.uscc}#published` },
-      Select: 'COUNT',
-    }),
-  );
-  return out.Count ?? 0;
-}
+const publishedCount = ({ store, agency }: Pick<World, 'store' | 'agency'>) =>
+  worklistCount(store, agency.uscc, 'published');
 
 async function queryAll(store: Store, pk: string, skPrefix?: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];

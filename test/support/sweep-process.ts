@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { run, type Spawned } from './processes.ts';
+
+/*
+ * What the tests that kill a sweep mid-way share: the sweep as a process of its own (as a
+ * Lambda is), and a count straight from the table that does not wait for the API.
+ */
+
+/** `npm run sweep -- <sweep> --now <now> --json` on the test table, through `endpoint`. */
+export function sweepProcess(store: Store, endpoint: string, sweep: SweepName, now: string): Spawned {
+  return run('npm', ['run', '-s', 'sweep', '--', sweep, '--now', now, '--json'], {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'disclosure-sweep-')),
+    DYNAMODB_ENDPOINT: endpoint,
+    TABLE_NAME: store.tableName,
+  });
+}
+
+/** How many of an agency's records have a status, straight from its worklist index. */
+export async function worklistCount(store: Store, agency: string, status: string): Promise<number> {
+  const out = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agency}#${status}` },
+      Select: 'COUNT',
+    }),
+  );
+  return out.Count ?? 0;
+}
