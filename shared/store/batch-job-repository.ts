@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../domain/errors.ts';
 import {
   type BatchJob,
   type BatchJobStore,
   type BatchRow,
   JOB_RETENTION_DAYS,
   jobAfterChunk,
+  jobChanged,
   type RowResult,
 } from '../domain/records/batch-job.ts';
 import { BATCH_JOB_TYPE, chunkSk, HEADER_SK, JOB_STATES, jobPk } from './batch-job-items.ts';
@@ -46,12 +46,6 @@ function deadlineFields(id: string, dueAt: string) {
   const { item } = deadlineEntry(jobPk(id), id, { kind: 'batch-job', dueAt });
   return { kind: item.kind, subjectId: item.subjectId, dueAt: item.dueAt, dlpk: item.dlpk, dlsk: item.dlsk };
 }
-
-const jobChanged = () =>
-  new ConflictError({
-    code: 'job_changed',
-    messages: { zh: '任务已由另一处理进程推进', en: 'another worker moved the job on' },
-  });
 
 export function batchJobRepository({ client, tableName }: Store): BatchJobStore {
   return {

@@ -6,7 +6,7 @@ import { startFaultProxy } from '../support/fault-proxy.ts';
 import { expectAuditIntact } from '../support/faulty-service.ts';
 import { call } from '../support/http.ts';
 import { startTestService } from '../support/local-service.ts';
-import { sweepProcess, worklistCount } from '../support/sweep-process.ts';
+import { killWhen, settledCount, sweepProcess, worklistCount } from '../support/sweep-process.ts';
 import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
 /*
@@ -64,25 +64,10 @@ describe('a batch job whose worker was killed half-way', () => {
     });
 
     const first = worker(store, proxy.url, new Date().toISOString());
-    const deadline = Date.now() + 90_000;
-    while (
-      (await registeredCount({ store, agency })) < 60 &&
-      Date.now() < deadline &&
-      first.child.exitCode === null
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    first.signal('SIGKILL');
+    await killWhen(first, () => registeredCount({ store, agency }), 60);
     expect(await first.exited).toBe('SIGKILL');
     proxy.clear();
-    // A write the dead process had sent may still land: wait until nothing moves any more.
-    let atKill = await registeredCount({ store, agency });
-    for (let settled = false; !settled; ) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      const count = await registeredCount({ store, agency });
-      settled = count === atKill;
-      atKill = count;
-    }
+    const atKill = await settledCount(() => registeredCount({ store, agency }));
     const halfway = (await job()).json;
 
     // The next worker runs once the dead one's lease is over.

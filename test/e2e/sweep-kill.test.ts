@@ -5,7 +5,7 @@ import { describe, it as e2e, expect, type World } from '../support/e2e.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { expectAuditIntact } from '../support/faulty-service.ts';
 import { call } from '../support/http.ts';
-import { sweepProcess, worklistCount } from '../support/sweep-process.ts';
+import { killWhen, settledCount, sweepProcess, worklistCount } from '../support/sweep-process.ts';
 import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
 const RECORDS = 60;
@@ -74,26 +74,10 @@ describe('a disclosure sweep killed mid-batch', () => {
     });
 
     const first = sweep(store, proxy.url, now);
-    const deadline = Date.now() + 90_000;
-    while (
-      (await publishedCount({ store, agency })) < 5 &&
-      Date.now() < deadline &&
-      first.child.exitCode === null
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    first.signal('SIGKILL');
+    await killWhen(first, () => publishedCount({ store, agency }), 5);
     expect(await first.exited).toBe('SIGKILL');
     proxy.clear();
-    // A transaction the dead process had sent may still land (as over a real network): wait
-    // until nothing moves any more before counting what the first run did.
-    let publishedAtKill = await publishedCount({ store, agency });
-    for (let settled = false; !settled; ) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      const count = await publishedCount({ store, agency });
-      settled = count === publishedAtKill;
-      publishedAtKill = count;
-    }
+    const publishedAtKill = await settledCount(() => publishedCount({ store, agency }));
 
     const second = sweep(store, dynamodbEndpoint(), now);
     const code = await second.exited;

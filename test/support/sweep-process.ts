@@ -41,3 +41,30 @@ export async function worklistCount(store: Store, agency: string, status: string
   } while (start);
   return count;
 }
+
+/** Kills `process` with SIGKILL once `count()` reaches `atLeast` (or after 90 s, or once it ended). */
+export async function killWhen(
+  process: Spawned,
+  count: () => Promise<number>,
+  atLeast: number,
+): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while ((await count()) < atLeast && Date.now() < deadline && process.child.exitCode === null) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  process.signal('SIGKILL');
+}
+
+/**
+ * `count()` once it stops moving: a write the killed process had sent may still land (as over
+ * a real network), so what it did is counted only when nothing moves any more.
+ */
+export async function settledCount(count: () => Promise<number>): Promise<number> {
+  let last = await count();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const now = await count();
+    if (now === last) return now;
+    last = now;
+  }
+}

@@ -1,6 +1,7 @@
 import type { Actor } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import type { DeadlineHandler } from '../deadlines/sweep.ts';
+import { ConflictError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { RecordKind } from './vocabulary.ts';
 
@@ -83,6 +84,13 @@ export const JOB_LEASE_MS = 60_000;
 
 /** Jobs and their results are kept this long after submission, then expire. */
 export const JOB_RETENTION_DAYS = 30;
+
+/** Another worker stored this chunk first, or moved the job on: this run lost the race. */
+export const jobChanged = () =>
+  new ConflictError({
+    code: 'job_changed',
+    messages: { zh: '任务已由另一处理进程推进', en: 'another worker moved the job on' },
+  });
 
 export interface BatchJobStore {
   /** Stores a new job with its chunks, due for a worker at `dueAt`. */

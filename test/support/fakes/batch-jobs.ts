@@ -1,15 +1,12 @@
-import { ConflictError } from '../../../shared/domain/errors.ts';
 import {
   type BatchJob,
   type BatchJobStore,
   type BatchRow,
   jobAfterChunk,
+  jobChanged,
   type RowResult,
 } from '../../../shared/domain/records/batch-job.ts';
 import type { InMemoryTable } from './table.ts';
-
-const jobChanged = () =>
-  new ConflictError({ code: 'job_changed', messages: { zh: '任务已被推进', en: 'the job moved on' } });
 
 /**
  * Batch jobs in memory, with the store's conditions: a chunk is completed once, in order.
