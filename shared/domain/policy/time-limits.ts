@@ -33,7 +33,7 @@ export const TIME_LIMITS = {
     value: 3,
     unit: 'working_days',
     basis: '山东省社会信用条例 第39条',
-    effectiveFrom: '2021-05-01',
+    effectiveFrom: '2020-10-01',
     confirmed: true,
   },
   /** Handling an objection when another unit must help verify. */
@@ -42,7 +42,19 @@ export const TIME_LIMITS = {
     value: 7,
     unit: 'working_days',
     basis: '山东省社会信用条例 第39条',
-    effectiveFrom: '2021-05-01',
+    effectiveFrom: '2020-10-01',
+    confirmed: true,
+  },
+  /**
+   * Withdrawing or changing a record after its decision was revoked or changed (复议, 诉讼,
+   * the agency's own correction), counted from the revoking or changing decision.
+   */
+  recordChange: {
+    label: '行政决定被撤销或变更后撤回、变更记录（自撤销或变更之日起）',
+    value: 3,
+    unit: 'working_days',
+    basis: '山东省社会信用条例 第40条；行政处罚法 第48条',
+    effectiveFrom: '2020-10-01',
     confirmed: true,
   },
   /** The deciding agency's decision on a credit-repair application. */
