@@ -31,6 +31,27 @@ describe('GET /v1/deadlines', () => {
     expect(answer.json.skipped[0]).toEqual({ date: '2026-10-01', reason: 'holiday', name: '国庆节' });
   });
 
+  it('counts 7 working days from 2027-02-04 past the provisional Spring Festival and its made-up days', async ({
+    service,
+  }) => {
+    // No 2027 notice is loaded: 除夕 to 初三 (2/5–2/8) are holidays, and 初一 and 初二 fall on
+    // a weekend, so 2/9 and 2/10 are made up (全国年节及纪念日放假办法 第6条).
+    const answer = await get(service, '/v1/deadlines?from=2027-02-04&workingDays=7');
+
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ due: '2027-02-19', provisional: true });
+    expect(answer.json.skipped).toContainEqual({
+      date: '2027-02-09',
+      reason: 'holiday',
+      name: '春节（补假）',
+    });
+    expect(answer.json.skipped).toContainEqual({
+      date: '2027-02-10',
+      reason: 'holiday',
+      name: '春节（补假）',
+    });
+  });
+
   it('says a deadline that runs into a year without a notice is provisional', async ({ service }) => {
     const answer = await get(service, '/v1/deadlines?from=2029-12-24&workingDays=10');
 

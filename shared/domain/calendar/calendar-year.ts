@@ -16,7 +16,7 @@ export interface CalendarSource {
 
 /**
  * One year of the working-day calendar. `official` years come from a State Council notice;
- * a `provisional` year is derived from the statutory holidays alone, without 调休, until its
+ * a `provisional` year is derived from the statutory holidays and their 补假 alone, without 调休, until its
  * notice is loaded.
  */
 export interface CalendarYear {

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../dates.ts';
+import { addDays, type IsoDate, isWeekend } from '../dates.ts';
 import type { CalendarYear, Holiday } from './calendar-year.ts';
 import festivalDates from './festival-dates.json' with { type: 'json' };
 import officialYears from './official-years.json' with { type: 'json' };
@@ -26,29 +26,77 @@ export const STATUTORY_HOLIDAY_RULES = {
 };
 
 /**
- * A year whose notice is not out yet: only the statutory holidays of the 2024 rules —
- * 元旦 1/1; 春节 除夕 to 初三; 清明; 劳动节 5/1–5/2; 端午; 中秋; 国庆 10/1–10/3 — and no 调休.
+ * A year whose notice is not out yet: the statutory holidays of the 2024 rules (第2条) —
+ * 元旦 1/1; 春节 除夕 to 初三; 清明; 劳动节 5/1–5/2; 端午; 中秋; 国庆 10/1–10/3 — and their
+ * 补假 (第6条: a holiday that falls on a Saturday or Sunday is made up on a working day), but
+ * no 调休, which only a notice can declare. The made-up days follow the festival's block, as
+ * every notice has placed them, so a deadline is never counted earlier than the law allows.
  */
 export function provisionalYear(year: number): CalendarYear {
   const f = festivals[year];
   if (!f) throw new RangeError(`no festival dates for ${year}`);
-  const days: Holiday[] = [
-    { date: `${year}-01-01`, name: '元旦' },
-    ...[-1, 0, 1, 2].map((offset) => ({ date: addDays(f.springFestival, offset), name: '春节' })),
-    { date: f.qingming, name: '清明节' },
-    { date: `${year}-05-01`, name: '劳动节' },
-    { date: `${year}-05-02`, name: '劳动节' },
-    { date: f.dragonBoat, name: '端午节' },
-    { date: f.midAutumn, name: '中秋节' },
-    ...[1, 2, 3].map((day) => ({ date: `${year}-10-0${day}`, name: '国庆节' })),
+  const festivalDays: Holiday[][] = [
+    [{ date: `${year}-01-01`, name: '元旦' }],
+    [-1, 0, 1, 2].map((offset) => ({ date: addDays(f.springFestival, offset), name: '春节' })),
+    [{ date: f.qingming, name: '清明节' }],
+    [
+      { date: `${year}-05-01`, name: '劳动节' },
+      { date: `${year}-05-02`, name: '劳动节' },
+    ],
+    [{ date: f.dragonBoat, name: '端午节' }],
+    [{ date: f.midAutumn, name: '中秋节' }],
+    [1, 2, 3].map((day) => ({ date: `${year}-10-0${day}`, name: '国庆节' })),
   ];
+  const statutory = mergeSameDay(festivalDays.flat());
   return {
     year,
     status: 'provisional',
     source: STATUTORY_HOLIDAY_RULES,
-    holidays: mergeSameDay(days),
+    holidays: withMadeUpDays(statutory),
     workdays: [],
   };
+}
+
+/** The suffix of a made-up day's name: `春节（补假）`. */
+export const MADE_UP_DAY = '（补假）';
+
+/**
+ * 办法 第6条: each statutory day off that falls on a weekend gives one made-up day, on the
+ * first working days after the block of holidays it belongs to (a block: holidays with only
+ * weekend days between them). A day that is two festivals at once (中秋 on 国庆) is one day
+ * off, so it is made up once.
+ */
+export function withMadeUpDays(statutory: readonly Holiday[]): Holiday[] {
+  const off = new Set(statutory.map((h) => h.date));
+  const result: Holiday[] = [...statutory];
+  for (const block of holidayBlocks(statutory)) {
+    let owed = block.filter((h) => isWeekend(h.date)).length;
+    let day = block[block.length - 1]!.date;
+    while (owed > 0) {
+      day = addDays(day, 1);
+      if (isWeekend(day) || off.has(day)) continue;
+      off.add(day);
+      result.push({ date: day, name: `${block[0]!.name}${MADE_UP_DAY}` });
+      owed--;
+    }
+  }
+  return result.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Holidays grouped into blocks: a gap of working days (weekdays not off) ends a block. */
+function holidayBlocks(holidays: readonly Holiday[]): Holiday[][] {
+  const blocks: Holiday[][] = [];
+  for (const holiday of holidays) {
+    const last = blocks.at(-1)?.at(-1);
+    if (last && onlyWeekendBetween(last.date, holiday.date)) blocks.at(-1)!.push(holiday);
+    else blocks.push([holiday]);
+  }
+  return blocks;
+}
+
+function onlyWeekendBetween(from: IsoDate, to: IsoDate): boolean {
+  for (let day = addDays(from, 1); day < to; day = addDays(day, 1)) if (!isWeekend(day)) return false;
+  return true;
 }
 
 // 中秋 can fall on 10/1–10/3; the day is then one holiday with both names.
