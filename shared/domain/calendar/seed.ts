@@ -70,26 +70,33 @@ export function withMadeUpDays(statutory: readonly Holiday[]): Holiday[] {
   const off = new Set(statutory.map((h) => h.date));
   const result: Holiday[] = [...statutory];
   for (const block of holidayBlocks(statutory)) {
-    let owed = block.filter((h) => isWeekend(h.date)).length;
-    let day = block[block.length - 1]!.date;
-    while (owed > 0) {
+    let day = block.last;
+    for (let owed = block.onWeekend; owed > 0; ) {
       day = addDays(day, 1);
       if (isWeekend(day) || off.has(day)) continue;
       off.add(day);
-      result.push({ date: day, name: `${block[0]!.name}${MADE_UP_DAY}` });
+      result.push({ date: day, name: `${block.name}${MADE_UP_DAY}` });
       owed--;
     }
   }
   return result.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+interface HolidayBlock {
+  readonly name: string;
+  last: IsoDate;
+  onWeekend: number;
+}
+
 /** Holidays grouped into blocks: a gap of working days (weekdays not off) ends a block. */
-function holidayBlocks(holidays: readonly Holiday[]): Holiday[][] {
-  const blocks: Holiday[][] = [];
-  for (const holiday of holidays) {
-    const last = blocks.at(-1)?.at(-1);
-    if (last && onlyWeekendBetween(last.date, holiday.date)) blocks.at(-1)!.push(holiday);
-    else blocks.push([holiday]);
+function holidayBlocks(holidays: readonly Holiday[]): HolidayBlock[] {
+  const blocks: HolidayBlock[] = [];
+  for (const { date, name } of holidays) {
+    const current = blocks.at(-1);
+    if (!current || !onlyWeekendBetween(current.last, date)) blocks.push({ name, last: date, onWeekend: 0 });
+    const block = blocks.at(-1) as HolidayBlock;
+    block.last = date;
+    if (isWeekend(date)) block.onWeekend++;
   }
   return blocks;
 }
