@@ -63,6 +63,14 @@ describe('identifiers', () => {
       'invalid_id_birth_date',
     ],
     [
+      "a natural person's ID born in the future",
+      naturalPerson,
+      'subject.idNumber',
+      anIdNumber('20901231'),
+      'subject.idNumber',
+      'invalid_id_birth_date',
+    ],
+    [
       'an ID of seventeen digits',
       penalty,
       'subject.legalRepresentativeIdNumber',

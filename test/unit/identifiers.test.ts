@@ -121,6 +121,17 @@ describe('居民身份证号码 (ID card)', () => {
     expect(idCardProblem(value)).toBe('birth_date');
   });
 
+  it('rejects a birth date after today as birth_date, and accepts one born today', () => {
+    const bornOn = (date: string) => {
+      const prefix = `110105${date.replaceAll('-', '')}002`;
+      return prefix + idCardCheckCharacter(prefix);
+    };
+
+    expect(idCardProblem(bornOn('2026-12-05'), '2026-12-04')).toBe('birth_date');
+    expect(idCardProblem(bornOn('2026-12-04'), '2026-12-04')).toBeUndefined();
+    expect(idCardProblem(bornOn('2090-01-01'))).toBe('birth_date');
+  });
+
   it.each([
     ['a lower-case x', ID_CARD_EXAMPLE.toLowerCase()],
     ['17 characters', ID_CARD_EXAMPLE.slice(0, 17)],

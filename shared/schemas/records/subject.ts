@@ -108,8 +108,8 @@ function checkIdNumber(
     fail(
       path,
       'invalid_id_birth_date',
-      '身份证号码中的出生日期不存在',
-      'the birth date in the ID card number does not exist',
+      '身份证号码中的出生日期不存在或晚于今天',
+      'the birth date in the ID card number is not a real date, or lies in the future',
     );
   else if (problem)
     fail(
