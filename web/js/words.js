@@ -148,6 +148,7 @@ export const OBJECTION_REASON_LABELS = {
   omission: '信息遗漏',
   period: '公示期限有误',
   repair_result: '对信用修复结果有异议',
+  secret_or_privacy: '侵犯商业秘密或个人隐私',
   other: '其他',
 };
 

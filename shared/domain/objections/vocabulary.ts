@@ -2,8 +2,19 @@ import type { Labels } from '../records/vocabulary.ts';
 
 /** The words of objections (异议): grounds, states, outcomes and what an outcome did to the record. */
 
-/** 异议事由: what about a published record the entity contests (山东省社会信用条例 第39条). */
-export const OBJECTION_REASONS = ['content_error', 'omission', 'period', 'repair_result', 'other'] as const;
+/**
+ * 异议事由: what about a published record the entity contests (山东省社会信用条例 第39条).
+ * `secret_or_privacy`: the record discloses a trade secret or private data. 条例 第6条 and
+ * 第24条(二) forbid that, and 第39条 lets the subject object to a 披露 that infringes its rights.
+ */
+export const OBJECTION_REASONS = [
+  'content_error',
+  'omission',
+  'period',
+  'repair_result',
+  'secret_or_privacy',
+  'other',
+] as const;
 export type ObjectionReason = (typeof OBJECTION_REASONS)[number];
 
 export const OBJECTION_REASON_LABELS: Labels<ObjectionReason> = {
@@ -11,6 +22,7 @@ export const OBJECTION_REASON_LABELS: Labels<ObjectionReason> = {
   omission: '信息遗漏',
   period: '公示期限有误',
   repair_result: '对信用修复结果有异议',
+  secret_or_privacy: '侵犯商业秘密或个人隐私',
   other: '其他',
 };
 
