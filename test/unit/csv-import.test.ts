@@ -129,6 +129,7 @@ describe('csvRowsToRecordInputs: penalties', () => {
         fineAmount: 2.5,
         confiscatedAmount: 0.35,
         validUntil: '2027-03-04',
+        publicationEndsOn: '2026-09-05',
         severity: 'general',
         procedure: 'ordinary',
       },
@@ -145,6 +146,7 @@ describe('csvRowsToRecordInputs: penalties', () => {
         basis: '《中华人民共和国广告法》第五十七条',
         categories: ['警告'],
         content: '警告，罚款 2.5 万元，没收违法所得 0.35 万元',
+        publicationEndsOn: '2026-09-05',
         severity: 'minor',
         procedure: 'simplified',
       },
@@ -157,6 +159,70 @@ describe('csvRowsToRecordInputs: penalties', () => {
     expect(valid?.success).toBe(true);
     expect(badUscc?.success).toBe(false);
     expect(badUscc?.error?.issues.map((issue) => issue.path)).toEqual([['subject', 'uscc']]);
+  });
+
+  it('reads 所属领域 by its label and 失信行为终止日期 as a date', () => {
+    const rows = ['安全生产', '特种设备', '消防', '其他领域', '其他', '交通运输'].map((sector) =>
+      penaltyColumns({ 所属领域: sector, 失信行为终止日期: '2025/12/31' }),
+    );
+
+    const penalties = inputsOf(csvOf(rows)).map(
+      (input) => (input as { penalty: { sector: unknown; misconductEndedOn: unknown } }).penalty,
+    );
+
+    expect(penalties.map((p) => p.sector)).toEqual([
+      'work_safety',
+      'special_equipment',
+      'fire_safety',
+      'other',
+      'other',
+      '交通运输',
+    ]);
+    expect(penalties.map((p) => p.misconductEndedOn)).toEqual(Array(6).fill('2025-12-31'));
+  });
+
+  it('refuses a 公示截止期 beyond the legal maximum, naming the rule (公示截止期 within the period of the regime)', () => {
+    // Decided 2026-03-05 under Order No. 58: at most three years, so until 2029-03-05.
+    const rows = ['2029-03-05', '2029-03-06', '2026-03-04'].map((end) => penaltyColumns({ 公示截止期: end }));
+
+    const results = inputsOf(csvOf(rows)).map((input) => recordInputSchema.safeParse(input));
+
+    expect(results[0]?.success).toBe(true);
+    expect(results[1]?.error?.issues).toMatchObject([
+      {
+        path: ['penalty', 'publicationEndsOn'],
+        params: {
+          code: 'publication_end_beyond_maximum',
+          zh: expect.stringContaining('国家发展改革委令第58号'),
+        },
+      },
+    ]);
+    expect(results[2]?.error?.issues).toMatchObject([
+      { path: ['penalty', 'publicationEndsOn'], params: { code: 'publication_end_before_decision' } },
+    ]);
+  });
+
+  it('refuses a 公示截止期 beyond five years from the end of the misconduct, naming 条例 第38条', () => {
+    const row = penaltyColumns({ 失信行为终止日期: '2023-01-10', 公示截止期: '2028-06-01' });
+
+    const [result] = inputsOf(csvOf([row])).map((input) => recordInputSchema.safeParse(input));
+
+    expect(result?.error?.issues).toMatchObject([
+      {
+        path: ['penalty', 'publicationEndsOn'],
+        params: { code: 'publication_end_beyond_maximum', zh: expect.stringContaining('第38条') },
+      },
+    ]);
+  });
+
+  it('refuses a misconduct that ended after the decision on it', () => {
+    const row = penaltyColumns({ 失信行为终止日期: '2026-03-06' });
+
+    const [result] = inputsOf(csvOf([row])).map((input) => recordInputSchema.safeParse(input));
+
+    expect(result?.error?.issues).toMatchObject([
+      { path: ['penalty', 'misconductEndedOn'], params: { code: 'misconduct_end_after_decision' } },
+    ]);
   });
 
   it('reads headers with half-width parentheses and stray spaces, and the short aliases', () => {

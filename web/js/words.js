@@ -71,6 +71,9 @@ export const DETAIL_FIELDS = {
     severity: '失信程度',
     procedure: '处罚程序',
     repairable: '可申请信用修复',
+    sector: '所属领域',
+    misconductEndedOn: '失信行为终止日期',
+    publicationEndsOn: '公示截止期',
   },
   coercion: {
     measure: '强制措施或执行方式',
@@ -139,6 +142,12 @@ export const DETAIL_CODE_LABELS = {
       ordinary: '普通程序',
       simplified: '简易程序',
     },
+    sector: {
+      special_equipment: '特种设备',
+      work_safety: '安全生产',
+      fire_safety: '消防',
+      other: '其他领域',
+    },
   },
 };
 
@@ -181,6 +190,7 @@ export const REPAIR_STATUS_LABELS = {
 /** The callers' roles. */
 export const ROLE_LABELS = {
   entity: '行政相对人',
+  person: '自然人',
   agency: '行政机关',
   admin: '信用管理部门',
 };

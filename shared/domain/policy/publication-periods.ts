@@ -1,24 +1,35 @@
 import { addDays, type IsoDate } from '../dates.ts';
-import type { Severity } from '../records/vocabulary.ts';
+import { RESTRICTION_CATEGORIES, type Sector, type Severity } from '../records/vocabulary.ts';
 
 export interface Months {
   readonly months: number;
 }
 
 /**
- * How long a penalty record is published, by the regime in force on its decision date
- * (DOMAIN.md). `minimum`: before which credit repair may not be filed; `maximum`: when
- * publication stops by itself. `undefined` minimum: not published at all in principle.
+ * `minimum`: before which credit repair may not be filed (undefined: no repair, the class is
+ * not published at all in principle); `maximum`: when publication stops by itself.
  */
+export interface Period {
+  readonly minimum: Months | undefined;
+  readonly maximum: Months;
+}
+
+/** How long a penalty record is published, by the regime in force on its decision date (DOMAIN.md). */
 export interface PublicationRegime {
   readonly name: string;
   readonly basis: string;
   readonly from: IsoDate;
   readonly confirmed: boolean;
-  readonly periods: Readonly<
-    Record<Severity, { readonly minimum: Months | undefined; readonly maximum: Months }>
-  >;
+  readonly periods: Readonly<Record<Severity, Period>>;
+  /** Sectors whose minimum is longer than their class's (Order No. 58: 1 year in three sectors). */
+  readonly sectorMinimum?: { readonly sectors: readonly Sector[]; readonly minimum: Months } | undefined;
 }
+
+const sameForEveryClass = (period: Period): Record<Severity, Period> => ({
+  minor: period,
+  general: period,
+  serious: period,
+});
 
 /** Newest first; the first regime whose `from` is on or before the decision date applies. */
 export const PUBLICATION_REGIMES: readonly PublicationRegime[] = [
@@ -34,17 +45,14 @@ export const PUBLICATION_REGIMES: readonly PublicationRegime[] = [
     },
   },
   {
-    // Per-class figures of Order No. 58 are not confirmed: minimum 3 months and maximum 3
-    // years in general; special sectors 1 year minimum. Kept as the general rule here.
+    // Keyed by sector, not by severity: 「最短公示期为三个月，最长公示期为三年」, and one year
+    // minimum 「特种设备、安全生产、消防领域」 (secondary source; the order's own text was not found).
     name: 'order-58',
-    basis: '国家发展改革委令第58号（2023年5月1日起施行；分类期限待确认）',
+    basis: '国家发展改革委令第58号（2023年5月1日起施行）',
     from: '2023-05-01',
     confirmed: false,
-    periods: {
-      minor: { minimum: { months: 3 }, maximum: { months: 36 } },
-      general: { minimum: { months: 3 }, maximum: { months: 36 } },
-      serious: { minimum: { months: 12 }, maximum: { months: 36 } },
-    },
+    periods: sameForEveryClass({ minimum: { months: 3 }, maximum: { months: 36 } }),
+    sectorMinimum: { sectors: ['special_equipment', 'work_safety', 'fire_safety'], minimum: { months: 12 } },
   },
   {
     name: 'notice-527',
@@ -59,8 +67,41 @@ export const PUBLICATION_REGIMES: readonly PublicationRegime[] = [
   },
 ];
 
-export function regimeFor(decisionDate: IsoDate): PublicationRegime | undefined {
-  return PUBLICATION_REGIMES.find((regime) => regime.from <= decisionDate);
+/**
+ * The rules that bound or replace a regime's maximum, each with its source. The five-year cap
+ * of 条例 第38条 yields only to a 法律 or 行政法规 (「法律、行政法规另有规定的除外」), so it bounds
+ * the longer period of SAMR Order No. 45, a 部门规章, too.
+ */
+export const PERIOD_RULES = {
+  /** Decisions before the first regime: no national period, so the cap alone ends them, and repair needs no minimum. */
+  noRegime: {
+    name: 'before-2019',
+    basis: '山东省社会信用条例 第38条（2019年7月1日前作出的决定，无全国统一公示期限）',
+    from: '1900-01-01',
+    confirmed: true,
+    periods: sameForEveryClass({ minimum: { months: 0 }, maximum: { months: 60 } }),
+  },
+  fiveYearCap: {
+    label: '失信信息披露期限上限（自失信行为终止之日起）',
+    months: 60,
+    basis: '山东省社会信用条例 第38条',
+    confirmed: true,
+  },
+  restriction: {
+    label: '限制从业、限制开展生产经营活动超过三年的，按实际限制期限公示',
+    overMonths: 36,
+    basis: '市场监督管理行政处罚信息公示规定（国家市场监督管理总局令第45号）第13条第3款',
+    confirmed: true,
+  },
+  agencyDate: {
+    label: '决定机关填报的公示截止期（不得超过法定最长期限）',
+    basis: '行政许可和行政处罚等信用信息数据标准（公示截止期）',
+    confirmed: true,
+  },
+} as const;
+
+export function regimeFor(decisionDate: IsoDate): PublicationRegime {
+  return PUBLICATION_REGIMES.find((regime) => regime.from <= decisionDate) ?? PERIOD_RULES.noRegime;
 }
 
 /** `date` plus whole calendar months; the 31st of a shorter month becomes its last day. */
@@ -73,35 +114,99 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
-/**
- * Shandong caps any dishonesty record at five years from the end of the misconduct
- * (山东省社会信用条例 第38条). The end of the misconduct is not recorded, so the cap is
- * applied from the decision date; every maximum above is shorter anyway.
- */
-export const SHANDONG_CAP: Months = { months: 60 };
+/** What of a penalty record decides its publication window. */
+export interface PenaltyTerms {
+  readonly severity: Severity;
+  readonly categories: readonly string[];
+  readonly sector?: Sector | undefined;
+  /** 处罚有效期: for a restriction, the day it ends. */
+  readonly validUntil?: IsoDate | undefined;
+  /** 失信行为终止日期: where the five-year cap starts. */
+  readonly misconductEndedOn?: IsoDate | undefined;
+  /** 公示截止期 the agency supplied, within the legal maximum. */
+  readonly publicationEndsOn?: IsoDate | undefined;
+}
+
+/** The rule that set the last day of publication. */
+export type PublicationEnd = 'regime_maximum' | 'restriction_period' | 'five_year_cap' | 'agency_date';
 
 export interface PublicationWindow {
   readonly regime: string;
+  /** The regime's source, which a document relying on the period cites (the repair decision). */
+  readonly basis: string;
   /** First day a credit-repair application may be filed; undefined if there is no minimum. */
   readonly repairFrom: IsoDate | undefined;
   /** Last day the record is published; it stops at the end of this day. */
   readonly publishedUntil: IsoDate;
+  readonly endsBy: PublicationEnd;
+  /** Where the five-year cap was counted from: the end of the misconduct if known, else the decision. */
+  readonly capFrom: 'misconduct_end' | 'decision_date';
+}
+
+/**
+ * The legal maximum of a penalty's publication, before any date the agency supplies: the
+ * regime's maximum for its class, the actual restriction where that is longer than three years
+ * (SAMR Order No. 45 第13条), and never beyond five years from the end of the misconduct
+ * (条例 第38条; the decision date when that end is not recorded).
+ */
+export function legalMaximum(
+  decisionDate: IsoDate,
+  terms: PenaltyTerms,
+): Pick<PublicationWindow, 'publishedUntil' | 'endsBy' | 'capFrom'> {
+  const regime = regimeFor(decisionDate);
+  let until = addMonths(decisionDate, regime.periods[terms.severity].maximum.months);
+  let endsBy: PublicationEnd = 'regime_maximum';
+  const restrictionEnd = terms.validUntil;
+  if (
+    restrictionEnd &&
+    terms.categories.some((c) => RESTRICTION_CATEGORIES.has(c)) &&
+    restrictionEnd > addMonths(decisionDate, PERIOD_RULES.restriction.overMonths) &&
+    restrictionEnd > until
+  ) {
+    until = restrictionEnd;
+    endsBy = 'restriction_period';
+  }
+  const capFrom = terms.misconductEndedOn ? 'misconduct_end' : 'decision_date';
+  const cap = addMonths(terms.misconductEndedOn ?? decisionDate, PERIOD_RULES.fiveYearCap.months);
+  if (cap <= until) {
+    until = cap;
+    endsBy = 'five_year_cap';
+  }
+  return { publishedUntil: until, endsBy, capFrom };
 }
 
 /**
  * The publication window of a penalty decided on `decisionDate`. Periods run from the
  * decision date, which is not counted, and end on the corresponding day of the last month
  * (民法典 第201、202条): a 1-year maximum from 2026-05-10 ends with 2027-05-10, and a
- * 3-month minimum from the same day allows a repair filing from 2026-08-11.
+ * 3-month minimum from the same day allows a repair filing from 2026-08-11. Where the regime
+ * keys a longer minimum by sector, the longer one applies.
  */
-export function publicationWindow(decisionDate: IsoDate, severity: Severity): PublicationWindow | undefined {
+export function publicationWindow(decisionDate: IsoDate, terms: PenaltyTerms): PublicationWindow {
   const regime = regimeFor(decisionDate);
-  if (!regime) return undefined;
-  const { minimum, maximum } = regime.periods[severity];
-  const months = Math.min(maximum.months, SHANDONG_CAP.months);
+  const minimum = longerMinimum(regime, terms);
+  const maximum = legalMaximum(decisionDate, terms);
+  const agencyEnd = terms.publicationEndsOn;
   return {
     regime: regime.name,
+    basis: regime.basis,
     repairFrom: minimum ? addDays(addMonths(decisionDate, minimum.months), 1) : undefined,
-    publishedUntil: addMonths(decisionDate, months),
+    ...(agencyEnd && agencyEnd < maximum.publishedUntil
+      ? { ...maximum, publishedUntil: agencyEnd, endsBy: 'agency_date' as const }
+      : maximum),
   };
+}
+
+function longerMinimum(regime: PublicationRegime, terms: PenaltyTerms): Months | undefined {
+  const minimum = regime.periods[terms.severity].minimum;
+  const sector = regime.sectorMinimum;
+  if (!minimum || !sector || !terms.sector || !sector.sectors.includes(terms.sector)) return minimum;
+  return sector.minimum.months > minimum.months ? sector.minimum : minimum;
+}
+
+/** The source of the rule that set a maximum, for the error that refuses a later 公示截止期. */
+export function basisOfMaximum(decisionDate: IsoDate, endsBy: PublicationEnd): string {
+  if (endsBy === 'five_year_cap') return PERIOD_RULES.fiveYearCap.basis;
+  if (endsBy === 'restriction_period') return PERIOD_RULES.restriction.basis;
+  return regimeFor(decisionDate).basis;
 }

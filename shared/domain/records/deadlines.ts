@@ -21,7 +21,7 @@ export function disclosureDeadline(calendar: WorkingCalendar, decisionDate: stri
 /** When a listed penalty stops being published by itself (24:00 of its last day). */
 export function publicationExpiry(record: DisclosureRecord): string | undefined {
   if (record.content.kind !== 'penalty' || !isPubliclyListed(record)) return undefined;
-  const window = publicationWindow(record.content.decisionDate, record.content.penalty.severity);
+  const window = publicationWindow(record.content.decisionDate, record.content.penalty);
   return window && endOfShanghaiDay(window.publishedUntil);
 }
 

@@ -5,6 +5,7 @@ import {
   LICENSE_STATUS_LABELS,
   PROCEDURE_LABELS,
   type RecordKind,
+  SECTOR_LABELS,
   SEVERITY_LABELS,
 } from './vocabulary.ts';
 
@@ -65,6 +66,12 @@ export const DETAIL_FIELDS: { readonly [K in RecordKind]: FieldTable<KindDetails
     severity: { label: '失信程度', codes: SEVERITY_LABELS },
     procedure: { label: '处罚程序', codes: PROCEDURE_LABELS },
     repairable: { label: '可申请信用修复', hint: '默认是；特定严重失信或法律另有规定时为否' },
+    sector: { label: '所属领域', codes: SECTOR_LABELS },
+    misconductEndedOn: {
+      label: '失信行为终止日期',
+      hint: '五年披露上限自此日起算；不填则自处罚决定日期起算',
+    },
+    publicationEndsOn: { label: '公示截止期', hint: '不填则按法定公示期限计算；不得超过法定最长期限' },
   },
   license: {
     documentName: { label: '行政许可决定文书名称' },

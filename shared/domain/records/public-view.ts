@@ -123,7 +123,7 @@ export function publicView(record: DisclosureRecord): PublicRecord {
   const known = personalDataOf(record);
   const window =
     content.kind === 'penalty'
-      ? publicationWindow(content.decisionDate, content.penalty.severity)
+      ? publicationWindow(content.decisionDate, content.penalty)
       : undefined;
   return {
     id: record.id,

@@ -97,6 +97,23 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const SEVERITY_LABELS: Labels<Severity> = { minor: '轻微', general: '一般', serious: '严重' };
 
+/**
+ * 所属领域 of a penalty, where it sets the publication periods: NDRC Order No. 58 gives
+ * 特种设备、安全生产、消防 a minimum of one year before repair (policy/publication-periods.ts).
+ */
+export const SECTORS = ['special_equipment', 'work_safety', 'fire_safety', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const SECTOR_LABELS: Labels<Sector> = {
+  special_equipment: '特种设备',
+  work_safety: '安全生产',
+  fire_safety: '消防',
+  other: '其他领域',
+};
+
+/** 限制从业 and 限制开展生产经营活动: a restriction that lasts, whose length can set the period. */
+export const RESTRICTION_CATEGORIES: ReadonlySet<string> = new Set(['限制从业', '限制开展生产经营活动']);
+
 /** 处罚程序: a penalty under the simplified procedure is never published. */
 export const PROCEDURES = ['ordinary', 'simplified'] as const;
 export type Procedure = (typeof PROCEDURES)[number];

@@ -1,4 +1,5 @@
 import { canonicalJson, sha256 } from '../audit.ts';
+import { publicationWindow } from '../policy/publication-periods.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import type { Repair } from './repair.ts';
 
@@ -18,7 +19,18 @@ export interface DecisionDocument {
   readonly hash: string;
 }
 
-const BASIS = '国办发〔2025〕22号；国家发展改革委令第36号：经审核，同意信用修复，终止公示该行政处罚信息。';
+/**
+ * What the decision rests on: the repair procedure (国办发〔2025〕22号, in force when any repair
+ * is decided here) and the publication regime that set the record's periods, which is not
+ * Order No. 36 for a decision taken before 2026-04-01.
+ */
+export function decisionBasis(record: DisclosureRecord): string {
+  const regime =
+    record.content.kind === 'penalty'
+      ? publicationWindow(record.content.decisionDate, record.content.penalty).basis
+      : undefined;
+  return `国办发〔2025〕22号${regime ? `；${regime}` : ''}：经审核，同意信用修复，终止公示该行政处罚信息。`;
+}
 
 export function decisionDocument(repair: Repair, record: DisclosureRecord): DecisionDocument | undefined {
   if (repair.status !== 'approved' || !repair.decision) return undefined;
@@ -32,7 +44,7 @@ export function decisionDocument(repair: Repair, record: DisclosureRecord): Deci
     decidedAt: repair.decision.at,
     outcome: 'approved' as const,
     reason: repair.decision.reason,
-    basis: BASIS,
+    basis: decisionBasis(record),
   };
   return { ...body, hash: sha256(canonicalJson(body)) };
 }

@@ -6,6 +6,7 @@ import {
   PENALTY_CATEGORIES,
   PROCEDURES,
   type RecordKind,
+  SECTORS,
   SEVERITIES,
 } from '../../domain/records/vocabulary.ts';
 import { isoDate } from '../common.ts';
@@ -51,6 +52,9 @@ export const penaltySchema = z
     severity: z.enum(SEVERITIES).meta(penalty('severity')),
     procedure: z.enum(PROCEDURES).meta(penalty('procedure')),
     repairable: z.boolean().optional().meta(penalty('repairable')),
+    sector: z.enum(SECTORS).optional().meta(penalty('sector')),
+    misconductEndedOn: isoDate.optional().meta(penalty('misconductEndedOn')),
+    publicationEndsOn: isoDate.optional().meta(penalty('publicationEndsOn')),
   })
   .meta({ id: 'PenaltyDetails' });
 

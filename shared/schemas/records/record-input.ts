@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { basisOfMaximum, legalMaximum } from '../../domain/policy/publication-periods.ts';
 import { describeField, RECORD_FIELDS } from '../../domain/records/fields.ts';
 import { isoDate } from '../common.ts';
+import { issue } from '../issue.ts';
 import { MAX_LENGTH } from '../limits.ts';
 import { line, text } from '../text.ts';
 import {
@@ -28,12 +30,56 @@ const common = {
   subject: subjectSchema,
 };
 
+const misconductAfterDecision = issue(
+  'misconduct_end_after_decision',
+  '失信行为终止日期不能晚于处罚决定日期',
+  'the misconduct cannot end after the decision on it',
+);
+const publicationEndBeforeDecision = issue(
+  'publication_end_before_decision',
+  '公示截止期不能早于处罚决定日期',
+  'the publication cannot end before the decision',
+);
+
+/**
+ * A 公示截止期 later than the legal maximum is refused naming the rule that sets that maximum;
+ * one message per rule, so the messages stay a fixed set.
+ */
+const beyondMaximum = (basis: string) =>
+  issue(
+    'publication_end_beyond_maximum',
+    `公示截止期超过法定最长公示期限（${basis}）`,
+    `the publication end lies beyond the legal maximum (${basis})`,
+  );
+
+/** The dates of a penalty that set its publication period must agree with its decision and the law. */
+type PenaltyDates = { decisionDate: string; penalty: z.infer<typeof penaltySchema> };
+
+function checkPeriods(record: PenaltyDates, ctx: z.RefinementCtx): void {
+  const { decisionDate, penalty } = record;
+  const fail = (field: string, params: ReturnType<typeof issue>) =>
+    ctx.addIssue({ code: 'custom', path: ['penalty', field], ...params });
+  if (penalty.misconductEndedOn && penalty.misconductEndedOn > decisionDate) {
+    fail('misconductEndedOn', misconductAfterDecision);
+  }
+  const end = penalty.publicationEndsOn;
+  if (!end) return;
+  const maximum = legalMaximum(decisionDate, penalty);
+  if (end < decisionDate) fail('publicationEndsOn', publicationEndBeforeDecision);
+  else if (end > maximum.publishedUntil) {
+    fail('publicationEndsOn', beyondMaximum(basisOfMaximum(decisionDate, maximum.endsBy)));
+  }
+}
+
 /** The ten kinds, each the common core plus one object named after the kind. */
 function recordSchema<Extra extends z.core.$ZodLooseShape>(extra: Extra) {
   const base = { ...common, ...extra };
   return z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('license'), ...base, license: licenseSchema }),
-    z.strictObject({ kind: z.literal('penalty'), ...base, penalty: penaltySchema }),
+    z.strictObject({ kind: z.literal('penalty'), ...base, penalty: penaltySchema }).superRefine(
+      // The generic `Extra` hides the shape from the compiler; the object is the penalty record.
+      (record, ctx) => checkPeriods(record as unknown as PenaltyDates, ctx),
+    ),
     z.strictObject({ kind: z.literal('coercion'), ...base, coercion: coercionSchema }),
     z.strictObject({ kind: z.literal('confirmation'), ...base, confirmation: confirmationSchema }),
     z.strictObject({ kind: z.literal('levy'), ...base, levy: levySchema }),

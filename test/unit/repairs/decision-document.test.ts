@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256 } from '../../../shared/domain/audit.ts';
+import { decisionBasis } from '../../../shared/domain/repairs/decision-document.ts';
 import {
   AS_AGENCY,
   AS_ENTITY,
   appliedForRepair,
   decidedRepair,
+  penaltyOf,
   publishedPenalty,
   refusedRepairOf,
+  registered,
 } from '../../support/domain-mothers.ts';
 import { domainWorld } from '../../support/domain-world.ts';
 import { AGENCY, COMPANY, OTHER_AGENCY, OTHER_COMPANY } from '../../support/record-builders.ts';
@@ -32,6 +35,32 @@ describe('the repair decision document (信用修复决定书)', () => {
       reason: '已缴清罚款并完成整改。',
     });
     expect(document.basis).toContain('国家发展改革委令第36号');
+  });
+
+  it("cites the regime that set the record's periods: Order No. 58 for a penalty decided 2024-06-15", async () => {
+    const world = domainWorld();
+    const record = await publishedPenalty(world, '2024-06-15', {
+      severity: 'serious',
+      sector: 'work_safety',
+    });
+    const repair = await appliedForRepair(world, record.id);
+    await decidedRepair(world, repair.id, 'approved');
+
+    const document = await world.repairs.decisionDocument(AS_ENTITY, repair.id);
+
+    expect(document.basis).toContain('国家发展改革委令第58号');
+    expect(document.basis).not.toContain('第36号');
+  });
+
+  it.each([
+    ['2026-06-01', '国家发展改革委令第36号'],
+    ['2021-03-01', '发改办财金〔2019〕527号'],
+    ['2018-03-01', '山东省社会信用条例 第38条'],
+  ])('cites, for a penalty decided %s, %s', async (decisionDate, regime) => {
+    const world = domainWorld();
+    const record = await registered(world, penaltyOf(decisionDate));
+
+    expect(decisionBasis(record)).toContain(regime);
   });
 
   it('carries a SHA-256 anyone can recompute from the canonical JSON of the rest', async () => {

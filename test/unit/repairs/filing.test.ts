@@ -117,9 +117,12 @@ describe('the minimum publication period', () => {
     expect(repair.status).toBe('pending');
   });
 
-  it('names Order No. 58 for a serious penalty decided under it, with its twelve months', async () => {
+  it('names Order No. 58 for a penalty in 消防 decided under it, with the twelve months of its sector', async () => {
     const world = domainWorld('2023-12-01T10:00:00+08:00');
-    const record = await publishedPenalty(world, '2023-05-10', { severity: 'serious' });
+    const record = await publishedPenalty(world, '2023-05-10', {
+      severity: 'general',
+      sector: 'fire_safety',
+    });
 
     const filing = world.repairs.file(COMPANY, repairFiling(record.id, '2023-11-30'), ENTITY_ACTOR);
 
@@ -129,14 +132,30 @@ describe('the minimum publication period', () => {
     });
   });
 
-  it('refuses a penalty decided before any regime (2019-07-01): no repair applies to it', async () => {
-    const world = domainWorld();
+  it('lets a serious penalty decided under Order No. 58 outside the special sectors be repaired after 3 months', async () => {
+    const world = domainWorld('2023-12-01T10:00:00+08:00');
+    const record = await publishedPenalty(world, '2023-05-10', { severity: 'serious', sector: 'other' });
+
+    const repair = await world.repairs.file(COMPANY, repairFiling(record.id, '2023-11-30'), ENTITY_ACTOR);
+
+    expect(repair.status).toBe('pending');
+  });
+
+  it('lets a penalty decided before any regime (2019-07-01) be repaired with no minimum: 条例 第38条 alone bounds it', async () => {
+    const world = domainWorld('2019-12-02T10:00:00+08:00');
     const record = await publishedPenalty(world, '2019-06-28');
 
-    await expect(appliedForRepair(world, record.id)).rejects.toMatchObject({
-      code: 'no_minimum_period',
-      field: 'recordId',
-    });
+    const repair = await world.repairs.file(COMPANY, repairFiling(record.id, '2019-12-01'), ENTITY_ACTOR);
+
+    expect(repair.status).toBe('pending');
+  });
+
+  it('no longer shows, nor repairs, a penalty decided 2018-03-01 once the five-year cap ended it (条例 第38条)', async () => {
+    const world = domainWorld();
+    const record = await publishedPenalty(world, '2018-03-01');
+
+    expect(record.publicationEnd).toMatchObject({ reason: 'expired' });
+    await expect(appliedForRepair(world, record.id)).rejects.toMatchObject({ code: 'repair_not_applicable' });
   });
 });
 

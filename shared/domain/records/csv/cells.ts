@@ -4,6 +4,7 @@ import {
   type Labels,
   LICENSE_STATUS_LABELS,
   PROCEDURE_LABELS,
+  SECTOR_LABELS,
   SEVERITY_LABELS,
   SUBJECT_CATEGORY_LABELS,
 } from '../vocabulary.ts';
@@ -33,6 +34,11 @@ const ID_TYPE_BY_LABEL = codesByLabel(ID_TYPE_LABELS, { 居民身份证: 'reside
 const SEVERITY_BY_LABEL = codesByLabel(SEVERITY_LABELS);
 const PROCEDURE_BY_LABEL = codesByLabel(PROCEDURE_LABELS, { 普通: 'ordinary', 简易: 'simplified' });
 const LICENSE_STATUS_BY_LABEL = codesByLabel(LICENSE_STATUS_LABELS);
+const SECTOR_BY_LABEL = codesByLabel(SECTOR_LABELS, {
+  特种设备安全: 'special_equipment',
+  消防安全: 'fire_safety',
+  其他: 'other',
+});
 
 /**
  * The code of a 证件类型 label. The standard writes other documents as `其他-<name>`
@@ -93,5 +99,6 @@ export const CONVERSIONS = {
   severity: byLabel(SEVERITY_BY_LABEL),
   procedure: byLabel(PROCEDURE_BY_LABEL),
   licenseStatus: byLabel(LICENSE_STATUS_BY_LABEL),
+  sector: byLabel(SECTOR_BY_LABEL),
 } as const;
 export type Conversion = keyof typeof CONVERSIONS;

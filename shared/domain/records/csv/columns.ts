@@ -76,8 +76,12 @@ const PENALTY_COLUMNS = {
   失信程度: { path: 'penalty.severity', as: 'severity' },
   处罚严重程度: { path: 'penalty.severity', as: 'severity' },
   处罚程序: { path: 'penalty.procedure', as: 'procedure' },
-  // The service works the publication end out from severity and decision date (policy).
-  公示截止期: { path: null },
+  // Optional: without it the period follows policy/publication-periods.ts; with it, it must
+  // lie within that legal maximum, or the row is refused naming the rule.
+  公示截止期: { path: 'penalty.publicationEndsOn', as: 'date' },
+  失信行为终止日期: { path: 'penalty.misconductEndedOn', as: 'date' },
+  所属领域: { path: 'penalty.sector', as: 'sector' },
+  行业领域: { path: 'penalty.sector', as: 'sector' },
   处罚机关: AUTHORITY,
   处罚机关统一社会信用代码: AUTHORITY,
 } as const satisfies ColumnTable;
