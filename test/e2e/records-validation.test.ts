@@ -173,3 +173,70 @@ describe('required fields', () => {
     expect(company.json.errors).toContainEqual(expect.objectContaining({ code: 'id_not_allowed' }));
   });
 });
+
+describe('publication periods (条例 第38条; 公示截止期)', () => {
+  // Decided 2026-09-30 under Order No. 36, general: published at most until 2027-09-30.
+  it.for<[string, Record<string, unknown>, string, string]>([
+    [
+      'a 公示截止期 beyond the regime maximum',
+      { publicationEndsOn: '2027-10-01' },
+      'penalty.publicationEndsOn',
+      'publication_end_beyond_maximum',
+    ],
+    [
+      'a 公示截止期 before the decision',
+      { publicationEndsOn: '2026-09-29' },
+      'penalty.publicationEndsOn',
+      'publication_end_before_decision',
+    ],
+    [
+      'a misconduct that ended after the decision',
+      { misconductEndedOn: '2026-10-01' },
+      'penalty.misconductEndedOn',
+      'misconduct_end_after_decision',
+    ],
+  ])('refuses %s with a 400 naming the field', async ([, change, field, code], { register }) => {
+    const base = penaltyInput();
+
+    const answer = await register({ ...base, penalty: { ...base.penalty, ...change } });
+
+    expectFieldProblem(answer, field, code);
+  });
+
+  it('refuses an unknown sector with a 400 naming the field', async ({ register }) => {
+    const base = penaltyInput();
+
+    const answer = await register({ ...base, penalty: { ...base.penalty, sector: 'mining' } });
+
+    expectProblem(answer, 400, 'validation_failed', 'body.penalty.sector');
+  });
+
+  it('names the rule that sets the maximum in the refusal', async ({ register }) => {
+    const base = penaltyInput();
+
+    const answer = await register({
+      ...base,
+      penalty: { ...base.penalty, misconductEndedOn: '2022-01-10', publicationEndsOn: '2027-01-11' },
+    });
+
+    expectFieldProblem(answer, 'penalty.publicationEndsOn', 'publication_end_beyond_maximum');
+    expect(JSON.stringify(answer.json)).toContain('山东省社会信用条例 第38条');
+  });
+
+  it('publishes a penalty whose misconduct ended 2022-01-10 until 2027-01-10, the five-year cap', async ({
+    service,
+    register,
+  }) => {
+    const base = penaltyInput();
+
+    const answer = await register({
+      ...base,
+      publish: true,
+      penalty: { ...base.penalty, severity: 'serious', misconductEndedOn: '2022-01-10' },
+    });
+    expect(answer.status).toBe(201);
+
+    const shown = await call(service.url, 'GET', `/v1/disclosures/${answer.json.id}`);
+    expect(shown.json.publicationEndsOn).toBe('2027-01-10');
+  });
+});
