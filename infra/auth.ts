@@ -26,8 +26,12 @@ export interface ServiceAuthProps {
   readonly domainPrefix: string;
 }
 
-/** The custom attributes an administrator sets; all three are strings, none required. */
-const CUSTOM_ATTRIBUTES = ['role', 'agency', 'uscc'] as const;
+/**
+ * The custom attributes an administrator sets; all are strings, none required. `id_number`
+ * binds a natural person's account (role `person`) to their resident ID number, as `uscc`
+ * binds an entity's to its code.
+ */
+const CUSTOM_ATTRIBUTES = ['role', 'agency', 'uscc', 'id_number'] as const;
 
 // The users are Chinese agencies and entities; Cognito's defaults are English only.
 const INVITATION = {
@@ -43,8 +47,8 @@ const VERIFICATION = {
 };
 
 /**
- * Who may call the non-public routes: a Cognito user pool of agency staff, entities and the
- * credit office, and the website's client. Nobody signs up: the credit office creates each
+ * Who may call the non-public routes: a Cognito user pool of agency staff, entities, natural
+ * persons and the credit office, and the website's client. Nobody signs up: the credit office creates each
  * account and sets its role and code, which the user cannot change.
  */
 export class ServiceAuth extends Construct {
@@ -67,6 +71,8 @@ export class ServiceAuth extends Construct {
         role: new StringAttribute({ mutable: true, minLen: 1, maxLen: 16 }),
         agency: new StringAttribute({ mutable: true, minLen: 18, maxLen: 18 }),
         uscc: new StringAttribute({ mutable: true, minLen: 18, maxLen: 18 }),
+        // A resident ID number is 18 characters too (GB 11643-1999); the API checks it.
+        id_number: new StringAttribute({ mutable: true, minLen: 18, maxLen: 18 }),
       },
       // A token can publish, correct or revoke public records, so a password alone is not
       // enough: every user sets up an authenticator app (TOTP) at first sign-in. No SMS, which

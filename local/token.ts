@@ -1,6 +1,6 @@
 /**
  * `npm run token -- --role agency --agency <USCC>` (or `--role entity --uscc <USCC>`,
- * `--role admin`): prints a bearer token, and only the token, for the local server that
+ * `--role person --id <resident ID number>`, `--role admin`): prints a bearer token, and only the token, for the local server that
  * runs on the same DATA_DIR. Options: --sub <subject>, --ttl <seconds> (default 43200).
  */
 import './quiet-sdk.ts';

@@ -1,22 +1,27 @@
 import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { makeObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
+import { makePersonRecordUseCases } from '../../shared/domain/records/person-use-cases.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { idempotencyRepository } from '../../shared/store/idempotency-repository.ts';
+import { personRecordIndex } from '../../shared/store/person-index.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { objectionRoutes } from './routes.ts';
 
 const store = storeFromEnv();
+const records = recordRepository(store);
 const objections = makeObjectionUseCases({
-  records: recordRepository(store),
+  records,
   workflows: workflowRepository(store),
   calendarYears: calendarYearsFrom(calendarRepository(store)),
   clock: systemClock,
 });
 
-export const handler = httpHandler('objections', objectionRoutes(objections), {
+const personRecords = makePersonRecordUseCases({ index: personRecordIndex(store, records) });
+
+export const handler = httpHandler('objections', objectionRoutes({ objections, personRecords }), {
   idempotency: idempotencyRepository(store),
 });

@@ -1,8 +1,9 @@
 import type { ObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
+import type { PersonRecordUseCases } from '../../shared/domain/records/person-use-cases.ts';
 import { objectionView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
-import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
+import { agencyOf, entityOf, filerOf, partyOf, personOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import { parsePart } from '../../shared/http/validation.ts';
 import { pageQuery } from '../../shared/schemas/common.ts';
@@ -16,16 +17,24 @@ import {
   objectionPage,
   objectionResponse,
 } from '../../shared/schemas/workflows.ts';
+import { personRecordPage } from '../../shared/schemas/workflows-person.ts';
 
 const validateCorrection = (content: unknown) => parsePart(recordInputSchema, 'body.correction', content);
 
-export function objectionRoutes(objections: ObjectionUseCases) {
+/** The objection routes, and a person's own records (never public, so not in `disclosures`). */
+export function objectionRoutes({
+  objections,
+  personRecords,
+}: {
+  objections: ObjectionUseCases;
+  personRecords: PersonRecordUseCases;
+}) {
   return {
     'POST /v1/objections': defineRoute({
       body: fileObjectionBody,
       responses: { 201: objectionResponse },
       run: async ({ body, principal }) => {
-        const objection = await objections.file(entityOf(principal), body, actorOf(principal));
+        const objection = await objections.file(filerOf(principal), body, actorOf(principal));
         return {
           status: 201,
           body: objectionView(objection),
@@ -90,6 +99,22 @@ export function objectionRoutes(objections: ObjectionUseCases) {
       responses: { 200: objectionPage },
       run: async ({ query, principal }) => ({
         body: pageBody(await objections.forEntity(entityOf(principal), pageRequest(query)), objectionView),
+      }),
+    }),
+
+    'GET /v1/person/records': defineRoute({
+      query: pageQuery,
+      responses: { 200: personRecordPage },
+      run: async ({ query, principal }) => ({
+        body: pageBody(await personRecords.forPerson(personOf(principal), pageRequest(query))),
+      }),
+    }),
+
+    'GET /v1/person/objections': defineRoute({
+      query: pageQuery,
+      responses: { 200: objectionPage },
+      run: async ({ query, principal }) => ({
+        body: pageBody(await objections.forPerson(personOf(principal), pageRequest(query)), objectionView),
       }),
     }),
   };

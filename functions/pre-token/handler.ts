@@ -2,10 +2,16 @@ import type { PreTokenGenerationTriggerHandler } from 'aws-lambda';
 
 /**
  * The custom attributes an administrator sets on a user, and the claim each becomes. The
- * API's handlers read `role`, `agency` and `uscc` (shared/http/principal.ts), the same
- * names the local runtime signs; Cognito would only offer them as `custom:role` and so on.
+ * API's handlers read `role`, `agency`, `uscc` and `idNumber` (shared/http/principal.ts), the
+ * same names the local runtime signs; Cognito would only offer them as `custom:role` and so on.
+ * A person's ID number is checked by the API like any code (a bad one is refused, 401).
  */
-const CLAIMS = { 'custom:role': 'role', 'custom:agency': 'agency', 'custom:uscc': 'uscc' } as const;
+const CLAIMS = {
+  'custom:role': 'role',
+  'custom:agency': 'agency',
+  'custom:uscc': 'uscc',
+  'custom:id_number': 'idNumber',
+} as const;
 
 /**
  * Cognito's pre-token-generation trigger (event version 1: it shapes the ID token, which is

@@ -4,7 +4,7 @@ import type { RepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
 import { repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
-import { agencyOf, entityOf, partyOf } from '../../shared/http/principal.ts';
+import { agencyOf, entityOf, filerOf, partyOf, personOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import { pageQuery } from '../../shared/schemas/common.ts';
 import {
@@ -25,7 +25,7 @@ export function repairRoutes(repairs: RepairUseCases) {
       body: fileRepairBody,
       responses: { 201: repairResponse },
       run: async ({ body, principal }) => {
-        const repair = await repairs.file(entityOf(principal), body, actorOf(principal));
+        const repair = await repairs.file(filerOf(principal), body, actorOf(principal));
         return { status: 201, body: repairView(repair), headers: { location: `/v1/repairs/${repair.id}` } };
       },
     }),
@@ -84,6 +84,14 @@ export function repairRoutes(repairs: RepairUseCases) {
       responses: { 200: repairPage },
       run: async ({ query, principal }) => ({
         body: pageBody(await repairs.forEntity(entityOf(principal), pageRequest(query)), repairView),
+      }),
+    }),
+
+    'GET /v1/person/repairs': defineRoute({
+      query: pageQuery,
+      responses: { 200: repairPage },
+      run: async ({ query, principal }) => ({
+        body: pageBody(await repairs.forPerson(personOf(principal), pageRequest(query)), repairView),
       }),
     }),
   };

@@ -1,23 +1,32 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
+import { idCardProblem } from '../domain/identifiers/id-card.ts';
 import { isUscc } from '../domain/identifiers/uscc.ts';
+import type { Filer } from '../domain/workflows/party.ts';
 import { HttpProblem } from './problem.ts';
 import type { Access, Role } from './routes.ts';
 
 /**
  * Who is calling, from the claims of a token the authorizer already verified (API Gateway's
  * JWT authorizer on AWS, the local server's verifier on one machine). The claims are the
- * same in both: `role`, plus `agency` (the agency's USCC) or `uscc` (the entity's).
+ * same in both: `role`, plus `agency` (the agency's USCC), `uscc` (the entity's) or
+ * `idNumber` (a natural person's resident ID number, checked like any other: GB 11643).
  */
 export type Principal =
   | { readonly role: 'agency'; readonly subject: string; readonly agency: string }
   | { readonly role: 'entity'; readonly subject: string; readonly uscc: string }
+  | { readonly role: 'person'; readonly subject: string; readonly idNumber: string }
   | { readonly role: 'admin'; readonly subject: string };
 
 const uscc = z.string().refine(isUscc);
+const idNumber = z
+  .string()
+  .transform((value) => value.toUpperCase())
+  .refine((value) => idCardProblem(value) === undefined);
 const claims = z.discriminatedUnion('role', [
   z.object({ role: z.literal('agency'), sub: z.string().min(1), agency: uscc }),
   z.object({ role: z.literal('entity'), sub: z.string().min(1), uscc }),
+  z.object({ role: z.literal('person'), sub: z.string().min(1), idNumber }),
   z.object({ role: z.literal('admin'), sub: z.string().min(1) }),
 ]);
 
@@ -56,6 +65,8 @@ export function principalFromEvent(event: APIGatewayProxyEventV2): Principal | u
       return { role: 'agency', subject: c.sub, agency: c.agency };
     case 'entity':
       return { role: 'entity', subject: c.sub, uscc: c.uscc };
+    case 'person':
+      return { role: 'person', subject: c.sub, idNumber: c.idNumber };
     case 'admin':
       return { role: 'admin', subject: c.sub };
   }
@@ -80,13 +91,23 @@ export function agencyOf(principal: Principal | undefined): string {
   return principal.agency;
 }
 
-/** The party of a workflow route (entity or agency); routes that call this admit no one else. */
-export function partyOf(
-  principal: Principal | undefined,
-): { role: 'entity'; uscc: string } | { role: 'agency'; agency: string } {
-  if (principal?.role === 'entity') return { role: 'entity', uscc: principal.uscc };
+/** The party of a workflow route (filer or agency); routes that call this admit no one else. */
+export function partyOf(principal: Principal | undefined): Filer | { role: 'agency'; agency: string } {
   if (principal?.role === 'agency') return { role: 'agency', agency: principal.agency };
-  throw new Error('a workflow route was reached by another role');
+  return filerOf(principal);
+}
+
+/** Who files on a filing route: an entity or a person; routes that call this admit no one else. */
+export function filerOf(principal: Principal | undefined): Filer {
+  if (principal?.role === 'entity') return { role: 'entity', uscc: principal.uscc };
+  if (principal?.role === 'person') return { role: 'person', idNumber: principal.idNumber };
+  throw new Error('a filing route was reached by another role');
+}
+
+/** The ID number of a person caller; routes that call this admit only persons. */
+export function personOf(principal: Principal | undefined): string {
+  if (principal?.role !== 'person') throw new Error('a person route was reached by another role');
+  return principal.idNumber;
 }
 
 /** The entity code of an entity caller; routes that call this admit only entities. */

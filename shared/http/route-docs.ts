@@ -44,7 +44,10 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '本主体正在公示的记录及其异议、修复状态',
     en: "The entity's own public records",
   },
-  'POST /v1/objections': { zh: '对公示记录提出异议', en: 'Object to a published record' },
+  'POST /v1/objections': {
+    zh: '对本主体（企业或自然人本人）已公示的记录提出异议',
+    en: 'Object to one of your own published records (entity or natural person)',
+  },
   'GET /v1/objections/{id}': { zh: '查看异议及处理结果', en: 'An objection and its outcome' },
   'POST /v1/objections/{id}/acceptance': {
     zh: '受理异议（注明是否需其他单位协查）',
@@ -53,7 +56,15 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   'POST /v1/objections/{id}/decision': { zh: '作出异议处理决定', en: 'Decide an objection' },
   'GET /v1/agency/objections': { zh: '本机关待处理或已处理的异议', en: "The agency's objections" },
   'GET /v1/entity/objections': { zh: '本主体提出的异议', en: "The entity's objections" },
-  'POST /v1/repairs': { zh: '申请信用修复', en: 'Apply for credit repair' },
+  'GET /v1/person/records': {
+    zh: '自然人本人的记录（不公开；含已结束公示或已撤销的，不含尚未公示的）',
+    en: "A natural person's own records (never public; ended and revoked ones too, not unpublished ones)",
+  },
+  'GET /v1/person/objections': { zh: '自然人本人提出的异议', en: "The person's own objections" },
+  'POST /v1/repairs': {
+    zh: '对本主体（企业或自然人本人）的处罚信息申请信用修复',
+    en: 'Apply for credit repair of your own penalty (entity or natural person)',
+  },
   'GET /v1/repairs/{id}': { zh: '查看信用修复申请及决定', en: 'A repair application and its decision' },
   'POST /v1/repairs/{id}/decision': { zh: '作出信用修复决定', en: 'Decide a repair application' },
   'GET /v1/repairs/{id}/decision-document': {
@@ -62,6 +73,7 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   },
   'GET /v1/agency/repairs': { zh: '本机关的信用修复申请', en: "The agency's repair applications" },
   'GET /v1/entity/repairs': { zh: '本主体的信用修复申请', en: "The entity's repair applications" },
+  'GET /v1/person/repairs': { zh: '自然人本人的信用修复申请', en: "The person's own repair applications" },
   'GET /v1/stats/timeliness': {
     zh: '各机关公示及时性统计（JSON 或 CSV）。按决定日期所在整月统计：日期区间扩展为所含各月的首日至末日，答复中的 from、to 即实际统计区间，以免按日相减推知未公开记录的决定日期；答复可缓存 60 秒。',
     en: 'Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s.',

@@ -151,12 +151,21 @@ const evidenceOut = z
 
 const decisionReason = z.string().max(MAX_LENGTH.decisionReason);
 
+/** Who filed: an entity (named by `entity`) or a natural person (never named in an answer). */
+const filer = z
+  .enum(['entity', 'person'])
+  .meta({ description: '提出人：entity 企业等主体 / person 自然人本人' });
+const filerEntity = usccOut
+  .optional()
+  .meta({ description: '提出异议或申请的主体的统一社会信用代码（自然人提出的没有）' });
+
 export const objectionResponse = z
   .object({
     id: idOut('obj'),
     recordId: idOut('rec'),
     record: recordSummary,
-    entity: usccOut,
+    filer,
+    entity: filerEntity,
     agency: usccOut,
     reason: z.enum(OBJECTION_REASONS),
     statement: z.string().max(MAX_LENGTH.statement),
@@ -185,7 +194,8 @@ export const repairResponse = z
     id: idOut('rep'),
     recordId: idOut('rec'),
     record: recordSummary,
-    entity: usccOut,
+    filer,
+    entity: filerEntity,
     agency: usccOut,
     commitment: z.object({ text: z.string().max(MAX_LENGTH.commitment), signedAt: isoDate }),
     evidence: evidenceOut,
@@ -211,7 +221,17 @@ export const decisionDocumentResponse = z.object({
   repairId: idOut('rep'),
   recordId: idOut('rec'),
   documentNumber: z.string().max(MAX_LENGTH.documentNumber),
-  entity: z.object({ name: z.string().max(MAX_LENGTH.subjectName), uscc: usccOut }),
+  entity: z.object({ name: z.string().max(MAX_LENGTH.subjectName), uscc: usccOut }).optional(),
+  person: z
+    .object({
+      name: z.string().max(MAX_LENGTH.subjectName),
+      idNumber: z
+        .string()
+        .max(18)
+        .regex(/^\d{17}[\dX]$/),
+    })
+    .optional()
+    .meta({ description: '自然人本人提出的申请：本人姓名与身份证号码（决定书只发给本人和决定机关）' }),
   agency: usccOut,
   decidedAt: instantOut,
   outcome: z.literal('approved'),

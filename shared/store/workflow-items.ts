@@ -11,11 +11,13 @@ import type { IndexEntry } from './record-items.ts';
  * audit chains. The agency's worklist is on gsi1 (by status, ordered by due instant); the rest
  * is derived, like a record's index entries, and written with every change:
  *   ENTITY#<uscc>#<kind> / <filedAt>#<id>   the entity's own list
+ *   PERSON#<sha256>#<kind> / <filedAt>#<id>  a person's own list, keyed by the hash of the ID
+ *                                           number (party.ts personRef), never the number
  *   ESC#<kind> / <escalatedAt>#<id>         the credit office's list of escalated cases
  *   <pk> / DEADLINE#<kind>                  the open handling deadline
  */
 
-import type { WorkflowKind } from '../domain/workflows/party.ts';
+import { type Filer, filerOf, personRef, type WorkflowKind } from '../domain/workflows/party.ts';
 
 export type { WorkflowKind };
 
@@ -30,6 +32,13 @@ export const agencyPartition = (kind: WorkflowKind, agency: string, status: stri
   `AGENCY${PREFIX[kind]}#${agency}#${status}`;
 
 type Workflow = Objection | Repair;
+
+/** The partition of a filer's own list of `kind`: an entity's by USCC, a person's by hash. */
+export function filerPartition(kind: WorkflowKind, filer: Filer): string {
+  return filer.role === 'entity'
+    ? `ENTITY#${filer.uscc}#${kind}`
+    : `PERSON#${personRef(filer.idNumber).slice('person:'.length)}#${kind}`;
+}
 
 export function workflowToItem(kind: WorkflowKind, w: Workflow): Record<string, unknown> {
   const { head, ...state } = w;
@@ -59,7 +68,7 @@ export function workflowEntries(kind: WorkflowKind, w: Workflow): IndexEntry[] {
     sk,
     item: { pk: p, sk, type: `${kind}-pointer`, id: w.id },
   });
-  entries.push(pointer(`ENTITY#${w.entity}#${kind}`, `${w.filedAt}#${w.id}`));
+  entries.push(pointer(filerPartition(kind, filerOf(w)), `${w.filedAt}#${w.id}`));
   if (w.escalatedAt && w.status === 'pending')
     entries.push(pointer(`ESC#${kind}`, `${w.escalatedAt}#${w.id}`));
   const open = kind === 'objection' ? objectionDeadlines(w as Objection) : repairDeadlines(w as Repair);

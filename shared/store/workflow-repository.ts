@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor, isStartKey, type KeyRule, startKeyRules } f
 import { counterOps } from './stats-items.ts';
 import {
   agencyPartition,
+  filerPartition,
   type WorkflowKind,
   workflowEntries,
   workflowFromItem,
@@ -146,8 +147,18 @@ export function workflowRepository(store: Store): WorkflowStore {
 
     objectionsForAgency: (q) => forAgency<Objection>('objection', q),
     repairsForAgency: (q) => forAgency<Repair>('repair', q),
-    objectionsForEntity: (q) => byPointer<Objection>('objection', `ENTITY#${q.entity}#objection`, q),
-    repairsForEntity: (q) => byPointer<Repair>('repair', `ENTITY#${q.entity}#repair`, q),
+    objectionsForEntity: (q) =>
+      byPointer<Objection>('objection', filerPartition('objection', { role: 'entity', uscc: q.entity }), q),
+    repairsForEntity: (q) =>
+      byPointer<Repair>('repair', filerPartition('repair', { role: 'entity', uscc: q.entity }), q),
+    objectionsForPerson: (q) =>
+      byPointer<Objection>(
+        'objection',
+        filerPartition('objection', { role: 'person', idNumber: q.person }),
+        q,
+      ),
+    repairsForPerson: (q) =>
+      byPointer<Repair>('repair', filerPartition('repair', { role: 'person', idNumber: q.person }), q),
     escalated: (kind, q) => byPointer(kind, `ESC#${kind}`, q),
   };
 }

@@ -4,29 +4,50 @@ import { officialYearBody } from '../support/calendar-builders.ts';
 import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
 import { penaltyInput } from '../support/record-builders.ts';
-import { APPROVE, objectionBody, penaltyAgainst, REJECT, repairBody } from '../support/workflow-mothers.ts';
+import {
+  APPROVE,
+  objectionBody,
+  penaltyAgainst,
+  REJECT,
+  repairBody,
+} from '../support/workflow-mothers.ts';
 
 /*
  * Who may call what: every route × every kind of caller, written out as a table and checked
  * cell by cell with real requests. Entity A and agency A own the objects; "other's" is
- * entity B or agency B asking for A's. Another party's object must be refused exactly as an
- * id that does not exist is, so no answer tells whether it exists.
+ * entity B or agency B asking for A's. Natural persons (自然人) act on their own records: person
+ * A's column aims at person A's records and filings (decided by agency A), person B's at the
+ * same. Another party's object must be refused exactly as an id that does not exist is, so no
+ * answer tells whether it exists.
  */
 
-const CALLERS = ['anonymous', 'entityOwn', 'entityOther', 'agencyOwn', 'agencyOther', 'admin'] as const;
+const CALLERS = [
+  'anonymous',
+  'entityOwn',
+  'entityOther',
+  'personOwn',
+  'personOther',
+  'agencyOwn',
+  'agencyOther',
+  'admin',
+] as const;
 type Caller = (typeof CALLERS)[number];
 type Expected = '2xx' | 401 | 403;
 
 const OK = '2xx';
-const PUBLIC: Expected[] = [OK, OK, OK, OK, OK, OK];
-const ADMIN_ONLY: Expected[] = [401, 403, 403, 403, 403, OK];
-const AGENCY_ANY: Expected[] = [401, 403, 403, OK, OK, 403];
-const AGENCY_OWN: Expected[] = [401, 403, 403, OK, 403, 403];
-const ENTITY_ANY: Expected[] = [401, OK, OK, 403, 403, 403];
-const ENTITY_OWN: Expected[] = [401, OK, 403, 403, 403, 403];
-const PARTIES_OWN: Expected[] = [401, OK, 403, OK, 403, 403];
+const PUBLIC: Expected[] = [OK, OK, OK, OK, OK, OK, OK, OK];
+const ADMIN_ONLY: Expected[] = [401, 403, 403, 403, 403, 403, 403, OK];
+const AGENCY_ANY: Expected[] = [401, 403, 403, 403, 403, OK, OK, 403];
+const AGENCY_OWN: Expected[] = [401, 403, 403, 403, 403, OK, 403, 403];
+const ENTITY_ANY: Expected[] = [401, OK, OK, 403, 403, 403, 403, 403];
+const PERSON_ANY: Expected[] = [401, 403, 403, OK, OK, 403, 403, 403];
+const FILER_OWN: Expected[] = [401, OK, 403, OK, 403, 403, 403, 403];
+const PARTIES_OWN: Expected[] = [401, OK, 403, OK, 403, OK, 403, 403];
 
-/** Columns: anonymous, entity (own), entity (other's), agency (own), agency (other's), admin. */
+/**
+ * Columns: anonymous, entity (own), entity (other's), person (own), person (other's), agency
+ * (own), agency (other's), admin.
+ */
 const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/calendar/{year}': PUBLIC,
   'PUT /v1/calendar/{year}': ADMIN_ONLY,
@@ -42,18 +63,21 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/disclosures': PUBLIC,
   'GET /v1/disclosures/{id}': PUBLIC,
   'GET /v1/entity/records': ENTITY_ANY,
-  'POST /v1/objections': ENTITY_OWN,
+  'POST /v1/objections': FILER_OWN,
   'GET /v1/objections/{id}': PARTIES_OWN,
   'POST /v1/objections/{id}/acceptance': AGENCY_OWN,
   'POST /v1/objections/{id}/decision': AGENCY_OWN,
   'GET /v1/agency/objections': AGENCY_ANY,
   'GET /v1/entity/objections': ENTITY_ANY,
-  'POST /v1/repairs': ENTITY_OWN,
+  'GET /v1/person/records': PERSON_ANY,
+  'GET /v1/person/objections': PERSON_ANY,
+  'POST /v1/repairs': FILER_OWN,
   'GET /v1/repairs/{id}': PARTIES_OWN,
   'POST /v1/repairs/{id}/decision': AGENCY_OWN,
   'GET /v1/repairs/{id}/decision-document': PARTIES_OWN,
   'GET /v1/agency/repairs': AGENCY_ANY,
   'GET /v1/entity/repairs': ENTITY_ANY,
+  'GET /v1/person/repairs': PERSON_ANY,
   'GET /v1/stats/timeliness': PUBLIC,
   'GET /v1/admin/events': ADMIN_ONLY,
   'GET /v1/admin/escalations': ADMIN_ONLY,
@@ -72,17 +96,43 @@ interface Request {
 type Target = 'registered' | 'published' | 'objection' | 'repair' | 'approved' | 'job' | 'none';
 
 /**
+ * On the routes persons may call, a person aims at their own kind of object: person A's record
+ * or filing, not entity A's. Elsewhere (public reads, agency routes) at what everyone aims at:
+ * a person's record is never public, so a public read of it would answer 404 for all.
+ */
+const PERSON_TARGETS: readonly Target[] = ['published', 'objection', 'repair', 'approved'];
+const targetOf = (caller: Caller, target: Target, key: RouteKey): string => {
+  const access = ROUTES.find((route) => routeKey(route) === key)?.access;
+  const forPersons = Array.isArray(access) && access.includes('person');
+  return caller.startsWith('person') && forPersons && PERSON_TARGETS.includes(target)
+    ? `person:${target}`
+    : target;
+};
+
+/**
  * The callers and A's objects, once per file: entity A and agency A are the file's `entity` and
  * `agency`, B the `otherEntity` and `otherAgency`.
  */
 const it = e2e.extend(
   'matrix',
   { scope: 'file' },
-  async ({ service, api, entity: entityA, otherEntity, agency: agencyA, otherAgency, admin }) => {
+  async ({
+    service,
+    api,
+    entity: entityA,
+    otherEntity,
+    person: personA,
+    otherPerson,
+    agency: agencyA,
+    otherAgency,
+    admin,
+  }) => {
     const tokens: Record<Caller, string | undefined> = {
       anonymous: undefined,
       entityOwn: entityA.token,
       entityOther: otherEntity.token,
+      personOwn: personA.token,
+      personOther: otherPerson.token,
       agencyOwn: agencyA.token,
       agencyOther: otherAgency.token,
       admin,
@@ -95,6 +145,12 @@ const it = e2e.extend(
     shared.repair = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
     shared.approved = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
     await api.decideRepair(agencyA.token, shared.approved, APPROVE);
+    const personsRecord = () => api.personPenalty(agencyA, personA);
+    shared['person:published'] = await personsRecord();
+    shared['person:objection'] = await api.objected(personA, await personsRecord());
+    shared['person:repair'] = await api.repaired(personA, await personsRecord());
+    shared['person:approved'] = await api.repaired(personA, await personsRecord());
+    await api.decideRepair(agencyA.token, shared['person:approved'], APPROVE);
     /** A batch job of agency A's: more rows than a request runs itself, so it answers 202. */
     const aJob = async () => {
       const rows = Array.from({ length: SYNC_MAX_ROWS + 1 }, () => penaltyAgainst(entityA.uscc));
@@ -106,7 +162,7 @@ const it = e2e.extend(
       return answer.json.id as string;
     };
     shared.job = await aJob();
-    const fresh: Record<Target, () => Promise<string>> = {
+    const fresh: Record<string, () => Promise<string>> = {
       registered: () => api.register(agencyA, penaltyAgainst(entityA.uscc), false),
       published: () => api.publishedPenalty(agencyA, entityA),
       objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
@@ -114,6 +170,10 @@ const it = e2e.extend(
       approved: async () => shared.approved as string,
       job: async () => shared.job as string,
       none: async () => '',
+      'person:published': personsRecord,
+      'person:objection': async () => api.objected(personA, await personsRecord()),
+      'person:repair': async () => api.repaired(personA, await personsRecord()),
+      'person:approved': async () => shared['person:approved'] as string,
     };
     const send = (caller: Caller, request: Request): Promise<HttpAnswer> =>
       call(service.url, request.method, request.path, {
@@ -180,6 +240,8 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   ],
   'GET /v1/agency/objections': ['none', () => ({ method: 'GET', path: '/v1/agency/objections' })],
   'GET /v1/entity/objections': ['none', () => ({ method: 'GET', path: '/v1/entity/objections' })],
+  'GET /v1/person/records': ['none', () => ({ method: 'GET', path: '/v1/person/records' })],
+  'GET /v1/person/objections': ['none', () => ({ method: 'GET', path: '/v1/person/objections' })],
   'POST /v1/repairs': ['published', (id) => ({ method: 'POST', path: '/v1/repairs', body: repairBody(id) })],
   'GET /v1/repairs/{id}': ['repair', (id) => ({ method: 'GET', path: `/v1/repairs/${id}` })],
   'POST /v1/repairs/{id}/decision': [
@@ -192,6 +254,7 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   ],
   'GET /v1/agency/repairs': ['none', () => ({ method: 'GET', path: '/v1/agency/repairs' })],
   'GET /v1/entity/repairs': ['none', () => ({ method: 'GET', path: '/v1/entity/repairs' })],
+  'GET /v1/person/repairs': ['none', () => ({ method: 'GET', path: '/v1/person/repairs' })],
   'GET /v1/stats/timeliness': ['none', () => ({ method: 'GET', path: '/v1/stats/timeliness' })],
   'GET /v1/admin/events': ['none', () => ({ method: 'GET', path: '/v1/admin/events' })],
   'GET /v1/admin/escalations': ['none', () => ({ method: 'GET', path: '/v1/admin/escalations' })],
@@ -230,7 +293,8 @@ describe('the authorization matrix', () => {
       const wanted: Record<string, Expected> = {};
       for (const [n, caller] of CALLERS.entries()) {
         const expected = MATRIX[key][n] as Expected;
-        const id = expected === OK ? await fresh[target]() : (shared[target] ?? '');
+        const aim = targetOf(caller, target, key);
+        const id = expected === OK ? await (fresh[aim] as () => Promise<string>)() : (shared[aim] ?? '');
         const answer = await send(caller, request(id));
         seen[caller] = classOf(answer.status);
         wanted[caller] = expected;
@@ -244,7 +308,15 @@ describe('the authorization matrix', () => {
 
 describe("another party's objects", () => {
   const withIds = (Object.keys(REQUESTS) as RouteKey[]).filter((key) => REQUESTS[key][0] !== 'none');
-  const others: Caller[] = ['entityOther', 'agencyOther', 'entityOwn', 'agencyOwn', 'admin'];
+  const others: Caller[] = [
+    'entityOther',
+    'personOther',
+    'agencyOther',
+    'entityOwn',
+    'personOwn',
+    'agencyOwn',
+    'admin',
+  ];
 
   it.for(withIds)(
     '%s refuses them exactly as an id that does not exist',
@@ -252,7 +324,7 @@ describe("another party's objects", () => {
       const [target, request] = REQUESTS[key];
       for (const caller of others) {
         if (MATRIX[key][CALLERS.indexOf(caller)] === OK) continue;
-        const theirs = await send(caller, request(shared[target] as string));
+        const theirs = await send(caller, request(shared[targetOf(caller, target, key)] as string));
         const missing = await send(caller, request(MISSING[target]));
         expect({ caller, ...refusal(theirs) }).toEqual({ caller, ...refusal(missing) });
       }
@@ -276,6 +348,20 @@ describe('tokens whose claims were altered after signing', () => {
     const forged = altered(tokens.entityOther as string, { uscc: entityA.uscc });
 
     const answer = await call(service.url, 'GET', `/v1/objections/${shared.objection}`, { token: forged });
+
+    expectProblem(answer, 401, 'invalid_token');
+  });
+
+  it("refuses a person token whose ID number now names another person's", async ({
+    service,
+    person: personA,
+    matrix: { tokens, shared },
+  }) => {
+    const forged = altered(tokens.personOther as string, { idNumber: personA.idNumber });
+
+    const answer = await call(service.url, 'GET', `/v1/objections/${shared['person:objection']}`, {
+      token: forged,
+    });
 
     expectProblem(answer, 401, 'invalid_token');
   });

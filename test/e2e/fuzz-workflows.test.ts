@@ -40,17 +40,26 @@ let objectionId: string;
 let repairId: string;
 const cursors: Record<string, string> = {};
 
-it.beforeAll(async ({ service, api, agency, entity }) => {
+it.beforeAll(async ({ service, api, agency, entity, person }) => {
   const records = await Promise.all(Array.from({ length: 6 }, () => api.publishedPenalty(agency, entity)));
   const [a, b, c, d, e, f] = records as [string, string, string, string, string, string];
   [forObjection, forRepair] = [a, b];
   [objectionId] = await Promise.all([api.objected(entity, c), api.objected(entity, d)]);
   [repairId] = await Promise.all([api.repaired(entity, e), api.repaired(entity, f)]);
+  // Two of each for the person too, so each of their lists has a second page to point at.
+  const own = await Promise.all(Array.from({ length: 4 }, () => api.personPenalty(agency, person)));
+  await Promise.all([
+    ...own.slice(0, 2).map((r) => api.objected(person, r)),
+    ...own.slice(2).map((r) => api.repaired(person, r)),
+  ]);
   const lists = {
     agencyObjections: ['/v1/agency/objections?limit=1', agency.token],
     entityObjections: ['/v1/entity/objections?limit=1', entity.token],
     agencyRepairs: ['/v1/agency/repairs?limit=1', agency.token],
     entityRepairs: ['/v1/entity/repairs?limit=1', entity.token],
+    personRecords: ['/v1/person/records?limit=1', person.token],
+    personObjections: ['/v1/person/objections?limit=1', person.token],
+    personRepairs: ['/v1/person/repairs?limit=1', person.token],
   } as const;
   for (const [name, [path, token]] of Object.entries(lists)) {
     cursors[name] = (await call(service.url, 'GET', path, { token })).json.cursor;
@@ -176,7 +185,7 @@ const STATUS_EXTRA = (valid: string) => ({
 
 const CASES: {
   readonly [K in RouteKeyOf<'objections'> | RouteKeyOf<'repairs'>]: (
-    w: Pick<World, 'agency' | 'entity'>,
+    w: Pick<World, 'agency' | 'entity' | 'person'>,
   ) => Arbitrary<BadRequest>;
 } = {
   'POST /v1/objections': ({ entity }) =>
@@ -225,6 +234,20 @@ const CASES: {
       template: '/v1/entity/objections',
       token: entity.token,
       ...listQuery(cursors.entityObjections),
+    }),
+  'GET /v1/person/records': ({ person }) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/person/records',
+      token: person.token,
+      ...listQuery(cursors.personRecords),
+    }),
+  'GET /v1/person/objections': ({ person }) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/person/objections',
+      token: person.token,
+      ...listQuery(cursors.personObjections),
     }),
   'POST /v1/repairs': ({ entity }) =>
     badRequests({ method: 'POST', template: '/v1/repairs', token: entity.token, body: repair() }),
@@ -277,6 +300,13 @@ const CASES: {
       token: entity.token,
       ...listQuery(cursors.entityRepairs),
     }),
+  'GET /v1/person/repairs': ({ person }) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/person/repairs',
+      token: person.token,
+      ...listQuery(cursors.personRepairs),
+    }),
 };
 
 describe('bad input to the objection and repair routes', () => {
@@ -296,10 +326,10 @@ describe('bad input to the objection and repair routes', () => {
 
   it.for(Object.keys(CASES) as (keyof typeof CASES)[])(
     `%s refuses ${FUZZ_RUNS} generated bad requests with 4xx problem+json and changes nothing`,
-    async (key, { service, agency, entity, admin, store }) => {
+    async (key, { service, agency, entity, person, admin, store }) => {
       const before = await state({ service, store, admin });
 
-      const result = await tryBadRequests(service.url, CASES[key]({ agency, entity }));
+      const result = await tryBadRequests(service.url, CASES[key]({ agency, entity, person }));
 
       expect(result.failures, `seed ${FUZZ_SEED}`).toEqual([]);
       expect(result.tried).toBe(FUZZ_RUNS);

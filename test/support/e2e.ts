@@ -4,18 +4,22 @@ import { startTestService, type TestService } from './local-service.ts';
 import {
   anAgencyParty,
   anEntityParty,
+  aPersonParty,
   type Party,
+  type PersonParty,
   type WorkflowClient,
   workflowClient,
 } from './workflow-mothers.ts';
 
 export { describe, expect } from 'vitest';
-export type { Party, TestService, WorkflowClient };
+export type { Party, PersonParty, TestService, WorkflowClient };
 
 /** Parties with tokens for this file's service: a fresh code unless the test names one. */
 export interface Parties {
   agency(code?: string): Promise<Party>;
   entity(code?: string): Promise<Party>;
+  /** A natural person, by resident ID number (a fresh valid one unless given). */
+  person(idNumber?: string): Promise<PersonParty>;
 }
 
 /** Every fixture of `it`, for helpers that take some of them: `(w: Pick<World, 'api' | 'agency'>)`. */
@@ -27,6 +31,8 @@ export interface World {
   readonly otherAgency: Party;
   readonly entity: Party;
   readonly otherEntity: Party;
+  readonly person: PersonParty;
+  readonly otherPerson: PersonParty;
   readonly admin: string;
   readonly store: Store;
 }
@@ -42,6 +48,7 @@ let servicesStarted = 0;
  * `service`  the local service in process, on a table of its own in the shared DynamoDB Local
  * `api`      the workflow client (what the agency, the entity, the admin and the public do)
  * `agency`, `otherAgency`, `entity`, `otherEntity`   fresh parties with their tokens
+ * `person`, `otherPerson`   fresh natural persons with tokens bound to their ID numbers
  * `parties`  more parties, or ones with a fixed code: `parties.agency(AGENCY)`
  * `admin`    an admin token
  * `store`    the service's table, straight, for what HTTP cannot show
@@ -71,12 +78,15 @@ export const it = base
     ({ service }): Parties => ({
       agency: (code) => anAgencyParty(service, code),
       entity: (code) => anEntityParty(service, code),
+      person: (idNumber) => aPersonParty(service, idNumber),
     }),
   )
   .extend('agency', { scope: 'file' }, ({ parties }) => parties.agency())
   .extend('otherAgency', { scope: 'file' }, ({ parties }) => parties.agency())
   .extend('entity', { scope: 'file' }, ({ parties }) => parties.entity())
   .extend('otherEntity', { scope: 'file' }, ({ parties }) => parties.entity())
+  .extend('person', { scope: 'file' }, ({ parties }) => parties.person())
+  .extend('otherPerson', { scope: 'file' }, ({ parties }) => parties.person())
   .extend('admin', { scope: 'file' }, ({ service }) => service.token('--role admin'))
   .extend('store', { scope: 'file' }, ({ service }, { onCleanup }): Store => {
     const store = {

@@ -4,7 +4,7 @@ import type { RecordInput } from '../../shared/schemas/records/record-input.ts';
 import { call, type HttpAnswer } from './http.ts';
 import type { TestService } from './local-service.ts';
 import { licenseInput, penaltyInput } from './record-builders.ts';
-import { aCompany, allPages, anAgency, queryOf } from './record-mothers.ts';
+import { aCompany, allPages, anAgency, queryOf, withIdCheck } from './record-mothers.ts';
 
 /*
  * Object mothers for objections (异议) and credit repair (信用修复) over HTTP: dates relative
@@ -81,6 +81,14 @@ export function penaltyAgainst(
   return { ...base, penalty: { ...base.penalty, ...details } };
 }
 
+/** A general penalty against the natural person with `idNumber`, decided `daysBack` days ago. */
+export function penaltyAgainstPerson(idNumber: string, daysBack = LONG_AGO, name = '王建华'): Penalty {
+  return penaltyInput({
+    decisionDate: daysAgo(daysBack),
+    subject: { category: 'natural_person', name, idType: 'resident_id', idNumber },
+  });
+}
+
 export const licenseAgainst = (uscc: string) =>
   licenseInput({ subject: { category: 'legal_person', name: '济南市济阳区许可测试有限公司', uscc } });
 
@@ -100,6 +108,32 @@ export async function anAgencyParty(service: TestService, uscc = anAgency()): Pr
 export async function anEntityParty(service: TestService, uscc = aCompany()): Promise<Party> {
   return { uscc, token: await service.token(`--role entity --uscc ${uscc}`) };
 }
+
+/** A natural person with a token bound to their resident ID number. */
+export interface PersonParty {
+  readonly idNumber: string;
+  readonly token: string;
+}
+
+let people = 0;
+
+/**
+ * A fresh resident ID number (GB 11643): a region of 济阳, a birth date in the past that
+ * differs for every call (from 1960-01-01 on, a day apart), a sequence, and the check digit
+ * computed here from the standard's formula.
+ */
+export function aPersonId(): string {
+  const birth = addDays('1960-01-01', ++people).replaceAll('-', '');
+  return withIdCheck(`370125${birth}${String(people % 1000).padStart(3, '0')}`);
+}
+
+/** A person with their token: a fresh ID number unless one is given. */
+export async function aPersonParty(service: TestService, idNumber = aPersonId()): Promise<PersonParty> {
+  return { idNumber, token: await service.token(`--role person --id ${idNumber}`) };
+}
+
+/** Whoever files: an entity or a person; the client needs only their token. */
+type Filer = Pick<Party, 'token'>;
 
 /** What the agency, the entity, the admin and the public do, over real HTTP. */
 export function workflowClient(service: TestService) {
@@ -131,10 +165,13 @@ export function workflowClient(service: TestService) {
     /** A published, repairable penalty of `agency` about `entity`: its record id. */
     publishedPenalty: (agency: Party, entity: Party, daysBack = LONG_AGO) =>
       register(agency, penaltyAgainst(entity.uscc, daysBack)),
-    object: (entity: Party, body: unknown, headers?: Record<string, string>) =>
+    /** A published, repairable penalty of `agency` about the natural person `person`: its record id. */
+    personPenalty: (agency: Party, person: PersonParty, daysBack = LONG_AGO) =>
+      register(agency, penaltyAgainstPerson(person.idNumber, daysBack)),
+    object: (entity: Filer, body: unknown, headers?: Record<string, string>) =>
       send('POST', '/v1/objections', { token: entity.token, body, ...(headers ? { headers } : {}) }),
     /** Files an objection that must succeed: its id. */
-    objected: async (entity: Party, recordId: string, overrides: Record<string, unknown> = {}) =>
+    objected: async (entity: Filer, recordId: string, overrides: Record<string, unknown> = {}) =>
       created(
         await send('POST', '/v1/objections', {
           token: entity.token,
@@ -147,10 +184,10 @@ export function workflowClient(service: TestService) {
     decideObjection: (token: string | undefined, id: string, body: unknown) =>
       send('POST', `/v1/objections/${id}/decision`, { token, body }),
     objection: (token: string, id: string) => send('GET', `/v1/objections/${id}`, { token }),
-    fileRepair: (entity: Party, body: unknown, headers?: Record<string, string>) =>
+    fileRepair: (entity: Filer, body: unknown, headers?: Record<string, string>) =>
       send('POST', '/v1/repairs', { token: entity.token, body, ...(headers ? { headers } : {}) }),
     /** Files a repair application that must succeed: its id. */
-    repaired: async (entity: Party, recordId: string) =>
+    repaired: async (entity: Filer, recordId: string) =>
       created(
         await send('POST', '/v1/repairs', { token: entity.token, body: repairBody(recordId) }),
         'repair',

@@ -1,14 +1,21 @@
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import { TIME_LIMITS, type TimeLimit } from '../policy/time-limits.ts';
-import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
+import type { DisclosureRecord } from '../records/record.ts';
 import { workflowChanged } from '../workflows/errors.ts';
-import { type Evidence, type Filing, type HandlingDeadline, newFiling } from '../workflows/filing.ts';
+import {
+  type Evidence,
+  type Filing,
+  type HandlingDeadline,
+  isInForceFor,
+  newFiling,
+} from '../workflows/filing.ts';
+import type { Filer } from '../workflows/party.ts';
 import type { ObjectionEffect, ObjectionOutcome, ObjectionReason, ObjectionStatus } from './vocabulary.ts';
 
 export type { ObjectionReason };
 
-/** An entity's objection (异议) to a published record, handled by the record's agency. */
+/** An entity's or a person's objection (异议) to a published record, handled by the record's agency. */
 export interface Objection extends Filing {
   readonly reason: ObjectionReason;
   readonly statement: string;
@@ -50,17 +57,18 @@ export function objectionDecided(): ConflictError {
 }
 
 /**
- * A new objection of `entity` to `record`, if the record may be objected to now: it must be
- * in public view, with no objection pending; `repair_result` needs a refused repair to contest.
- * (Whose record it is, the caller has checked: see workflows/party.ts.)
+ * A new objection of `filer` to `record`, if the record may be objected to now: it must be in
+ * force for the filer (an entity's in public view, a person's published: filing.ts), with no
+ * objection pending; `repair_result` needs a refused repair to contest. (Whose record it is,
+ * the caller has checked: see workflows/party.ts.)
  */
 export function fileObjection(
   record: DisclosureRecord,
-  filing: ObjectionFiling & { readonly id: string; readonly entity: string; readonly refiles?: string },
+  filing: ObjectionFiling & { readonly id: string; readonly filer: Filer; readonly refiles?: string },
   deadline: HandlingDeadline,
   at: Date,
 ): Objection {
-  if (!isPubliclyListed(record)) {
+  if (!isInForceFor(record, filing.filer)) {
     throw new RuleViolationError({
       code: 'record_not_public',
       field: 'recordId',

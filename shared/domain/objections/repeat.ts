@@ -1,6 +1,7 @@
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import type { DisclosureRecord } from '../records/record.ts';
-import type { WorkflowStore } from '../workflows/ports.ts';
+import type { Filer } from '../workflows/party.ts';
+import { filingsOf, type WorkflowStore } from '../workflows/ports.ts';
 import type { Objection, ObjectionFiling } from './objection.ts';
 
 /*
@@ -18,19 +19,20 @@ import type { Objection, ObjectionFiling } from './objection.ts';
 const PAGE = 100;
 
 /**
- * The entity's objections to `record`, newest first. The entity's list is ordered by filing
- * instant, newest first, and no objection to a record predates its registration, so the walk
- * stops there: it reads the objections filed since, not the entity's whole history.
+ * The filer's (entity's or person's) objections to `record`, newest first. The filer's list is
+ * ordered by filing instant, newest first, and no objection to a record predates its
+ * registration, so the walk stops there: it reads the objections filed since, not the filer's
+ * whole history.
  */
 export async function earlierObjections(
   workflows: WorkflowStore,
-  entity: string,
+  filer: Filer,
   record: DisclosureRecord,
 ): Promise<Objection[]> {
   const found: Objection[] = [];
   let cursor: string | undefined;
   do {
-    const page = await workflows.objectionsForEntity({ entity, limit: PAGE, cursor });
+    const page = await filingsOf(workflows, 'objection', filer, { limit: PAGE, cursor });
     for (const objection of page.items) {
       if (objection.filedAt < record.registeredAt) return found;
       if (objection.recordId === record.id) found.push(objection);

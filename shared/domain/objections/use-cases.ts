@@ -2,16 +2,23 @@ import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
 import { fieldsUnder } from '../errors.ts';
-import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
 import { applyCorrection, type ValidateContent } from '../records/correction.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import { revokeOnObjection } from '../records/transitions.ts';
 import { clearObjection, labelObjection } from '../records/workflow-marks.ts';
+import { filingEvent } from '../workflows/events.ts';
 import { handlingDeadline } from '../workflows/filing.ts';
-import { notAccessible, ownRecordOf, type Party, visibleTo } from '../workflows/party.ts';
-import type { WorkflowStore } from '../workflows/ports.ts';
+import {
+  asFiler,
+  type Filer,
+  notAccessible,
+  ownRecordOf,
+  type Party,
+  visibleTo,
+} from '../workflows/party.ts';
+import { filingsOf, type WorkflowStore } from '../workflows/ports.ts';
 import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import {
   accept,
@@ -41,7 +48,10 @@ export interface ObjectionDecisionInput {
   readonly revoke?: boolean | undefined;
 }
 
-/** Objections (异议): the entity files, the agency accepts and decides, within the time limit. */
+/**
+ * Objections (异议): the entity or person files, the agency accepts and decides, within the
+ * time limit (山东省社会信用条例 第39条: any 信用主体, natural persons included).
+ */
 export function makeObjectionUseCases({ records, workflows, calendarYears, clock }: ObjectionDeps) {
   const visible = async (party: Party, id: string) =>
     visibleTo('objection', party, await workflows.getObjection(id));
@@ -69,9 +79,10 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
 
   return {
     /**
-     * 1. the record must be the caller's own (else the same refusal as for no record);
-     * 2. it must be public, with no objection of the entity's pending; `repair_result` needs a
-     *    refused repair to contest (objection.ts);
+     * 1. the record must be the filer's own (else the same refusal as for no record);
+     * 2. it must be in force for the filer (an entity's public, a person's published), with no
+     *    objection of the filer's pending; `repair_result` needs a refused repair to contest
+     *    (objection.ts);
      * 3. after a rejected objection, one on the same ground needs new facts or evidence, and a
      *    refiling waits for acceptance before it labels the record (repeat.ts);
      * 4. the limit is 3 working days from the day of filing (山东省社会信用条例 第39条);
@@ -79,15 +90,16 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
      *    which stops a concurrent filing), both audit entries and the event are one write.
      */
     async file(
-      entity: string,
+      by: Filer | string,
       input: ObjectionFiling & { recordId: string },
       actor: Actor,
     ): Promise<Objection> {
-      const record = await ownRecordOf(records, entity, input.recordId);
+      const filer = asFiler(by);
+      const record = await ownRecordOf(records, filer, input.recordId);
       const at = clock();
       const deadline = await handlingDeadline(calendarYears, at, handlingLimit(false).value);
-      const candidate = fileObjection(record, { ...input, id: newId('obj'), entity }, deadline, at);
-      const refiles = refilingCheck(input, await earlierObjections(workflows, entity, record));
+      const candidate = fileObjection(record, { ...input, id: newId('obj'), filer }, deadline, at);
+      const refiles = refilingCheck(input, await earlierObjections(workflows, filer, record));
       const objection = refiles ? { ...candidate, refiles } : candidate;
       const labelled = refiles
         ? { ...record, revision: record.revision + 1 }
@@ -103,7 +115,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
           audit: objectionAudit,
         },
         events: [
-          workflowEvent('objection-filed', 'objection', objection, at, {
+          filingEvent('objection-filed', 'objection', objection, at, {
             reason: objection.reason,
             dueAt: objection.deadline.dueAt,
           }),
@@ -180,7 +192,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
           record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
           objection: { before, after: { ...after, head: objectionAudit }, audit: objectionAudit },
           events: [
-            workflowEvent('objection-decided', 'objection', after, at, { outcome: input.outcome, effect }),
+            filingEvent('objection-decided', 'objection', after, at, { outcome: input.outcome, effect }),
           ],
         });
       await (effect === 'corrected' ? fieldsUnder('correction', write) : write());
@@ -192,6 +204,10 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
 
     forEntity: (entity: string, q: { limit: number; cursor?: string | undefined }) =>
       workflows.objectionsForEntity({ entity, ...q }),
+
+    /** A person's own objections, newest first. */
+    forPerson: (idNumber: string, q: { limit: number; cursor?: string | undefined }) =>
+      filingsOf(workflows, 'objection', { role: 'person', idNumber }, q),
   };
 }
 

@@ -2,12 +2,19 @@ import { addDays, shanghaiDate } from '../dates.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import { publicationWindow } from '../policy/publication-periods.ts';
-import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
+import type { DisclosureRecord } from '../records/record.ts';
 import { workflowChanged } from '../workflows/errors.ts';
-import { type Evidence, type Filing, type HandlingDeadline, newFiling } from '../workflows/filing.ts';
+import {
+  type Evidence,
+  type Filing,
+  type HandlingDeadline,
+  isInForceFor,
+  newFiling,
+} from '../workflows/filing.ts';
+import { type Filer, filerOf } from '../workflows/party.ts';
 import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
 
-/** An entity's application for credit repair (信用修复) of a published penalty. */
+/** An entity's or a person's application for credit repair (信用修复) of a published penalty. */
 export interface Repair extends Filing {
   readonly commitment: Commitment;
   readonly status: RepairStatus;
@@ -40,10 +47,16 @@ function refuse(code: string, zh: string, en: string, details?: Record<string, u
 
 /**
  * Why a record may not be repaired now, in the order the conditions are checked, or nothing:
- * a published penalty, repairable, past its minimum period, not already under repair.
+ * a published penalty (in public view for an entity; for a person, published: 山东省社会信用条例
+ * 第41条 gives persons repair too, of records never public), repairable, past its minimum
+ * period, not already under repair.
  */
-export function repairRefusal(record: DisclosureRecord, today: string): RuleViolationError | undefined {
-  if (record.content.kind !== 'penalty' || !isPubliclyListed(record)) {
+export function repairRefusal(
+  record: DisclosureRecord,
+  today: string,
+  filer: Filer,
+): RuleViolationError | undefined {
+  if (record.content.kind !== 'penalty' || !isInForceFor(record, filer)) {
     return refuse(
       'repair_not_applicable',
       '只有正在公示的行政处罚信息可以申请信用修复',
@@ -58,7 +71,7 @@ export function repairRefusal(record: DisclosureRecord, today: string): RuleViol
       'this penalty may not be repaired (e.g. a specific serious breach)',
     );
   }
-  const window = publicationWindow(record.content.decisionDate, penalty);
+  const window = publicationWindow(record.content.decisionDate, penalty.severity);
   if (!window?.repairFrom) {
     return refuse(
       'no_minimum_period',
@@ -100,14 +113,14 @@ function assertRecentCommitment(commitment: Commitment, today: string): void {
 }
 
 /**
- * A new repair application of `entity` for `record`, if it may be filed now: a recent
+ * A new repair application of `filer` for `record`, if it may be filed now: a recent
  * commitment, and a record that can be repaired today (repairRefusal).
  */
 export function fileRepair(
   record: DisclosureRecord,
   filing: {
     readonly id: string;
-    readonly entity: string;
+    readonly filer: Filer;
     readonly commitment: Commitment;
     readonly evidence: readonly Evidence[];
   },
@@ -116,20 +129,21 @@ export function fileRepair(
 ): Repair {
   const today = shanghaiDate(at);
   assertRecentCommitment(filing.commitment, today);
-  const refusal = repairRefusal(record, today);
+  const refusal = repairRefusal(record, today, filing.filer);
   if (refusal) throw refusal;
   return { ...newFiling(record, filing, deadline, at), commitment: filing.commitment };
 }
 
 /**
  * A repair can be decided only while its record still marks it (otherwise it was decided
- * meanwhile: a lost race), and approved only while that record is still public: approval
- * ends publication, which means nothing for a record no longer shown.
+ * meanwhile: a lost race), and approved only while that record is still in force for its
+ * filer (public for an entity, published for a person): approval ends publication, which
+ * means nothing for a record no longer in force.
  */
 export function assertDecidableOn(repair: Repair, record: DisclosureRecord, outcome: RepairOutcome): void {
   if (repair.status !== 'pending') throw repairDecided();
   if (record.repair?.id !== repair.id) throw workflowChanged('repair');
-  if (outcome === 'approved' && !isPubliclyListed(record)) {
+  if (outcome === 'approved' && !isInForceFor(record, filerOf(repair))) {
     throw new RuleViolationError({
       code: 'record_not_public',
       messages: {

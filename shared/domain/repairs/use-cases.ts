@@ -2,14 +2,21 @@ import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
-import { workflowEvent } from '../events.ts';
 import { newId } from '../ids.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
 import { closeRepair, markRepair } from '../records/workflow-marks.ts';
+import { filingEvent } from '../workflows/events.ts';
 import { type Evidence, handlingDeadline } from '../workflows/filing.ts';
-import { notAccessible, ownRecordOf, type Party, visibleTo } from '../workflows/party.ts';
-import type { WorkflowStore } from '../workflows/ports.ts';
+import {
+  asFiler,
+  type Filer,
+  notAccessible,
+  ownRecordOf,
+  type Party,
+  visibleTo,
+} from '../workflows/party.ts';
+import { filingsOf, type WorkflowStore } from '../workflows/ports.ts';
 import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import { type DecisionDocument, decisionDocument } from './decision-document.ts';
 import { assertDecidableOn, type Commitment, decideRepair, fileRepair, type Repair } from './repair.ts';
@@ -22,34 +29,38 @@ export interface RepairDeps {
   readonly clock: Clock;
 }
 
-/** Credit repair (信用修复): the entity applies, the agency decides; approval ends publication. */
+/**
+ * Credit repair (信用修复): the entity or person applies (山东省社会信用条例 第41条), the agency
+ * decides; approval ends publication.
+ */
 export function makeRepairUseCases({ records, workflows, calendarYears, clock }: RepairDeps) {
   const visible = async (party: Party, id: string) =>
     visibleTo('repair', party, await workflows.getRepair(id));
 
   return {
     /**
-     * 1. the record must be the caller's own (else the same refusal as for no record);
+     * 1. the record must be the filer's own (else the same refusal as for no record);
      * 2. a commitment signed within the year, and a record repairable today (repair.ts);
      * 3. the agency decides within 3 working days of the filing;
      * 4. the application, the record's mark, both audit entries and the event are one write.
      */
     async file(
-      entity: string,
+      by: Filer | string,
       input: { recordId: string; commitment: Commitment; evidence: readonly Evidence[] },
       actor: Actor,
     ): Promise<Repair> {
-      const record = await ownRecordOf(records, entity, input.recordId);
+      const filer = asFiler(by);
+      const record = await ownRecordOf(records, filer, input.recordId);
       const at = clock();
       const deadline = await handlingDeadline(calendarYears, at, TIME_LIMITS.repairDecision.value);
-      const repair = fileRepair(record, { ...input, id: newId('rep'), entity }, deadline, at);
+      const repair = fileRepair(record, { ...input, id: newId('rep'), filer }, deadline, at);
       const marked = markRepair(record, repair);
       const repairAudit = auditEntryFor(undefined, repair, { actor, action: 'repair.filed', at });
       const recordAudit = auditEntryFor(record, marked, { actor, action: 'record.repair_filed', at });
       await workflows.commit({
         record: { before: record, after: { ...marked, head: recordAudit }, audit: recordAudit },
         repair: { before: undefined, after: { ...repair, head: repairAudit }, audit: repairAudit },
-        events: [workflowEvent('repair-filed', 'repair', repair, at, { dueAt: repair.deadline.dueAt })],
+        events: [filingEvent('repair-filed', 'repair', repair, at, { dueAt: repair.deadline.dueAt })],
       });
       return { ...repair, head: repairAudit };
     },
@@ -76,12 +87,12 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
       await workflows.commit({
         record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
         repair: { before, after: { ...after, head: repairAudit }, audit: repairAudit },
-        events: [workflowEvent('repair-decided', 'repair', after, at, { outcome: input.outcome })],
+        events: [filingEvent('repair-decided', 'repair', after, at, { outcome: input.outcome })],
       });
       return { ...after, head: repairAudit };
     },
 
-    /** The repair decision of an approved application, for its entity and agency. */
+    /** The repair decision of an approved application, for its filer and agency. */
     async decisionDocument(party: Party, id: string): Promise<DecisionDocument> {
       const repair = await visible(party, id);
       const record = await records.get(repair.recordId);
@@ -103,6 +114,10 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
 
     forEntity: (entity: string, q: { limit: number; cursor?: string | undefined }) =>
       workflows.repairsForEntity({ entity, ...q }),
+
+    /** A person's own repair applications, newest first. */
+    forPerson: (idNumber: string, q: { limit: number; cursor?: string | undefined }) =>
+      filingsOf(workflows, 'repair', { role: 'person', idNumber }, q),
   };
 }
 

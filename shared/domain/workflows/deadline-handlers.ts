@@ -3,10 +3,10 @@ import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { DueDeadline } from '../deadlines/kinds.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
 import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
-import { workflowEvent } from '../events.ts';
 import { escalate, handlingLimit, type Objection } from '../objections/objection.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { escalateRepair, type Repair } from '../repairs/repair.ts';
+import { filingEvent } from './events.ts';
 import { handlingDeadline } from './filing.ts';
 import type { WorkflowStore } from './ports.ts';
 
@@ -44,7 +44,7 @@ export function makeWorkflowDeadlineHandlers({
       });
       await workflows.commit({
         [kind]: { before, after: { ...after, head: audit }, audit },
-        events: [workflowEvent(`${kind}-escalated`, kind, after, now, { dueAt: before.deadline.dueAt })],
+        events: [filingEvent(`${kind}-escalated`, kind, after, now, { dueAt: before.deadline.dueAt })],
       });
       return 'escalated';
     };
@@ -67,7 +67,7 @@ export function makeWorkflowDeadlineHandlers({
         [kind]: { before, after: { ...after, head: audit }, audit },
         events: moved
           ? [
-              workflowEvent('deadline-moved', kind, after, now, {
+              filingEvent('deadline-moved', kind, after, now, {
                 from: before.deadline.dueAt,
                 to: next.dueAt,
                 why,

@@ -2,7 +2,8 @@ import { type ChainHead, GENESIS } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
-import type { DisclosureRecord } from '../records/record.ts';
+import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
+import { type Filer, filerFields } from './party.ts';
 
 /**
  * What every filing (an objection, a repair application) carries: the evidence the entity
@@ -36,12 +37,16 @@ export interface HandlingDeadline {
   readonly provisional: boolean;
 }
 
-/** What an objection and a repair application have in common. */
+/**
+ * What an objection and a repair application have in common. Exactly one of `entity` (the
+ * filer's USCC) and `person` (the filer's resident ID number) is set: filerOf (party.ts).
+ */
 export interface Filing {
   readonly id: string;
   readonly recordId: string;
   readonly record: RecordSummary;
-  readonly entity: string;
+  readonly entity?: string | undefined;
+  readonly person?: string | undefined;
   readonly agency: string;
   readonly evidence: readonly Evidence[];
   readonly filedAt: string;
@@ -51,10 +56,10 @@ export interface Filing {
   readonly head: ChainHead;
 }
 
-/** A new filing of `entity` about `record`, handled by the record's agency by `deadline`. */
+/** A new filing of `filer` about `record`, handled by the record's agency by `deadline`. */
 export function newFiling(
   record: DisclosureRecord,
-  filing: { readonly id: string; readonly entity: string; readonly evidence: readonly Evidence[] },
+  filing: { readonly id: string; readonly filer: Filer; readonly evidence: readonly Evidence[] },
   deadline: HandlingDeadline,
   at: Date,
 ): Filing & { readonly status: 'pending' } {
@@ -62,7 +67,7 @@ export function newFiling(
     id: filing.id,
     recordId: record.id,
     record: recordSummary(record),
-    entity: filing.entity,
+    ...filerFields(filing.filer),
     agency: record.authority.uscc,
     evidence: filing.evidence,
     status: 'pending',
@@ -71,6 +76,17 @@ export function newFiling(
     revision: 1,
     head: GENESIS,
   };
+}
+
+/**
+ * Whether `record` is in force for a filing of `filer`. An entity's record: in public view. A
+ * person's record is never in public view (山东省社会信用条例 第20条), yet once published it is
+ * collected, shared and used, which is what 第39条 (objection) and 第41条 (repair) are about; so
+ * for a person the test is "published, and its publication not ended", not "publicly listed".
+ */
+export function isInForceFor(record: DisclosureRecord, filer: Filer): boolean {
+  if (filer.role === 'entity') return isPubliclyListed(record);
+  return record.status === 'published' && !record.publicationEnd;
 }
 
 /** Working days from the date of `at` (Asia/Shanghai), as a handling deadline. */

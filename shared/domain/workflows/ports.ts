@@ -4,6 +4,7 @@ import type { Objection } from '../objections/objection.ts';
 import type { Page } from '../records/ports.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import type { Repair } from '../repairs/repair.ts';
+import type { Filer } from './party.ts';
 
 export interface Change<T> {
   /** Undefined for a new aggregate. */
@@ -41,5 +42,35 @@ export interface WorkflowStore {
   ): Promise<Page<Repair>>;
   objectionsForEntity(q: WorkflowListQuery & { entity: string }): Promise<Page<Objection>>;
   repairsForEntity(q: WorkflowListQuery & { entity: string }): Promise<Page<Repair>>;
+  /** A person's own filings, newest first (by resident ID number; the store keys them by its hash). */
+  objectionsForPerson(q: WorkflowListQuery & { person: string }): Promise<Page<Objection>>;
+  repairsForPerson(q: WorkflowListQuery & { person: string }): Promise<Page<Repair>>;
   escalated(kind: 'objection' | 'repair', q: WorkflowListQuery): Promise<Page<Objection | Repair>>;
+}
+
+/** A filer's own objections or repair applications, newest first, whoever the filer is. */
+export function filingsOf(
+  workflows: WorkflowStore,
+  kind: 'objection',
+  filer: Filer,
+  q: WorkflowListQuery,
+): Promise<Page<Objection>>;
+export function filingsOf(
+  workflows: WorkflowStore,
+  kind: 'repair',
+  filer: Filer,
+  q: WorkflowListQuery,
+): Promise<Page<Repair>>;
+export function filingsOf(
+  workflows: WorkflowStore,
+  kind: 'objection' | 'repair',
+  filer: Filer,
+  q: WorkflowListQuery,
+): Promise<Page<Objection | Repair>> {
+  if (filer.role === 'entity') {
+    const query = { ...q, entity: filer.uscc };
+    return kind === 'objection' ? workflows.objectionsForEntity(query) : workflows.repairsForEntity(query);
+  }
+  const query = { ...q, person: filer.idNumber };
+  return kind === 'objection' ? workflows.objectionsForPerson(query) : workflows.repairsForPerson(query);
 }

@@ -2,6 +2,15 @@ import type { Objection } from '../objections/objection.ts';
 import type { Repair } from '../repairs/repair.ts';
 
 /**
+ * Who filed, as answers say it: an entity's filing names the entity (`entity`, its USCC); a
+ * person's says only `filer: 'person'`. The person knows their own number and the agency has
+ * the record, so no answer carries the ID number (山东省社会信用条例 第20条).
+ */
+function filerOut(filing: { readonly person?: string | undefined }) {
+  return { filer: filing.person === undefined ? ('entity' as const) : ('person' as const) };
+}
+
+/**
  * An objection as its parties and the credit office see it (dueAt also at the top). Which
  * rejected objection a refiling follows stays inside until the response schema declares it.
  */
@@ -9,12 +18,13 @@ export function objectionView({
   head: _head,
   revision: _revision,
   refiles: _refiles,
+  person,
   ...objection
 }: Objection) {
-  return { ...objection, dueAt: objection.deadline.dueAt };
+  return { ...objection, ...filerOut({ person }), dueAt: objection.deadline.dueAt };
 }
 
 /** A repair application as its parties and the credit office see it. */
-export function repairView({ head: _head, revision: _revision, ...repair }: Repair) {
-  return { ...repair, dueAt: repair.deadline.dueAt };
+export function repairView({ head: _head, revision: _revision, person, ...repair }: Repair) {
+  return { ...repair, ...filerOut({ person }), dueAt: repair.deadline.dueAt };
 }

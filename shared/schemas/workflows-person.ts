@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { instantOut, pageOf } from './common.ts';
+import { MAX_RECORD_REASON_LENGTH } from './limits.ts';
+import { entityRecordResponse } from './records/public-routes.ts';
+
+/**
+ * A natural person's own record (shared/domain/records/person-use-cases.ts): the masked view
+ * of every record, their own name kept, where it stands, and what they have pending on it.
+ */
+export const personRecordResponse = entityRecordResponse
+  .extend({
+    state: z.enum(['published', 'ended', 'revoked']).meta({
+      description: '记录状态：published 已公示（不对外公开）/ ended 公示期届满或已修复 / revoked 已撤销',
+    }),
+    publicationEnd: z.object({ at: instantOut, reason: z.enum(['expired', 'repaired']) }).optional(),
+    revocation: z.object({ at: instantOut, reason: z.string().max(MAX_RECORD_REASON_LENGTH) }).optional(),
+  })
+  .meta({ id: 'PersonRecord' });
+
+export const personRecordPage = pageOf(personRecordResponse);
