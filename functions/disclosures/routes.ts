@@ -5,8 +5,8 @@ import { entityOf } from '../../shared/http/principal.ts';
 import { pageQuery } from '../../shared/schemas/common.ts';
 import {
   entityRecordPage,
+  publicDetailResponse,
   publicRecordPage,
-  publicRecordResponse,
   publicSearchQuery,
   recordIdParams,
 } from '../../shared/schemas/records/public-routes.ts';
@@ -31,8 +31,8 @@ export function disclosureRoutes(disclosures: PublicDisclosureUseCases) {
 
     'GET /v1/disclosures/{id}': defineRoute({
       params: recordIdParams,
-      responses: { 200: publicRecordResponse },
-      run: async ({ params }) => ({ body: await disclosures.get(params.id) }),
+      responses: { 200: publicDetailResponse },
+      run: async ({ params }) => ({ body: await disclosures.detail(params.id) }),
     }),
   };
 }

@@ -93,22 +93,35 @@ export function recordRoutes(records: RecordUseCases, batch: BatchJobs) {
       params: recordIdParams,
       body: correctionBody,
       responses: { 200: agencyRecordResponse },
-      run: async ({ params, body, principal }) => ({
-        body: agencyView(
-          await records.correct(agencyOf(principal), params.id, body, validateContent, actorOf(principal)),
-        ),
-      }),
+      run: async ({ params, body, principal }) => {
+        const { reason, changes, decisionDate, documentNumber } = body;
+        const decision = decisionDate && documentNumber ? { decisionDate, documentNumber } : undefined;
+        const request = { reason, changes, decision };
+        return {
+          body: agencyView(
+            await records.correct(
+              agencyOf(principal),
+              params.id,
+              request,
+              validateContent,
+              actorOf(principal),
+            ),
+          ),
+        };
+      },
     }),
 
     'POST /v1/records/{id}/revocations': defineRoute({
       params: recordIdParams,
       body: revocationBody,
       responses: { 200: agencyRecordResponse },
-      run: async ({ params, body, principal }) => ({
-        body: agencyView(
-          await records.revoke(agencyOf(principal), params.id, body.reason, actorOf(principal)),
-        ),
-      }),
+      run: async ({ params, body, principal }) => {
+        const { reason, ...decision } = body;
+        const agency = agencyOf(principal);
+        return {
+          body: agencyView(await records.revoke(agency, params.id, reason, actorOf(principal), decision)),
+        };
+      },
     }),
 
     'GET /v1/agency/records': defineRoute({

@@ -24,12 +24,13 @@ export function agencyView(record: DisclosureRecord) {
       ? { public: true }
       : { public: false, reason: visibility.reason, basis: NOT_PUBLIC_REASONS[visibility.reason].basis },
     // The agency sees what each version replaced; the public sees only what changed.
-    history: record.history.map(({ version, at, reason, changedFields, previous }) => ({
+    history: record.history.map(({ version, at, reason, changedFields, previous, decision }) => ({
       version,
       at,
       reason,
       changedFields,
       previous,
+      ...(decision ? { decision } : {}),
     })),
   };
 }

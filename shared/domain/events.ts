@@ -8,6 +8,7 @@ export const EVENT_TYPES = [
   'overdue',
   'expired',
   'deadline-moved',
+  'record-revoked',
   'objection-filed',
   'objection-decided',
   'objection-escalated',
@@ -26,23 +27,30 @@ export interface DomainEvent {
     readonly kind: 'record' | 'objection' | 'repair';
     readonly id: string;
     readonly agency: string;
-    /** The entity concerned, who is told of objection and repair outcomes. */
+    /** The entity concerned, who is told of objection and repair outcomes and of revocations. */
     readonly entity?: string;
   };
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** An event of a record, addressed to its agency and, when given, to the entity concerned. */
 export function recordEvent(
   type: EventType,
   record: { id: string; revision: number; authority: { uscc: string } },
   at: Date,
   data: Record<string, unknown> = {},
+  entity?: string,
 ): DomainEvent {
   return {
     id: `${record.id}.${record.revision}.${type}`,
     type,
     at: at.toISOString(),
-    subject: { kind: 'record', id: record.id, agency: record.authority.uscc },
+    subject: {
+      kind: 'record',
+      id: record.id,
+      agency: record.authority.uscc,
+      ...(entity ? { entity } : {}),
+    },
     data,
   };
 }

@@ -27,18 +27,18 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   'GET /v1/records/{id}': { zh: '查看本机关的一条记录', en: "One of the agency's records" },
   'POST /v1/records/{id}/publish': { zh: '公示一条已登记的记录', en: 'Publish a registered record' },
   'POST /v1/records/{id}/corrections': {
-    zh: '更正记录（生成新版本，保留历史）',
-    en: 'Correct a record (a new version; history kept)',
+    zh: '更正记录（生成新版本，保留历史）；依变更决定更正的，同时填写该决定的日期和文书号，记录是否在其后 3 个工作日内变更',
+    en: "Correct a record (a new version; history kept); a correction under a changing decision gives that decision's date and document number, and whether it came within 3 working days is kept",
   },
   'POST /v1/records/{id}/revocations': {
-    zh: '撤销记录（撤出公示，保留历史）',
-    en: 'Revoke a record (leaves public view)',
+    zh: '依撤销决定撤回记录（立即撤出公示，保留历史）：填写撤销决定的日期、文书号和理由；超过 3 个工作日的报信用办，公示中的记录改为公开撤销说明，并通知行政相对人',
+    en: "Withdraw a record under the decision that revoked it (at once; history kept): that decision's date, document number and the reason; one after 3 working days is escalated, a published record is replaced by a public revocation notice, and the entity is told",
   },
   'GET /v1/agency/records': { zh: '本机关的记录工作清单', en: "The agency's worklist" },
   'GET /v1/disclosures': { zh: '检索公示信息', en: 'Search published records' },
   'GET /v1/disclosures/{id}': {
-    zh: '查看一条公示信息及其版本历史',
-    en: 'One published record with its version history',
+    zh: '查看一条公示信息及其版本历史；已被撤销的，在原公示期内答复撤销说明（已撤销、撤销决定日期、文书号、理由）',
+    en: 'One published record with its version history; for a revoked decision, within its publication period, the revocation notice (date, document number and reason of the revoking decision)',
   },
   'GET /v1/entity/records': {
     zh: '本主体正在公示的记录及其异议、修复状态',

@@ -15,6 +15,7 @@ import { deadlineEntry } from './deadline-items.ts';
  *   DOC#<agency>#<kind>#<document number> / DOC   the claim that makes registration idempotent
  *   PUB#<facet>#<value> / <decisionDate>#<id>     public index entries, only while publicly listed
  *   REC#<id> / DEADLINE#<kind>  its open deadlines, in the `deadlines` index (deadline-items.ts)
+ *   ESC#revocation / <escalatedAt>#<id>           a revocation entered late, escalated
  * The record item also carries its worklist keys (gsi1) and timeliness figures (byDecision).
  * Its agency's counters for its month of decision (stats-items.ts) change in the same writes.
  */
@@ -92,13 +93,26 @@ export interface IndexEntry {
   readonly item: Record<string, unknown>;
 }
 
-/** Every derived entry of a record: its public index entries and its open deadlines. */
+/**
+ * Every derived entry of a record: its public index entries, its open deadlines and, for a
+ * revocation entered after its 3 working days, its place on the credit office's list of
+ * escalated cases (ESC#revocation, beside the objections' and repairs', workflow-items.ts).
+ */
 export function derivedEntries(record: DisclosureRecord): IndexEntry[] {
   const pk = recordKey(record.id).pk;
   return [
     ...publicIndexEntries(record),
     ...recordDeadlines(record).map((d) => deadlineEntry(pk, record.id, d)),
+    ...escalationEntries(record),
   ];
+}
+
+function escalationEntries(record: DisclosureRecord): IndexEntry[] {
+  const at = record.revocation?.escalatedAt;
+  if (!at) return [];
+  const pk = 'ESC#revocation';
+  const sk = `${at}#${record.id}`;
+  return [{ pk, sk, item: { pk, sk, type: 'revocation-pointer', id: record.id } }];
 }
 
 /** The public index entries a record has in its current state (none unless publicly listed). */

@@ -10,6 +10,7 @@ import {
   penaltyAgainst,
   REJECT,
   repairBody,
+  revocationBody,
 } from '../support/workflow-mothers.ts';
 
 /*
@@ -218,7 +219,7 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   ],
   'POST /v1/records/{id}/revocations': [
     'registered',
-    (id) => ({ method: 'POST', path: `/v1/records/${id}/revocations`, body: { reason: '撤销' } }),
+    (id) => ({ method: 'POST', path: `/v1/records/${id}/revocations`, body: revocationBody() }),
   ],
   'GET /v1/agency/records': ['none', () => ({ method: 'GET', path: '/v1/agency/records' })],
   'GET /v1/jobs/{id}': ['job', (id) => ({ method: 'GET', path: `/v1/jobs/${id}` })],

@@ -1,7 +1,7 @@
 import { describe, expect, it, type Party, type TestService } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
 import { allPages } from '../support/record-mothers.ts';
-import { APPROVE, LONG_AGO, penaltyAgainst } from '../support/workflow-mothers.ts';
+import { APPROVE, LONG_AGO, penaltyAgainst, revocationBody } from '../support/workflow-mothers.ts';
 
 /** The entity's records, by what happened to them. */
 const mine: Record<string, string> = {};
@@ -45,7 +45,7 @@ it.beforeAll(async ({ api, agency, otherAgency, entity, otherEntity }) => {
     api.decideRepair(agency.token, repairs.repaired as string, APPROVE),
     api.send('POST', `/v1/records/${mine.revoked}/revocations`, {
       token: agency.token,
-      body: { reason: '撤销' },
+      body: revocationBody(),
     }),
   ]);
 });

@@ -1,6 +1,6 @@
 import { describeFaults, idempotencyKey } from '../support/faulty-service.ts';
 import { call } from '../support/http.ts';
-import { anAgencyParty, anEntityParty, workflowClient } from '../support/workflow-mothers.ts';
+import { anAgencyParty, anEntityParty, revocationBody, workflowClient } from '../support/workflow-mothers.ts';
 
 describeFaults({
   route: 'POST /v1/records/{id}/revocations',
@@ -8,7 +8,7 @@ describeFaults({
   async arrange(service) {
     const [agency, entity] = await Promise.all([anAgencyParty(service), anEntityParty(service)]);
     const id = await workflowClient(service).publishedPenalty(agency, entity);
-    const body = { reason: '原行政处罚决定已被依法撤销' };
+    const body = revocationBody();
     const headers = { 'idempotency-key': idempotencyKey() };
     return {
       send: () =>

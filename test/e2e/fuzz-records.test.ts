@@ -136,16 +136,32 @@ const correction: BodySpec = {
   slots: [
     { path: 'reason', bad: badText(500, '更正备注') },
     { path: 'changes', bad: BAD_CHANGES },
+    // The changing decision comes with both its fields or neither: either alone is refused.
+    { path: 'decisionDate', bad: fc.constantFrom(...IMPOSSIBLE_DATES, soon(), shanghaiDate(new Date())) },
+    {
+      path: 'documentNumber',
+      bad: fc.oneof(badLine(100, '济阳复决字〔2026〕1号'), fc.constant('济阳复决字〔2026〕1号')),
+    },
   ],
   required: ['reason', 'changes'],
   closed: ['', 'changes'],
   nullable: ['changes.remarks'],
 };
 
+/** The revoking decision is dated today: between the record's decision and today, as it must be. */
 const revocation: BodySpec = {
-  valid: () => ({ reason: '决定已被撤销' }),
-  slots: [{ path: 'reason', bad: badText(500, '决定已被撤销') }],
-  required: ['reason'],
+  valid: () => ({
+    reason: '决定已被撤销',
+    decisionDate: shanghaiDate(new Date()),
+    documentNumber: '济阳复决字〔2026〕1号',
+  }),
+  slots: [
+    { path: 'reason', bad: badText(500, '决定已被撤销') },
+    // Not a date, after today, or before the record's own decision (penaltyInput's).
+    { path: 'decisionDate', bad: fc.constantFrom(...IMPOSSIBLE_DATES, soon(), '2019-01-01') },
+    { path: 'documentNumber', bad: badLine(100, '济阳复决字〔2026〕1号') },
+  ],
+  required: ['reason', 'decisionDate', 'documentNumber'],
   closed: [''],
 };
 

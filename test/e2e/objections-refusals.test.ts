@@ -1,6 +1,12 @@
 import { describe, expect, it, type WorkflowClient } from '../support/e2e.ts';
 import { expectProblem, refusalOf } from '../support/http.ts';
-import { evidenceOf, objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
+import {
+  evidenceOf,
+  objectionBody,
+  penaltyAgainst,
+  REJECT,
+  revocationBody,
+} from '../support/workflow-mothers.ts';
 
 /** A published penalty about `entity`, with an objection pending. */
 let recordId: string;
@@ -67,8 +73,7 @@ describe('another entity', () => {
       const id = published
         ? await api.publishedPenalty(agency, entity)
         : await api.register(agency, penaltyAgainst(entity.uscc), false);
-      if (published)
-        await send(api, 'POST', `/v1/records/${id}/revocations`, { reason: '决定已撤销' }, agency.token);
+      if (published) await send(api, 'POST', `/v1/records/${id}/revocations`, revocationBody(), agency.token);
 
       const theirs = await api.object(otherEntity, objectionBody(id));
       const missing = await api.object(otherEntity, objectionBody(MISSING_RECORD));

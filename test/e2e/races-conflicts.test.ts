@@ -2,7 +2,7 @@ import { afterAll } from 'vitest';
 import { describe, expect, it, type World } from '../support/e2e.ts';
 import { expectProblem, type HttpAnswer } from '../support/http.ts';
 import { verifyAudit } from '../support/table-state.ts';
-import { penaltyAgainst, REFUSE_REPAIR, REJECT } from '../support/workflow-mothers.ts';
+import { penaltyAgainst, REFUSE_REPAIR, REJECT, revocationBody } from '../support/workflow-mothers.ts';
 
 /*
  * Fifty conflicting actions at once on one record, one objection and one repair
@@ -113,7 +113,7 @@ describe(`${N} conflicting actions on one record`, () => {
     await auditIsClean({ service, admin });
   });
 
-  it('revokes once: one 200, the rest 409, and the record leaves public view', async ({
+  it('revokes once: one 200, the rest 409, and the public reads the winner’s revocation notice', async ({
     service,
     api,
     agency,
@@ -127,7 +127,7 @@ describe(`${N} conflicting actions on one record`, () => {
         (n) => () =>
           api.send('POST', `/v1/records/${id}/revocations`, {
             token: agency.token,
-            body: { reason: `撤销${n}` },
+            body: revocationBody({ reason: `撤销${n}` }),
           }),
       ),
     );
@@ -138,7 +138,11 @@ describe(`${N} conflicting actions on one record`, () => {
       status: 'revoked',
       revocation: winner?.json.revocation ?? expect.objectContaining({ reason: expect.any(String) }),
     });
-    expect((await api.publicRecord(id)).status).toBe(404);
+    const notice = await api.publicRecord(id);
+    expect(notice.json).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: stored.json.revocation.reason },
+    });
     await auditIsClean({ service, admin });
   });
 });

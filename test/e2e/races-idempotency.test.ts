@@ -4,7 +4,7 @@ import { expectProblem, type HttpAnswer } from '../support/http.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { allPages } from '../support/record-mothers.ts';
 import { verifyAudit } from '../support/table-state.ts';
-import { APPROVE, penaltyAgainst } from '../support/workflow-mothers.ts';
+import { APPROVE, penaltyAgainst, revocationBody } from '../support/workflow-mothers.ts';
 
 /*
  * Retries with the same Idempotency-Key, where the *-idempotency files do not already look:
@@ -134,7 +134,7 @@ describe('retried actions with one Idempotency-Key', () => {
     const answers = await retried(3, () =>
       api.send('POST', `/v1/records/${id}/revocations`, {
         token: agency.token,
-        body: { reason: '撤销' },
+        body: revocationBody(),
         headers,
       }),
     );

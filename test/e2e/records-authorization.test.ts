@@ -2,6 +2,7 @@ import { describe, expect, it, type TestService } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
 import { COMPANY, penaltyInput } from '../support/record-builders.ts';
 import { allPages } from '../support/record-mothers.ts';
+import { revocationBody } from '../support/workflow-mothers.ts';
 
 // The owner is the file's `agency`, the stranger its `otherAgency`; the entity is the company
 // the record builders name.
@@ -21,7 +22,7 @@ it.beforeAll(async ({ service, agency: owner }) => {
 });
 
 const CORRECTION = { reason: '更正', changes: { remarks: '他人更正' } };
-const REVOCATION = { reason: '撤销' };
+const REVOCATION = revocationBody();
 
 /** Every agency route, as [label, method, path, body] for a record id. */
 const agencyRoutes = (id: string): [string, string, string, unknown][] => [

@@ -2,6 +2,7 @@ import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { aCompany, allPages, queryOf } from '../support/record-mothers.ts';
+import { revocationBody } from '../support/workflow-mothers.ts';
 
 /** What the file's agency and the public do, over HTTP. */
 const it = e2e
@@ -24,7 +25,7 @@ const it = e2e
     { scope: 'file' },
     ({ post }) =>
       (id: string, reason = '行政处罚决定已被依法撤销') =>
-        post(`/v1/records/${id}/revocations`, { reason }),
+        post(`/v1/records/${id}/revocations`, revocationBody({ reason })),
   )
   .extend(
     'publicDetail',
@@ -173,7 +174,7 @@ describe('POST /v1/records/{id}/corrections', () => {
 });
 
 describe('POST /v1/records/{id}/revocations', () => {
-  it('takes a published record out of every public answer and keeps it, revoked, for the agency', async ({
+  it('takes a published record out of every search, shows its revocation notice instead, and keeps it for the agency', async ({
     service,
     agency,
     revoke,
@@ -191,7 +192,13 @@ describe('POST /v1/records/{id}/revocations', () => {
       status: 'revoked',
       revocation: { reason: '行政处罚决定已被依法撤销' },
     });
-    expectProblem(await publicDetail(id), 404, 'disclosure_not_found');
+    const notice = await publicDetail(id);
+    expect(notice.json).toMatchObject({
+      id,
+      status: 'revoked',
+      revocation: { reason: '行政处罚决定已被依法撤销' },
+    });
+    expect(notice.json).not.toHaveProperty('details');
     const searches = await Promise.all([
       publicIds({}),
       publicIds({ uscc }),
@@ -236,7 +243,12 @@ describe('POST /v1/records/{id}/revocations', () => {
   it('refuses a revocation without a reason', async ({ post, publicDetail, publishedPenalty }) => {
     const { id } = await publishedPenalty('济阳区撤销无原因测试有限公司');
 
-    expectProblem(await post(`/v1/records/${id}/revocations`, {}), 400, 'validation_failed', 'body.reason');
+    expectProblem(
+      await post(`/v1/records/${id}/revocations`, revocationBody({ reason: undefined })),
+      400,
+      'validation_failed',
+      'body.reason',
+    );
     expect((await publicDetail(id)).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem } from '../support/http.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { allPages, recordOf, todayInShanghai } from '../support/record-mothers.ts';
+import { revocationBody } from '../support/workflow-mothers.ts';
 
 const it = e2e.extend(
   'newAgency',
@@ -20,7 +21,7 @@ const it = e2e.extend(
           return answer.json.id;
         },
         publish: (id: string) => post(`/v1/records/${id}/publish`),
-        revoke: (id: string) => post(`/v1/records/${id}/revocations`, { reason: '决定已撤销' }),
+        revoke: (id: string) => post(`/v1/records/${id}/revocations`, revocationBody()),
         get: (query: string) => call(service.url, 'GET', `/v1/agency/records${query}`, { token }),
         ids: async (query: string) =>
           (await allPages(service.url, `/v1/agency/records${query}`, { token })).items.map((r) => r.id),

@@ -5,7 +5,7 @@ import { statsRepository } from '../../shared/store/stats-repository.ts';
 import { describe, expect, it } from '../support/e2e.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { todayInShanghai } from '../support/record-mothers.ts';
-import { LONG_AGO, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
+import { LONG_AGO, revocationBody, UPHOLD_WITH_REVOKE } from '../support/workflow-mothers.ts';
 
 const today = todayInShanghai();
 /** A month two months back: its decisions are long past their deadlines. */
@@ -24,7 +24,7 @@ describe('GET /v1/stats/timeliness', () => {
     const revoked = await register(agency, `${past}-14`, true);
     const answer = await api.send('POST', `/v1/records/${revoked}/revocations`, {
       token: agency.token,
-      body: { reason: '决定已被撤销' },
+      body: revocationBody(),
     });
     expect(answer.status).toBe(200);
     await register(otherAgency, today, true);

@@ -63,6 +63,19 @@ export function repairBody(recordId: string, overrides: Record<string, unknown> 
   };
 }
 
+/**
+ * A body of POST /v1/records/{id}/revocations: the revoking decision (here a 复议决定) dated
+ * today, which lies between any record's decision and today, so it fits every record.
+ */
+export function revocationBody(overrides: Record<string, unknown> = {}) {
+  return {
+    reason: '原行政处罚决定经行政复议被撤销',
+    decisionDate: today(),
+    documentNumber: '济阳复决字〔2026〕1号',
+    ...overrides,
+  };
+}
+
 export const UPHOLD_WITH_REVOKE = { outcome: 'upheld', reason: '原处罚决定已被依法撤销', revoke: true };
 export const REJECT = { outcome: 'rejected', reason: '经核实，公示信息与处罚决定书一致' };
 export const APPROVE = { outcome: 'approved', reason: '已缴清罚款并完成整改' };

@@ -4,8 +4,15 @@ import { NotFoundError } from '../errors.ts';
 import { nameKey } from './name-search.ts';
 import type { Page, PublicSearch, RecordStore } from './ports.ts';
 import { clampDecisionRange } from './public-range.ts';
-import { type PublicRecord, publicView, searchableName } from './public-view.ts';
+import {
+  type PublicRecord,
+  publicView,
+  type RevocationNotice,
+  revocationNotice,
+  searchableName,
+} from './public-view.ts';
 import type { DisclosureRecord } from './record.ts';
+import { isRevocationNoticeShownAt } from './revocation.ts';
 import { isShownAt } from './shown.ts';
 
 function notPublic(): NotFoundError {
@@ -81,6 +88,19 @@ export function makePublicDisclosureUseCases({
       const record = await records.get(id);
       if (!record || !isShownAt(record, clock())) throw notPublic();
       return publicView(record);
+    },
+
+    /**
+     * What the public reads at a record's address: the record, or the notice that replaced a
+     * revoked one while it would still have been shown (revocation.ts); 404 for anything else.
+     */
+    async detail(id: string): Promise<PublicRecord | RevocationNotice> {
+      const record = await records.get(id);
+      const now = clock();
+      if (record && isShownAt(record, now)) return publicView(record);
+      const notice = record && isRevocationNoticeShownAt(record, now) && revocationNotice(record);
+      if (!notice) throw notPublic();
+      return notice;
     },
   };
 }

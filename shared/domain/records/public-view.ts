@@ -45,6 +45,28 @@ export interface PublicRecord {
   readonly objection?: { readonly status: 'pending'; readonly filedAt: string };
 }
 
+/**
+ * What the public reads in place of a record whose decision was revoked (行政处罚法 第48条:
+ * 撤回…并公开说明理由): that it was revoked, by which decision, when and why, and what
+ * identifies the revoked record — never the revoked decision's facts, fine or content.
+ */
+export interface RevocationNotice {
+  readonly id: string;
+  readonly status: 'revoked';
+  readonly kind: RecordKind;
+  readonly kindLabel: string;
+  readonly documentNumber: string;
+  readonly decisionDate: string;
+  readonly subject: PublicSubject;
+  readonly authority: { readonly uscc: string; readonly name?: string | undefined };
+  readonly revocation: {
+    readonly revokedAt: string;
+    readonly decisionDate: string;
+    readonly documentNumber: string;
+    readonly reason: string;
+  };
+}
+
 /** What the public sees instead of a 个体工商户's name that is its operator's own name. */
 export const OPERATOR_NAME_HIDDEN = '个体工商户（经营者姓名已隐去）';
 /** Natural persons' records are never public (visibility.ts); should one reach this view anyway. */
@@ -122,9 +144,7 @@ export function publicView(record: DisclosureRecord): PublicRecord {
   const { content } = record;
   const known = personalDataOf(record);
   const window =
-    content.kind === 'penalty'
-      ? publicationWindow(content.decisionDate, content.penalty)
-      : undefined;
+    content.kind === 'penalty' ? publicationWindow(content.decisionDate, content.penalty) : undefined;
   return {
     id: record.id,
     kind: content.kind,
@@ -147,6 +167,30 @@ export function publicView(record: DisclosureRecord): PublicRecord {
       reason: scrubText(h.reason, known),
       changedFields: h.changedFields.filter(isPublicField),
     })),
+  };
+}
+
+/** The notice of a revoked decision; `undefined` for a revocation that names no decision. */
+export function revocationNotice(record: DisclosureRecord): RevocationNotice | undefined {
+  const r = record.revocation;
+  if (!r?.decisionDate || r.documentNumber === undefined) return undefined;
+  const { content } = record;
+  const known = personalDataOf(record);
+  return {
+    id: record.id,
+    status: 'revoked',
+    kind: content.kind,
+    kindLabel: KIND_LABELS[content.kind],
+    documentNumber: scrubText(content.documentNumber, known),
+    decisionDate: content.decisionDate,
+    subject: publicSubject(content.subject, known),
+    authority: record.authority,
+    revocation: {
+      revokedAt: r.at,
+      decisionDate: r.decisionDate,
+      documentNumber: scrubText(r.documentNumber, known),
+      reason: scrubText(r.reason, known),
+    },
   };
 }
 

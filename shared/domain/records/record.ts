@@ -1,6 +1,7 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { ChainHead } from '../audit.ts';
 import type { IsoDate } from '../dates.ts';
+import type { JudgedChange } from './revocation.ts';
 import { visibilityOf } from './visibility.ts';
 import type { RecordStatus } from './vocabulary.ts';
 
@@ -42,7 +43,24 @@ export interface HistoryEntry {
   readonly changedFields: readonly string[];
   /** The content as it was before this version replaced it. */
   readonly previous: RecordInput;
+  /** The decision that changed the record's decision (条例 第40条), when the correction follows one. */
+  readonly decision?: JudgedChange | undefined;
 }
+
+/**
+ * Why and when a record was withdrawn. A revocation entered by its agency names the revoking
+ * decision (date, document number) and keeps its judgement against the 3-working-day limit
+ * counted from it (revocation.ts); one from an upheld objection, or written before the limit
+ * was kept, has neither.
+ */
+export type Revocation = {
+  readonly at: string;
+  readonly reason: string;
+  /** Entered after its deadline: escalated to the credit office at once. */
+  readonly escalatedAt?: string | undefined;
+  /** It was in public view when revoked: the public reads a revocation notice in its place. */
+  readonly shownWhenRevoked?: boolean | undefined;
+} & Partial<JudgedChange>;
 
 /** The agency that decided, from the caller's token (处罚机关/许可机关 and its USCC). */
 export interface Authority {
@@ -64,7 +82,7 @@ export interface DisclosureRecord {
   readonly registeredAt: string;
   readonly disclosure: DisclosureDeadline;
   readonly publication?: Publication | undefined;
-  readonly revocation?: { readonly at: string; readonly reason: string } | undefined;
+  readonly revocation?: Revocation | undefined;
   /** Set by the disclosure sweep when the deadline passed and the record could not be published for the agency. */
   readonly overdue?: { readonly at: string } | undefined;
   /** Publication stopped: the maximum period ended, or credit repair was approved. */

@@ -8,6 +8,8 @@ import { UPHELD_PREFIX } from '../objections/vocabulary.ts';
 import { disclosureDeadline, publicationExpiry } from './deadlines.ts';
 import { alreadyPublished, decisionDateInFuture, recordRevoked } from './errors.ts';
 import { type Authority, changedFields, type DisclosureRecord } from './record.ts';
+import type { JudgedChange } from './revocation.ts';
+import { isShownAt } from './shown.ts';
 
 /**
  * Every change a record can go through, each guarding its own preconditions: the use cases
@@ -136,22 +138,43 @@ export function correct(
   };
 }
 
-function revoked(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
+function revoked(
+  record: DisclosureRecord,
+  reason: string,
+  at: Date,
+  decision?: JudgedChange,
+): DisclosureRecord {
   assertNotRevoked(record);
+  const late = decision !== undefined && !decision.onTime;
   return {
     ...record,
     status: 'revoked',
     revision: record.revision + 1,
-    revocation: { at: at.toISOString(), reason },
+    revocation: {
+      at: at.toISOString(),
+      reason,
+      ...decision,
+      // Withdrawn after the 3 working days (条例 第40条): the credit office is told at once.
+      ...(late ? { escalatedAt: at.toISOString() } : {}),
+      // The decision itself was revoked (处罚法 第48条: 公开说明理由): the public that saw it is
+      // told. A record withdrawn for an upheld objection was wrong, not revoked: it just goes.
+      ...(decision && isShownAt(record, at) ? { shownWhenRevoked: true } : {}),
+    },
   };
 }
 
 /**
- * Takes the record out of public view for good; its history stays. A pending objection or
- * repair would be left dangling: it must be decided first (an objection can itself be
- * upheld with the revocation, see revokeOnObjection).
+ * Takes the record out of public view for good; its history stays. With the revoking
+ * decision, the revocation keeps it and its judgement against the limit (revocation.ts). A
+ * pending objection or repair would be left dangling: it must be decided first (an objection
+ * can itself be upheld with the revocation, see revokeOnObjection).
  */
-export function revoke(record: DisclosureRecord, reason: string, at: Date): DisclosureRecord {
+export function revoke(
+  record: DisclosureRecord,
+  reason: string,
+  at: Date,
+  decision?: JudgedChange,
+): DisclosureRecord {
   if (record.objection || record.repair) {
     throw new ConflictError({
       code: 'workflow_pending',
@@ -165,7 +188,7 @@ export function revoke(record: DisclosureRecord, reason: string, at: Date): Disc
       },
     });
   }
-  return revoked(record, reason, at);
+  return revoked(record, reason, at, decision);
 }
 
 /** An upheld objection revokes its record, and its own 异议处理中 label goes with it. */

@@ -5,12 +5,22 @@ import { withCalendar } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
 import { shanghaiDate, yearOf } from '../dates.ts';
 import { ConflictError, fieldsUnder } from '../errors.ts';
+import type { DomainEvent } from '../events.ts';
 import { newId } from '../ids.ts';
 import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import { applyCorrection, type ValidateContent } from './correction.ts';
 import { documentNumberTaken, recordNotAccessible, TransactionTooLargeError } from './errors.ts';
 import type { Page, RecordStore } from './ports.ts';
 import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
+import {
+  assertChangingDecisionDate,
+  type ChangingDecision,
+  type JudgedChange,
+  judgementYears,
+  judgeRecordChange,
+  revocationEvents,
+  withChangingDecision,
+} from './revocation.ts';
 import { assertDecidedByToday, publish, register, revoke } from './transitions.ts';
 
 export interface RecordDeps {
@@ -55,16 +65,32 @@ export function makeRecordUseCases({
     action: string,
     actor: Actor,
     at: Date,
+    events: readonly DomainEvent[] = [],
   ): Promise<DisclosureRecord> {
     const audit = auditEntryFor(before, after, { actor, action, at });
     const saved = { ...after, head: audit };
     try {
-      await records.save(before, saved, audit);
+      await records.save(before, saved, audit, events);
       return saved;
     } catch (error) {
       if (!(error instanceof TransactionTooLargeError)) throw error;
       return changeInTwoSteps(before, after, action, actor, at);
     }
+  }
+
+  /** A changing decision, checked against the record and judged against the limit from it. */
+  async function judged(
+    record: DisclosureRecord,
+    decision: ChangingDecision,
+    at: Date,
+  ): Promise<JudgedChange> {
+    assertChangingDecisionDate(record, decision, at);
+    const judgement = await withCalendar(
+      calendarYears,
+      judgementYears(decision.decisionDate, at),
+      (calendar) => judgeRecordChange(calendar, decision.decisionDate, at),
+    );
+    return { ...decision, ...judgement };
   }
 
   /**
@@ -172,28 +198,55 @@ export function makeRecordUseCases({
       return change(before, await publishAt(before, at, 'agency'), 'record.published', actor, at);
     },
 
-    /** A correction: `changes` merged into the content, then validated as a whole. */
+    /**
+     * A correction: `changes` merged into the content, then validated as a whole. With the
+     * decision that changed the record's decision, the history entry keeps it and whether the
+     * change came within its 3 working days (条例 第40条).
+     */
     async correct(
       agency: string,
       id: string,
-      { changes, reason }: { changes: Record<string, unknown>; reason: string },
+      {
+        changes,
+        reason,
+        decision,
+      }: { changes: Record<string, unknown>; reason: string; decision?: ChangingDecision | undefined },
       validate: ValidateContent,
       actor: Actor,
     ): Promise<DisclosureRecord> {
       const before = await ownRecord(agency, id);
       const at = clock();
-      const after = await applyCorrection(
+      const judgement = decision && (await judged(before, decision, at));
+      const corrected = await applyCorrection(
         before,
         { changes, reason, field: 'changes' },
         { validate, calendarYears, at },
       );
+      const after = judgement ? withChangingDecision(corrected, judgement) : corrected;
       return fieldsUnder('changes', () => change(before, after, 'record.corrected', actor, at));
     },
 
-    async revoke(agency: string, id: string, reason: string, actor: Actor): Promise<DisclosureRecord> {
+    /**
+     * Withdraws a record (status `revoked`) at once:
+     * 1. an objection or repair pending refuses it (409 `workflow_pending`);
+     * 2. with the revoking decision (复议决定, 判决, the agency's own), its date must lie between
+     *    the record's decision and today, and the revocation is judged against the 3 working
+     *    days counted from it (条例 第40条; 处罚法 第48条);
+     * 3. the entity is told (`record-revoked`), and a late revocation is an `overdue` event and
+     *    an escalation to the credit office, all in the same write.
+     */
+    async revoke(
+      agency: string,
+      id: string,
+      reason: string,
+      actor: Actor,
+      decision?: ChangingDecision,
+    ): Promise<DisclosureRecord> {
       const before = await ownRecord(agency, id);
       const at = clock();
-      return change(before, revoke(before, reason, at), 'record.revoked', actor, at);
+      const judgement = decision && (await judged(before, decision, at));
+      const after = revoke(before, reason, at, judgement);
+      return change(before, after, 'record.revoked', actor, at, revocationEvents(after, at));
     },
 
     get: ownRecord,

@@ -6,22 +6,46 @@ import { RECORD_KINDS, RECORD_STATUSES } from '../../domain/records/vocabulary.t
 import { anyFields, idOut, instantOut, isoDate, MAX_FIELD_NAME_LENGTH, pageOf, paging } from '../common.ts';
 import { issue } from '../issue.ts';
 import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from '../limits.ts';
-import { text } from '../text.ts';
+import { line, text } from '../text.ts';
 import { authorityOut, historyEntry, historyOf, recordVersion } from './public-routes.ts';
 import { recordInputSchema } from './record-input.ts';
 
-export const correctionBody = z.strictObject({
-  reason: text(MAX_LENGTH.changeReason).meta({ description: '更正原因' }),
-  changes: anyFields
-    .refine(
-      (c) => Object.keys(c).length > 0,
-      issue('changes_empty', '没有要更正的字段', 'changes names no field'),
-    )
-    .meta({ description: '要更正的字段（与登记时的结构相同；null 删除可选字段）' }),
-});
+/** The decision that revokes or changes a record's decision (复议决定, 判决, the agency's own). */
+const changingDecision = {
+  decisionDate: isoDate.meta({
+    description: '撤销或变更决定的日期（不早于原决定日期，不晚于今日）；三个工作日的期限自此日起算',
+  }),
+  documentNumber: line(MAX_LENGTH.documentNumber).meta({ description: '撤销或变更决定的文书号' }),
+};
+
+const decisionIncomplete = issue(
+  'changing_decision_incomplete',
+  '变更决定的日期和文书号须同时填写或同时不填',
+  'give both the changing decision’s date and its document number, or neither',
+);
+
+export const correctionBody = z
+  .strictObject({
+    reason: text(MAX_LENGTH.changeReason).meta({ description: '更正原因' }),
+    changes: anyFields
+      .refine(
+        (c) => Object.keys(c).length > 0,
+        issue('changes_empty', '没有要更正的字段', 'changes names no field'),
+      )
+      .meta({ description: '要更正的字段（与登记时的结构相同；null 删除可选字段）' }),
+    decisionDate: changingDecision.decisionDate.optional(),
+    documentNumber: changingDecision.documentNumber.optional(),
+  })
+  .superRefine((body, ctx) => {
+    // Both or neither: an ordinary typo correction has no changing decision.
+    if ((body.decisionDate === undefined) === (body.documentNumber === undefined)) return;
+    const missing = body.decisionDate === undefined ? 'decisionDate' : 'documentNumber';
+    ctx.addIssue({ code: 'custom', ...decisionIncomplete, path: [missing], input: undefined });
+  });
 
 export const revocationBody = z.strictObject({
-  reason: text(MAX_LENGTH.changeReason).meta({ description: '撤销原因' }),
+  reason: text(MAX_LENGTH.changeReason).meta({ description: '撤销原因（向社会公开说明的理由）' }),
+  ...changingDecision,
 });
 
 export const worklistQuery = z
@@ -66,6 +90,25 @@ const publication = z.object({
   workingDaysToPublish: workingDays.optional(),
 });
 
+const changeDeadline = z.object({ due: isoDate, dueAt: instantOut, provisional: z.boolean() });
+
+/**
+ * The revoking or changing decision a record keeps, judged against the 3 working days counted
+ * from it (条例 第40条; 行政处罚法 第48条). Absent from revocations that name no decision (an upheld
+ * objection's, or those written before the limit was kept).
+ */
+const judgedChange = z.object({
+  decisionDate: isoDate.optional().meta({ description: '撤销或变更决定的日期' }),
+  documentNumber: z
+    .string()
+    .max(MAX_LENGTH.documentNumber)
+    .optional()
+    .meta({ description: '撤销或变更决定的文书号' }),
+  deadline: changeDeadline.optional().meta({ description: '撤回或变更记录的期限（三个工作日）' }),
+  onTime: z.boolean().optional(),
+  workingDaysLate: workingDays.optional(),
+});
+
 /**
  * How often a registered record's deadline can move: once per calendar change of its year
  * while it waits to be published. Nothing counts them, so the bound is that of the record:
@@ -88,7 +131,15 @@ export const agencyRecordResponse = z
     registeredAt: instantOut,
     disclosureDeadline: deadline,
     publication: publication.optional(),
-    revocation: z.object({ at: instantOut, reason: z.string().max(MAX_RECORD_REASON_LENGTH) }).optional(),
+    revocation: z
+      .object({
+        at: instantOut,
+        reason: z.string().max(MAX_RECORD_REASON_LENGTH),
+        ...judgedChange.shape,
+        escalatedAt: instantOut.optional().meta({ description: '超过期限撤销，已报信用办' }),
+        shownWhenRevoked: z.boolean().optional().meta({ description: '撤销时正在公示：公众可见撤销说明' }),
+      })
+      .optional(),
     overdue: z
       .object({ at: instantOut })
       .optional()
@@ -120,7 +171,21 @@ export const agencyRecordResponse = z
       reason: z.enum(NOT_PUBLIC).optional(),
       basis: z.string().max(MAX_BASIS_LENGTH).optional(),
     }),
-    history: historyOf(historyEntry.extend({ previous: recordInputSchema })),
+    history: historyOf(
+      historyEntry.extend({
+        previous: recordInputSchema,
+        decision: z
+          .object({
+            decisionDate: judgedChange.shape.decisionDate.unwrap(),
+            documentNumber: judgedChange.shape.documentNumber.unwrap(),
+            deadline: changeDeadline,
+            onTime: z.boolean(),
+            workingDaysLate: workingDays,
+          })
+          .optional()
+          .meta({ description: '据以更正的变更决定及三个工作日期限的判定' }),
+      }),
+    ),
   })
   .meta({ id: 'AgencyRecord' });
 

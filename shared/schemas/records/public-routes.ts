@@ -120,6 +120,33 @@ export const publicRecordResponse = z
 
 export const publicRecordPage = pageOf(publicRecordResponse);
 
+/**
+ * What the public reads at a revoked decision's address while the record would still have been
+ * shown (行政处罚法 第48条: 公开说明理由): it was revoked, by which decision, when and why, and
+ * what identifies the revoked record; never its facts, fine or content.
+ */
+export const revocationNoticeResponse = z
+  .object({
+    id: idOut('rec'),
+    status: z.literal('revoked').meta({ description: '已撤销' }),
+    kind: z.enum(RECORD_KINDS),
+    kindLabel: z.enum(Object.values(KIND_LABELS) as [string, ...string[]]),
+    documentNumber: masked(MAX_LENGTH.documentNumber).meta({ description: '被撤销决定的文书号' }),
+    decisionDate: isoDate.meta({ description: '被撤销决定的日期' }),
+    subject: publicSubject,
+    authority: authorityOut,
+    revocation: z.object({
+      revokedAt: instantOut.meta({ description: '撤回公示的时间' }),
+      decisionDate: isoDate.meta({ description: '撤销决定的日期' }),
+      documentNumber: masked(MAX_LENGTH.documentNumber).meta({ description: '撤销决定的文书号' }),
+      reason: masked(MAX_LENGTH.changeReason).meta({ description: '撤销理由（说明理由）' }),
+    }),
+  })
+  .meta({ id: 'RevocationNotice' });
+
+/** A record's public address: the record, or the notice of its revocation. */
+export const publicDetailResponse = z.union([publicRecordResponse, revocationNoticeResponse]);
+
 const pending = (prefix: string) => z.object({ id: idOut(prefix), filedAt: instantOut });
 
 /** An entity's own public record, with the objection or repair it has pending. */
