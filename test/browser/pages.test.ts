@@ -9,7 +9,7 @@ import {
   screenshot,
 } from '../support/browser.ts';
 import { recordOf } from '../support/record-mothers.ts';
-import { APPROVE, objectionBody } from '../support/workflow-mothers.ts';
+import { APPROVE, objectionBody, revocationBody } from '../support/workflow-mothers.ts';
 import { penaltyNamed, type SiteWorld, signIn, siteWorld, UPHOLD_WITH_CORRECTION } from './site-world.ts';
 
 /*
@@ -20,7 +20,7 @@ import { penaltyNamed, type SiteWorld, signIn, siteWorld, UPHOLD_WITH_CORRECTION
  */
 
 let world: SiteWorld;
-const ids = { corrected: '', objected: '' };
+const ids = { corrected: '', objected: '', revoked: '' };
 
 beforeAll(async () => {
   world = await siteWorld();
@@ -45,7 +45,15 @@ beforeAll(async () => {
   );
   await api.register(agency, recordOf('reward'));
   await api.register(agency, recordOf('inspection'));
+  // A penalty revoked after a 复议 decision: the public reads its revocation notice.
+  ids.revoked = await api.register(agency, penaltyNamed(entity.uscc, '济南市济阳区鑫源商贸有限公司', 60));
+  await api.send('POST', `/v1/records/${ids.revoked}/revocations`, {
+    token: agency.token,
+    body: revocationBody({ reason: REVOKED_BECAUSE, documentNumber: '济阳复决字〔2026〕3号' }),
+  });
 });
+
+const REVOKED_BECAUSE = '经行政复议，原处罚决定认定事实不清，予以撤销。联系电话 13812345678';
 afterAll(() => world.stop());
 
 interface PageCase {
@@ -63,6 +71,7 @@ const PAGES: PageCase[] = [
   { name: 'search', open: go(() => '/?name=鑫源'), ready: '#results-state[data-kind="done"]' },
   { name: 'record', open: go(() => `/record?id=${ids.corrected}`), ready: '#record table' },
   { name: 'record-under-objection', open: go(() => `/record?id=${ids.objected}`), ready: '#record .notice' },
+  { name: 'record-revoked', open: go(() => `/record?id=${ids.revoked}`), ready: '#record .revocation' },
   {
     name: 'entity',
     open: go(() => `/entity?uscc=${world.entity.uscc}`),
@@ -120,6 +129,37 @@ describe('every page', () => {
       seen.every((line) => /^zh-CN .*济阳区信用信息公示$/.test(line)),
       seen.join('\n'),
     ).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('the record page of a revoked decision', () => {
+  it('states in Chinese 已撤销, the revoking decision’s date and document number and the reason, masked', async () => {
+    const { page } = await openPage(world.browser, { viewport: PHONE, isMobile: true });
+
+    await page.goto(`${world.service.url}/record?id=${ids.revoked}`);
+    await page.locator('#record .revocation').waitFor();
+    const text = (await page.locator('#record').textContent()) ?? '';
+
+    expect(await page.locator('#page-title').textContent()).toContain('已撤销');
+    for (const words of [
+      '已撤销',
+      '撤销决定日期',
+      '撤销决定文书号',
+      '济阳复决字〔2026〕3号',
+      '撤销理由',
+      '认定事实不清',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(text).not.toContain('13812345678');
+    // Keyboard: the permalink, the page's last link, is reached with Tab.
+    const focused: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate<string>("document.activeElement?.textContent ?? ''"));
+    }
+    expect(focused.some((t) => t.includes(`/record?id=${ids.revoked}`))).toBe(true);
     await page.context().close();
   });
 });

@@ -1,7 +1,9 @@
 /*
  * 记录详情 (record.html?id=…): every public field of one record, its objection label, its
- * version history and its permanent link. A record that is not (or no longer) public answers
- * 404, and the page says so in plain words.
+ * version history and its permanent link. A decision revoked while it was shown answers a
+ * revocation notice instead (行政处罚法 第48条: 公开说明理由), which the page states: 已撤销, the
+ * revoking decision's date and document number, and why. A record that is not (or no longer)
+ * public answers 404, and the page says so in plain words.
  */
 
 import { ApiError, getJson } from './api.js';
@@ -48,6 +50,7 @@ async function load() {
 }
 
 function render(record) {
+  if (record.status === 'revoked') return renderRevoked(record);
   title.textContent = record.subject.name;
   document.title = `${record.subject.name} ${kindLabel(record)} - 济阳区信用信息公示`;
   fill(
@@ -64,6 +67,42 @@ function render(record) {
     section('行政相对人', subjectRows(record.subject)),
     section(`${kindLabel(record)}信息`, detailRows(record)),
     history(record),
+    permalink(record),
+  );
+}
+
+/** A revoked decision: that it was revoked, by which decision and why, and what it was. */
+function renderRevoked(record) {
+  const { revocation } = record;
+  title.textContent = `${record.subject.name}（已撤销）`;
+  document.title = `${record.subject.name} ${kindLabel(record)}（已撤销） - 济阳区信用信息公示`;
+  fill(
+    container,
+    h(
+      'p',
+      { class: 'badges' },
+      h('span', { class: 'badge' }, kindLabel(record)),
+      h('span', { class: 'badge bad' }, '已撤销'),
+    ),
+    h(
+      'p',
+      { class: 'notice revocation' },
+      `该${kindLabel(record)}决定已于 ${revocation.decisionDate} 被撤销，原公示信息已撤回，不再公示。`,
+    ),
+    section('撤销说明', [
+      ['状态', '已撤销'],
+      ['撤销决定日期', revocation.decisionDate],
+      ['撤销决定文书号', revocation.documentNumber],
+      ['撤销理由', revocation.reason],
+      ['撤回公示时间', formatInstant(revocation.revokedAt)],
+    ]),
+    section('被撤销的决定', [
+      [RECORD_FIELDS.documentNumber, record.documentNumber],
+      [RECORD_FIELDS.kind, kindLabel(record)],
+      [RECORD_FIELDS.decisionDate, record.decisionDate],
+      ['决定机关', h('a', { href: agencySearchHref(record.authority.uscc) }, agencyText(record.authority))],
+    ]),
+    section('行政相对人', subjectRows(record.subject)),
     permalink(record),
   );
 }
