@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PERSON_RECORD_STATES } from '../domain/records/person-use-cases.ts';
 import { instantOut, pageOf } from './common.ts';
 import { MAX_RECORD_REASON_LENGTH } from './limits.ts';
 import { entityRecordResponse } from './records/public-routes.ts';
@@ -9,7 +10,7 @@ import { entityRecordResponse } from './records/public-routes.ts';
  */
 export const personRecordResponse = entityRecordResponse
   .extend({
-    state: z.enum(['published', 'ended', 'revoked']).meta({
+    state: z.enum(PERSON_RECORD_STATES).meta({
       description: '记录状态：published 已公示（不对外公开）/ ended 公示期届满或已修复 / revoked 已撤销',
     }),
     publicationEnd: z.object({ at: instantOut, reason: z.enum(['expired', 'repaired']) }).optional(),

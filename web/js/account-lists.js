@@ -1,12 +1,13 @@
 /*
- * The signed-in entity's lists on 我的: its public records (with what is pending on each),
- * its objections and its repair applications with status and outcome, and the download of
- * an approved repair's decision document.
+ * The signed-in entity's or person's lists on 我的: their records (with what is pending on
+ * each), their objections and their repair applications with status and outcome, and the
+ * download of an approved repair's decision document. A natural person's records are never
+ * public (山东省社会信用条例 第20条), so their cards link to no public page.
  */
 
 import { apiFetch } from './api.js';
 import { labelOf } from './labels.js';
-import { kindLabel, recordCard, recordHref } from './records.js';
+import { agencyText, kindLabel, recordCard, recordHref } from './records.js';
 import { failureMessage, formatInstant, h, saveBlob } from './ui.js';
 import {
   OBJECTION_EFFECT_LABELS,
@@ -21,11 +22,21 @@ export const recordName = (record) =>
   `${kindLabel(record)} ${record.documentNumber}（${record.decisionDate}）`;
 
 /**
- * A record of the entity, with what is pending on it and buttons that take the user to the
- * objection or repair form with this record chosen.
+ * Where a person's record stands (GET /v1/person/records `state`; the domain's words are in
+ * shared/domain/records/person-use-cases.ts, PERSON_RECORD_STATE_LABELS).
  */
-export function myRecordCard(record, { chooseForObjection, chooseForRepair }) {
-  const pending = [
+const PERSON_STATE_LABELS = {
+  published: '已公示（不对社会公开）',
+  ended: '已终止公示',
+  revoked: '已撤销',
+};
+
+/** Whether a record can still be objected to or repaired: in force (a person's: published). */
+export const inForce = (record) => record.state === undefined || record.state === 'published';
+
+/** The badges of what is pending on a record of the signed-in party. */
+function pendingBadges(record) {
+  return [
     record.pendingObjection
       ? h(
           'span',
@@ -41,8 +52,13 @@ export function myRecordCard(record, { chooseForObjection, chooseForRepair }) {
         )
       : null,
   ];
+}
+
+/** The buttons that take the user to the objection or repair form with this record chosen. */
+function recordActions(record, { chooseForObjection, chooseForRepair }) {
+  if (!inForce(record)) return null;
   const name = recordName(record);
-  const actions = h(
+  return h(
     'div',
     { class: 'card-actions' },
     record.pendingObjection
@@ -70,7 +86,46 @@ export function myRecordCard(record, { chooseForObjection, chooseForRepair }) {
         )
       : null,
   );
-  return recordCard(record, { title: 'document', extra: [h('p', { class: 'badges' }, pending), actions] });
+}
+
+/** A record of the entity (a public one), with what is pending on it and its actions. */
+export function myRecordCard(record, choose) {
+  return recordCard(record, {
+    title: 'document',
+    extra: [h('p', { class: 'badges' }, pendingBadges(record)), recordActions(record, choose)],
+  });
+}
+
+/**
+ * A natural person's own record: not public, so no link to a public page; where it stands,
+ * what is pending on it, and, while it is in force, its actions.
+ */
+export function personRecordCard(record, choose) {
+  return h(
+    'li',
+    { class: 'card', dataset: { recordId: record.id } },
+    h(
+      'p',
+      { class: 'badges' },
+      h('span', { class: 'badge' }, kindLabel(record)),
+      h(
+        'span',
+        { class: `badge ${record.state === 'published' ? 'pending' : ''}` },
+        labelOf(PERSON_STATE_LABELS, record.state),
+      ),
+      pendingBadges(record),
+    ),
+    h('h3', {}, recordName(record)),
+    rows([
+      ['行政相对人', record.subject.name],
+      ['决定机关', agencyText(record.authority)],
+      ['公示截止期', record.publicationEndsOn],
+      ['终止公示时间', record.publicationEnd ? formatInstant(record.publicationEnd.at) : undefined],
+      ['撤销理由', record.revocation?.reason],
+    ]),
+    h('p', { class: 'hint' }, '自然人的信用信息依法不向社会公开，仅本人和有关机关可以查看。'),
+    recordActions(record, choose),
+  );
 }
 
 /**
@@ -78,8 +133,10 @@ export function myRecordCard(record, { chooseForObjection, chooseForRepair }) {
  * when it is one of the entity's public records; a record no longer public (revoked,
  * repaired) is known here only by its id.
  */
-function recordLink(recordId, records) {
+function recordLink(recordId, records, { personal = false } = {}) {
   const record = records.get(recordId);
+  // A person's record has no public page to link to.
+  if (personal) return record ? recordName(record) : `记录 ${recordId}`;
   return h('a', { href: recordHref(recordId) }, record ? recordName(record) : `公示信息 ${recordId}`);
 }
 
@@ -95,7 +152,7 @@ function rows(pairs) {
 
 const due = (deadline) => (deadline ? `${deadline.due}${deadline.provisional ? '（暂定）' : ''}` : undefined);
 
-export function objectionCard(objection, records) {
+export function objectionCard(objection, records, { personal = false } = {}) {
   const decision = objection.decision;
   const badge = decision
     ? h(
@@ -108,7 +165,7 @@ export function objectionCard(objection, records) {
     'li',
     { class: 'card', dataset: { objectionId: objection.id } },
     h('p', { class: 'badges' }, h('span', { class: 'badge' }, '异议'), badge),
-    h('h3', {}, recordLink(objection.recordId, records)),
+    h('h3', {}, recordLink(objection.recordId, records, { personal })),
     rows([
       ['编号', objection.id],
       ['异议事由', labelOf(OBJECTION_REASON_LABELS, objection.reason)],
@@ -124,7 +181,7 @@ export function objectionCard(objection, records) {
   );
 }
 
-export function repairCard(repair, records, getToken) {
+export function repairCard(repair, records, getToken, { personal = false } = {}) {
   const decision = repair.decision;
   const tone = { approved: 'ok', rejected: 'bad', pending: 'pending' }[repair.status] ?? '';
   return h(
@@ -136,7 +193,7 @@ export function repairCard(repair, records, getToken) {
       h('span', { class: 'badge' }, '信用修复'),
       h('span', { class: `badge ${tone}` }, labelOf(REPAIR_STATUS_LABELS, repair.status)),
     ),
-    h('h3', {}, recordLink(repair.recordId, records)),
+    h('h3', {}, recordLink(repair.recordId, records, { personal })),
     rows([
       ['编号', repair.id],
       ['申请时间', formatInstant(repair.filedAt)],

@@ -1,10 +1,17 @@
 /*
- * 我的 (account.html): sign-in, who is signed in, and for an entity its records, the
- * objection and repair forms, and its objections and repairs with their outcomes.
+ * 我的 (account.html): sign-in, who is signed in, and for an entity or a natural person their
+ * records, the objection and repair forms, and their objections and repairs with outcomes.
  */
 
 import { objectionForm, repairForm } from './account-forms.js';
-import { myRecordCard, objectionCard, recordName, repairCard } from './account-lists.js';
+import {
+  inForce,
+  myRecordCard,
+  objectionCard,
+  personRecordCard,
+  recordName,
+  repairCard,
+} from './account-lists.js';
 import { getAllPages, siteConfig } from './api.js';
 import { currentSession, SignInError, signInWithToken, signOut, startHostedSignIn } from './auth.js';
 import { labelOf } from './labels.js';
@@ -27,6 +34,39 @@ const pageState = $('account-state');
 
 const getToken = () => currentSession()?.token;
 
+/**
+ * What the page says and reads for each role that files: an entity (行政相对人, by its USCC)
+ * or a natural person (自然人本人, by their ID number; their records are never public).
+ */
+const FILERS = {
+  entity: {
+    lists: '/v1/entity',
+    recordsHeading: '本单位的公示信息',
+    noRecords: '本单位目前没有公示中的信息',
+    noChoice: '（没有可选择的公示信息）',
+    commitment:
+      '本单位承诺：已全面履行行政处罚决定规定的义务并完成整改，今后依法诚信经营；所提交材料真实有效，如有虚假，愿承担相应法律责任。',
+    card: myRecordCard,
+    personal: false,
+  },
+  person: {
+    lists: '/v1/person',
+    recordsHeading: '本人的信用记录（不公开）',
+    noRecords: '目前没有涉及本人的已公示记录',
+    noChoice: '（没有可选择的记录）',
+    commitment:
+      '本人承诺：已全面履行行政处罚决定规定的义务，今后遵纪守法、诚实守信；所提交材料真实有效，如有虚假，愿承担相应法律责任。',
+    card: personRecordCard,
+    personal: true,
+  },
+};
+
+const filer = () => FILERS[currentSession()?.claims.role] ?? FILERS.entity;
+
+/** A resident ID number on screen: its region and last four only, as for anyone looking over a shoulder. */
+const maskedId = (id) =>
+  typeof id === 'string' && id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id;
+
 /** A token the API refuses (401) is as good as none: forget it and ask for another. */
 function signedOutByServer() {
   signOut().then(() => show('登录已失效或令牌无效，请重新登录。'));
@@ -39,8 +79,9 @@ const lists = {
 };
 
 function fillRecordChoices(records) {
-  const objectable = records.filter((r) => !r.pendingObjection);
-  const repairable = records.filter((r) => r.kind === 'penalty' && !r.pendingRepair);
+  const open = records.filter(inForce);
+  const objectable = open.filter((r) => !r.pendingObjection);
+  const repairable = open.filter((r) => r.kind === 'penalty' && !r.pendingRepair);
   for (const [select, choices] of [
     [$('o-record'), objectable],
     [$('r-record'), repairable],
@@ -49,7 +90,7 @@ function fillRecordChoices(records) {
     fill(
       select,
       choices.length === 0
-        ? h('option', { value: '' }, '（没有可选择的公示信息）')
+        ? h('option', { value: '' }, filer().noChoice)
         : choices.map((r) => h('option', { value: r.id }, `${recordName(r)} ${r.subject.name}`)),
     );
     if (choices.some((r) => r.id === chosen)) select.value = chosen;
@@ -64,32 +105,34 @@ function choose(selectId, recordId) {
   select.focus();
 }
 
-/** Loads the three lists of the entity; each shows its own loading, empty or failed state. */
+/** Loads the three lists of the entity or person; each shows its own loading, empty or failed state. */
 async function loadEntityData() {
+  const who = filer();
   for (const { list, state } of Object.values(lists)) {
     list.replaceChildren();
     showState(state, 'loading', '正在加载…');
   }
   const token = getToken();
   const [records, objections, repairs] = await Promise.allSettled([
-    getAllPages('/v1/entity/records', { token }),
-    getAllPages('/v1/entity/objections', { token }),
-    getAllPages('/v1/entity/repairs', { token }),
+    getAllPages(`${who.lists}/records`, { token }),
+    getAllPages(`${who.lists}/objections`, { token }),
+    getAllPages(`${who.lists}/repairs`, { token }),
   ]);
   if ([records, objections, repairs].some((r) => r.status === 'rejected' && r.reason?.status === 401)) {
     signedOutByServer();
     return;
   }
   const byId = new Map((records.value ?? []).map((r) => [r.id, r]));
-  fillList(lists.records, records, '本单位目前没有公示中的信息', (record) =>
-    myRecordCard(record, {
+  fillList(lists.records, records, who.noRecords, (record) =>
+    who.card(record, {
       chooseForObjection: (id) => choose('o-record', id),
       chooseForRepair: (id) => choose('r-record', id),
     }),
   );
   fillRecordChoices(records.value ?? []);
-  fillList(lists.objections, objections, '尚未提出异议', (o) => objectionCard(o, byId));
-  fillList(lists.repairs, repairs, '尚未申请信用修复', (r) => repairCard(r, byId, getToken));
+  const personal = { personal: who.personal };
+  fillList(lists.objections, objections, '尚未提出异议', (o) => objectionCard(o, byId, personal));
+  fillList(lists.repairs, repairs, '尚未申请信用修复', (r) => repairCard(r, byId, getToken, personal));
 }
 
 function fillList({ list, state }, settled, emptyText, render) {
@@ -108,7 +151,9 @@ function showSession({ claims }) {
     Object.assign(
       fieldList([
         ['角色', labelOf(ROLE_LABELS, claims.role)],
-        [claims.agency ? '机关统一社会信用代码' : '统一社会信用代码', code],
+        claims.idNumber
+          ? ['身份证号码', maskedId(claims.idNumber)]
+          : [claims.agency ? '机关统一社会信用代码' : '统一社会信用代码', code],
         [
           '有效期至',
           typeof claims.exp === 'number'
@@ -119,10 +164,16 @@ function showSession({ claims }) {
       { id: 'session-fields' },
     ),
   );
-  const isEntity = claims.role === 'entity';
-  $('session-note').hidden = isEntity;
-  $('entity-area').hidden = !isEntity;
-  if (isEntity) loadEntityData();
+  const files = Object.hasOwn(FILERS, claims.role);
+  $('session-note').hidden = files;
+  $('entity-area').hidden = !files;
+  if (!files) return;
+  const who = FILERS[claims.role];
+  $('my-records-heading').textContent = who.recordsHeading;
+  // The default too, so the form's reset after a filing keeps the filer's own wording.
+  $('r-commitment').defaultValue = who.commitment;
+  $('r-commitment').value = who.commitment;
+  loadEntityData();
 }
 
 /** Shows the page for the current session (or the sign-in form), with an optional message. */

@@ -2,6 +2,7 @@ import { type Filer, isAbout } from '../workflows/party.ts';
 import type { Page } from './ports.ts';
 import { type PublicRecord, publicView } from './public-view.ts';
 import type { DisclosureRecord } from './record.ts';
+import type { Labels } from './vocabulary.ts';
 
 /**
  * A natural person's own records (山东省社会信用条例 第21条: 信用主体 may query their own credit
@@ -21,7 +22,15 @@ export interface PersonRecordIndex {
  * Where a person's record stands: `published` (collected and in use), `ended` (its publication
  * period is over, or a repair was approved), `revoked` (the decision was withdrawn).
  */
-export type PersonRecordState = 'published' | 'ended' | 'revoked';
+export const PERSON_RECORD_STATES = ['published', 'ended', 'revoked'] as const;
+export type PersonRecordState = (typeof PERSON_RECORD_STATES)[number];
+
+/** What the person reads for each state (我的). */
+export const PERSON_RECORD_STATE_LABELS: Labels<PersonRecordState> = {
+  published: '已公示（不对社会公开）',
+  ended: '已终止公示',
+  revoked: '已撤销',
+};
 
 /**
  * The state a person sees, or none for a record the person does not see. A record the agency
