@@ -71,7 +71,7 @@ export function repairRefusal(
       'this penalty may not be repaired (e.g. a specific serious breach)',
     );
   }
-  const window = publicationWindow(record.content.decisionDate, penalty.severity);
+  const window = publicationWindow(record.content.decisionDate, penalty);
   if (!window?.repairFrom) {
     return refuse(
       'no_minimum_period',
