@@ -7,6 +7,7 @@ import type { RecordKind } from '../domain/records/vocabulary.ts';
 import { figuresOf } from '../domain/stats/timeliness.ts';
 import { chainHeadOf } from './audit-items.ts';
 import { deadlineEntry } from './deadline-items.ts';
+import { personIndexEntries } from './person-index.ts';
 
 /*
  * Item layout of disclosure records (one partition per record):
@@ -16,6 +17,7 @@ import { deadlineEntry } from './deadline-items.ts';
  *   PUB#<facet>#<value> / <decisionDate>#<id>     public index entries, only while publicly listed
  *   REC#<id> / DEADLINE#<kind>  its open deadlines, in the `deadlines` index (deadline-items.ts)
  *   ESC#revocation / <escalatedAt>#<id>           a revocation entered late, escalated
+ *   PERSON#<sha256 of the ID number>#record / <decisionDate>#<id>   a natural person's own records (person-index.ts)
  * The record item also carries its worklist keys (gsi1) and timeliness figures (byDecision).
  * Its agency's counters for its month of decision (stats-items.ts) change in the same writes.
  */
@@ -102,6 +104,7 @@ export function derivedEntries(record: DisclosureRecord): IndexEntry[] {
   const pk = recordKey(record.id).pk;
   return [
     ...publicIndexEntries(record),
+    ...personIndexEntries(record),
     ...recordDeadlines(record).map((d) => deadlineEntry(pk, record.id, d)),
     ...escalationEntries(record),
   ];

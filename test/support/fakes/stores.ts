@@ -79,6 +79,17 @@ export function fakeWorkflowStore(table: InMemoryTable): WorkflowStore {
       q.limit,
       q.cursor,
     );
+  const forPerson = <T extends Objection | Repair>(
+    all: Iterable<T>,
+    q: { person: string; limit: number; cursor?: string | undefined },
+  ) =>
+    pageOf(
+      [...all]
+        .filter((w) => w.person?.toUpperCase() === q.person.toUpperCase())
+        .sort(newestFirst((w: T) => w.filedAt)),
+      q.limit,
+      q.cursor,
+    );
   return {
     getObjection: async (id) => table.objections.get(id),
     getRepair: async (id) => table.repairs.get(id),
@@ -87,6 +98,8 @@ export function fakeWorkflowStore(table: InMemoryTable): WorkflowStore {
     repairsForAgency: async (q) => forAgency(table.repairs.values(), q),
     objectionsForEntity: async (q) => forEntity(table.objections.values(), q),
     repairsForEntity: async (q) => forEntity(table.repairs.values(), q),
+    objectionsForPerson: async (q) => forPerson(table.objections.values(), q),
+    repairsForPerson: async (q) => forPerson(table.repairs.values(), q),
     async escalated(kind, q) {
       const all: (Objection | Repair)[] = [
         ...(kind === 'objection' ? table.objections : table.repairs).values(),
