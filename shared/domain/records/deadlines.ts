@@ -3,7 +3,7 @@ import { endOfShanghaiDay } from '../dates.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { publicationWindow } from '../policy/publication-periods.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
-import { type DisclosureDeadline, type DisclosureRecord, isPubliclyListed } from './record.ts';
+import type { DisclosureDeadline, DisclosureRecord } from './record.ts';
 
 /** The disclosure deadline of a decision, and the reminder one working day before it. */
 export function disclosureDeadline(calendar: WorkingCalendar, decisionDate: string): DisclosureDeadline {
@@ -18,9 +18,15 @@ export function disclosureDeadline(calendar: WorkingCalendar, decisionDate: stri
   };
 }
 
-/** When a listed penalty stops being published by itself (24:00 of its last day). */
+/**
+ * When a published penalty stops being published by itself (24:00 of its last day). Also for
+ * one the public never sees (a natural person's, 条例 第20条): 第38条 ends every disclosure,
+ * authorised queries and the person's own objections and repairs included.
+ */
 export function publicationExpiry(record: DisclosureRecord): string | undefined {
-  if (record.content.kind !== 'penalty' || !isPubliclyListed(record)) return undefined;
+  if (record.content.kind !== 'penalty' || record.status !== 'published' || record.publicationEnd) {
+    return undefined;
+  }
   const window = publicationWindow(record.content.decisionDate, record.content.penalty);
   return window && endOfShanghaiDay(window.publishedUntil);
 }

@@ -107,6 +107,21 @@ describe('the end of the publication period', () => {
     await expect(world.disclosures.get(record.id)).rejects.toMatchObject({ code: 'disclosure_not_found' });
     expect(world.table.eventsOfType('expired')[0]?.data).toEqual({ endedAt: '2027-05-11T00:00:00+08:00' });
   });
+
+  it("ends a natural person's penalty too, though never public (条例 第38条 ends every disclosure)", async () => {
+    const world = domainWorld('2026-05-11T10:00:00+08:00');
+    const { record } = await world.recordUseCases.register(
+      { uscc: '11370100MB2850377W' },
+      naturalPersonPenalty({ decisionDate: '2026-05-10' }),
+      { publish: true, actor: AGENCY_ACTOR },
+    );
+
+    world.time.set('2027-05-11T00:00:00+08:00');
+    const due = await world.sweep('publication-expiry');
+
+    expect(due.actions).toEqual({ expired: 1 });
+    expect(world.table.records.get(record.id)?.publicationEnd).toMatchObject({ reason: 'expired' });
+  });
 });
 
 describe('a calendar change', () => {
