@@ -2,6 +2,7 @@ import { chainProblems } from '../../shared/domain/audit-verification.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { auditRepository } from '../../shared/store/audit-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
+import { escalatedRevocations } from '../../shared/store/escalated-revocations.ts';
 import { eventRepository } from '../../shared/store/event-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { adminRoutes } from './routes.ts';
@@ -23,5 +24,10 @@ async function verify(limit: number, cursor?: string) {
 
 export const handler = httpHandler(
   'admin',
-  adminRoutes({ events: events.list, escalated: workflows.escalated, verify }),
+  adminRoutes({
+    events: events.list,
+    escalated: workflows.escalated,
+    lateRevocations: (q) => escalatedRevocations(store, q),
+    verify,
+  }),
 );

@@ -2,6 +2,7 @@ import type { ChainProblem } from '../../shared/domain/audit-verification.ts';
 import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
 import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { Page } from '../../shared/domain/records/ports.ts';
+import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
 import { objectionView, repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
@@ -14,6 +15,7 @@ import {
   verifyQuery,
   verifyResponse,
 } from '../../shared/schemas/oversight.ts';
+import { agencyView } from '../records/views.ts';
 
 export interface AdminPorts {
   events(query: {
@@ -29,6 +31,8 @@ export interface AdminPorts {
     kind: 'objection' | 'repair',
     query: { limit: number; cursor?: string | undefined },
   ): Promise<Page<Objection | Repair>>;
+  /** Records whose revocation was entered after its 3 working days (条例 第40条). */
+  lateRevocations(query: { limit: number; cursor?: string | undefined }): Promise<Page<DisclosureRecord>>;
 }
 
 export function adminRoutes(ports: AdminPorts) {
@@ -58,12 +62,15 @@ export function adminRoutes(ports: AdminPorts) {
       },
     }),
 
-    /** Objections or repair applications not handled in time, escalated to the credit office. */
+    /** Objections, repair applications or revocations not handled in time, escalated to the credit office. */
     'GET /v1/admin/escalations': defineRoute({
       query: escalationsQuery,
       responses: { 200: escalationPage },
       run: async ({ query }) => {
-        const page = await ports.escalated(query.kind, pageRequest(query, OVERSIGHT_PAGE_SIZE));
+        const paging = pageRequest(query, OVERSIGHT_PAGE_SIZE);
+        if (query.kind === 'revocation')
+          return { body: pageBody(await ports.lateRevocations(paging), agencyView) };
+        const page = await ports.escalated(query.kind, paging);
         const view = (w: Objection | Repair) =>
           query.kind === 'objection' ? objectionView(w as Objection) : repairView(w as Repair);
         return { body: pageBody(page, view) };

@@ -11,6 +11,7 @@ import {
   wholeNumberParam,
 } from './common.ts';
 import { issue } from './issue.ts';
+import { agencyRecordResponse } from './records/agency-routes.ts';
 import { objectionResponse, repairResponse } from './workflows.ts';
 
 export const eventsQuery = z.strictObject({
@@ -89,12 +90,15 @@ export const timelinessResponse = z.object({
   agencies: z.array(agencyRow).max(MAX_STATS_AGENCIES),
 });
 
+/** What the credit office is told of: late objections, late repairs, late revocations (条例 第40条). */
+export const ESCALATION_KINDS = ['objection', 'repair', 'revocation'] as const;
+
 export const escalationsQuery = z.strictObject({
-  kind: z.enum(['objection', 'repair']).default('objection'),
+  kind: z.enum(ESCALATION_KINDS).default('objection'),
   ...paging,
 });
 
-export const escalationPage = pageOf(z.union([objectionResponse, repairResponse]));
+export const escalationPage = pageOf(z.union([objectionResponse, repairResponse, agencyRecordResponse]));
 
 /** Hash chains one page of the verification checks: its largest `limit`. */
 const MAX_VERIFY_PAGE = 500;

@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, type World } from '../support/e2e.ts';
-import { expectProblem } from '../support/http.ts';
+import { call, expectProblem } from '../support/http.ts';
 import { tableState } from '../support/table-state.ts';
 import { daysAgo, dueAfter, penaltyAgainst, revocationBody, today } from '../support/workflow-mothers.ts';
 
@@ -117,7 +116,6 @@ describe('a published penalty revoked after a 复议 decision', () => {
     entity,
     admin,
     service,
-    store,
   }) => {
     const id = await api.publishedPenalty(agency, entity);
     // Thirty calendar days hold more than 3 working days whatever the holidays.
@@ -130,15 +128,22 @@ describe('a published penalty revoked after a 复议 decision', () => {
     expect(answer.json.revocation).toMatchObject({ deadline: { due }, onTime: false });
     expect(answer.json.revocation.workingDaysLate).toBeGreaterThan(0);
     expect(answer.json.revocation.escalatedAt).toBe(answer.json.revocation.at);
-    // On the credit office's list of escalated cases, beside objections and repairs (the
-    // admin route does not list this kind yet, so the table is read straight).
-    const listed = await store.client.send(
-      new GetCommand({
-        TableName: store.tableName,
-        Key: { pk: 'ESC#revocation', sk: `${answer.json.revocation.escalatedAt}#${id}` },
+    // On the credit office's list of escalated cases, beside objections and repairs.
+    const listed = await call(service.url, 'GET', '/v1/admin/escalations?kind=revocation', { token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.json.items).toContainEqual(
+      expect.objectContaining({
+        id,
+        status: 'revoked',
+        revocation: expect.objectContaining({ onTime: false }),
       }),
     );
-    expect(listed.Item).toMatchObject({ type: 'revocation-pointer', id });
+    const onTime = await call(service.url, 'GET', '/v1/admin/escalations?kind=revocation&limit=100', {
+      token: admin,
+    });
+    expect(onTime.json.items.every((r: { revocation: { onTime: boolean } }) => !r.revocation.onTime)).toBe(
+      true,
+    );
     expect(overdue).toEqual([
       expect.objectContaining({
         data: expect.objectContaining({

@@ -1,0 +1,39 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/records/ports.ts';
+import type { DisclosureRecord } from '../domain/records/record.ts';
+import { batchGetAll } from './batch-get.ts';
+import type { Store } from './client.ts';
+import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
+import { fromItem, recordKey } from './record-items.ts';
+
+/** The pointers record-items.ts writes for a revocation entered after its 3 working days. */
+const PARTITION = 'ESC#revocation';
+
+/**
+ * Records whose revocation was entered late (条例 第40条), newest escalation first: the credit
+ * office's list beside the escalated objections and repairs (workflow-repository.ts).
+ */
+export async function escalatedRevocations(
+  store: Store,
+  q: { limit: number; cursor?: string | undefined },
+): Promise<Page<DisclosureRecord>> {
+  const shape = { kind: 'revocation' };
+  const start = decodeCursor(q.cursor, shape, (p) => isStartKey(p, startKeyRules('table', PARTITION)));
+  const out = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PARTITION },
+      ScanIndexForward: false,
+      Limit: q.limit,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
+  const ids = (out.Items ?? []).map((item) => item.id as string);
+  const items = await batchGetAll(store.client, store.tableName, ids.map(recordKey));
+  const found = new Map(items.map((item) => [item.id as string, fromItem(item)]));
+  return {
+    items: ids.flatMap((id) => found.get(id) ?? []),
+    cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined,
+  };
+}
