@@ -13,6 +13,7 @@ import {
   OBJECTION_REASON_LABELS,
   OBJECTION_STATUS_LABELS,
 } from '../shared/domain/objections/vocabulary.ts';
+import { CAP_START_LABELS, PUBLICATION_END_LABELS } from '../shared/domain/policy/publication-periods.ts';
 import {
   DETAIL_FIELDS,
   type FieldWords,
@@ -84,6 +85,8 @@ const TABLES: readonly (readonly [name: string, about: string, table: Table])[] 
   ],
   ['REPAIR_STATUS_LABELS', 'The states of a credit repair application.', REPAIR_STATUS_LABELS],
   ['ROLE_LABELS', "The callers' roles.", ROLE_LABELS],
+  ['PUBLICATION_END_LABELS', "Which rule set a penalty's last day of publication.", PUBLICATION_END_LABELS],
+  ['CAP_START_LABELS', 'Where the five-year cap (条例 第38条) was counted from.', CAP_START_LABELS],
 ];
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

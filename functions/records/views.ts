@@ -1,3 +1,4 @@
+import { publicationWindow } from '../../shared/domain/policy/publication-periods.ts';
 import type { BatchJob, RowResult } from '../../shared/domain/records/batch-job.ts';
 import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
 import { NOT_PUBLIC_REASONS, visibilityOf } from '../../shared/domain/records/visibility.ts';
@@ -17,6 +18,9 @@ export function agencyView(record: DisclosureRecord) {
     ...(record.revocation ? { revocation: record.revocation } : {}),
     ...(record.overdue ? { overdue: record.overdue } : {}),
     ...(record.publicationEnd ? { publicationEnd: record.publicationEnd } : {}),
+    ...(record.content.kind === 'penalty'
+      ? { publicationPeriod: publicationWindow(record.content.decisionDate, record.content.penalty) }
+      : {}),
     ...(record.objection ? { objection: record.objection } : {}),
     ...(record.repair ? { repair: record.repair } : {}),
     deadlineMoves: record.deadlineMoves ?? [],

@@ -162,10 +162,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Correct a record (a new version; history kept)
-         * @description 更正记录（生成新版本，保留历史）
+         * Correct a record (a new version; history kept); a correction under a changing decision gives that decision's date and document number, and whether it came within 3 working days is kept
+         * @description 更正记录（生成新版本，保留历史）；依变更决定更正的，同时填写该决定的日期和文书号，记录是否在其后 3 个工作日内变更
          *
-         *     Correct a record (a new version; history kept)
+         *     Correct a record (a new version; history kept); a correction under a changing decision gives that decision's date and document number, and whether it came within 3 working days is kept
          *
          *     角色 / roles: agency
          */
@@ -186,10 +186,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke a record (leaves public view)
-         * @description 撤销记录（撤出公示，保留历史）
+         * Withdraw a record under the decision that revoked it (at once; history kept): that decision's date, document number and the reason; one after 3 working days is escalated, a published record is replaced by a public revocation notice, and the entity is told
+         * @description 依撤销决定撤回记录（立即撤出公示，保留历史）：填写撤销决定的日期、文书号和理由；超过 3 个工作日的报信用办，公示中的记录改为公开撤销说明，并通知行政相对人
          *
-         *     Revoke a record (leaves public view)
+         *     Withdraw a record under the decision that revoked it (at once; history kept): that decision's date, document number and the reason; one after 3 working days is escalated, a published record is replaced by a public revocation notice, and the entity is told
          *
          *     角色 / roles: agency
          */
@@ -280,10 +280,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One published record with its version history
-         * @description 查看一条公示信息及其版本历史
+         * One published record with its version history; for a revoked decision, within its publication period, the revocation notice (date, document number and reason of the revoking decision)
+         * @description 查看一条公示信息及其版本历史；已被撤销的，在原公示期内答复撤销说明（已撤销、撤销决定日期、文书号、理由）
          *
-         *     One published record with its version history
+         *     One published record with its version history; for a revoked decision, within its publication period, the revocation notice (date, document number and reason of the revoking decision)
          *
          *     公开 / public
          */
@@ -330,12 +330,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Object to a published record
-         * @description 对公示记录提出异议
+         * Object to one of your own published records (entity or natural person)
+         * @description 对本主体（企业或自然人本人）已公示的记录提出异议
          *
-         *     Object to a published record
+         *     Object to one of your own published records (entity or natural person)
          *
-         *     角色 / roles: entity
+         *     角色 / roles: entity, person
          */
         post: operations["POST_v1_objections"];
         delete?: never;
@@ -357,7 +357,7 @@ export interface paths {
          *
          *     An objection and its outcome
          *
-         *     角色 / roles: entity, agency
+         *     角色 / roles: entity, person, agency
          */
         get: operations["GET_v1_objections_id"];
         put?: never;
@@ -464,6 +464,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/person/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A natural person's own records (never public; ended and revoked ones too, not unpublished ones)
+         * @description 自然人本人的记录（不公开；含已结束公示或已撤销的，不含尚未公示的）
+         *
+         *     A natural person's own records (never public; ended and revoked ones too, not unpublished ones)
+         *
+         *     角色 / roles: person
+         */
+        get: operations["GET_v1_person_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/person/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The person's own objections
+         * @description 自然人本人提出的异议
+         *
+         *     The person's own objections
+         *
+         *     角色 / roles: person
+         */
+        get: operations["GET_v1_person_objections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repairs": {
         parameters: {
             query?: never;
@@ -474,12 +522,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Apply for credit repair
-         * @description 申请信用修复
+         * Apply for credit repair of your own penalty (entity or natural person)
+         * @description 对本主体（企业或自然人本人）的处罚信息申请信用修复
          *
-         *     Apply for credit repair
+         *     Apply for credit repair of your own penalty (entity or natural person)
          *
-         *     角色 / roles: entity
+         *     角色 / roles: entity, person
          */
         post: operations["POST_v1_repairs"];
         delete?: never;
@@ -501,7 +549,7 @@ export interface paths {
          *
          *     A repair application and its decision
          *
-         *     角色 / roles: entity, agency
+         *     角色 / roles: entity, person, agency
          */
         get: operations["GET_v1_repairs_id"];
         put?: never;
@@ -549,7 +597,7 @@ export interface paths {
          *
          *     The repair decision document (JSON or HTML)
          *
-         *     角色 / roles: entity, agency
+         *     角色 / roles: entity, person, agency
          */
         get: operations["GET_v1_repairs_id_decision_document"];
         put?: never;
@@ -600,6 +648,30 @@ export interface paths {
          *     角色 / roles: entity
          */
         get: operations["GET_v1_entity_repairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/person/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The person's own repair applications
+         * @description 自然人本人的信用修复申请
+         *
+         *     The person's own repair applications
+         *
+         *     角色 / roles: person
+         */
+        get: operations["GET_v1_person_repairs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -804,6 +876,28 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 reason: string;
+                /** @description 撤销或变更决定的日期 */
+                decisionDate?: string;
+                /** @description 撤销或变更决定的文书号 */
+                documentNumber?: string;
+                /** @description 撤回或变更记录的期限（三个工作日） */
+                deadline?: {
+                    /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                    due: string;
+                    /** Format: date-time */
+                    dueAt: string;
+                    provisional: boolean;
+                };
+                onTime?: boolean;
+                /** Format: int32 */
+                workingDaysLate?: number;
+                /**
+                 * Format: date-time
+                 * @description 超过期限撤销，已报信用办
+                 */
+                escalatedAt?: string;
+                /** @description 撤销时正在公示：公众可见撤销说明 */
+                shownWhenRevoked?: boolean;
             };
             /** @description 期限届满仍未公示（且未能自动公示） */
             overdue?: {
@@ -816,6 +910,7 @@ export interface components {
                 /** @enum {string} */
                 reason: "expired" | "repaired";
             };
+            publicationPeriod?: components["schemas"]["PublicationPeriod"];
             /** @description 待处理的异议 */
             objection?: {
                 id: string;
@@ -853,6 +948,22 @@ export interface components {
                 reason: string;
                 changedFields: string[];
                 previous: components["schemas"]["RecordInput"];
+                /** @description 据以更正的变更决定及三个工作日期限的判定 */
+                decision?: {
+                    /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                    decisionDate: string;
+                    documentNumber: string;
+                    deadline: {
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        due: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        provisional: boolean;
+                    };
+                    onTime: boolean;
+                    /** Format: int32 */
+                    workingDaysLate: number;
+                };
             }[];
         };
         CoercionDetails: {
@@ -917,6 +1028,7 @@ export interface components {
             publishedAt: string;
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
+            publicationPeriod?: components["schemas"]["PublicationPeriod"];
             /** Format: int32 */
             version: number;
             /** @description 异议处理中 */
@@ -1001,10 +1113,16 @@ export interface components {
                 decisionDate: string;
                 subjectName: string;
             };
-            entity: string;
+            /**
+             * @description 提出人：entity 企业等主体 / person 自然人本人
+             * @enum {string}
+             */
+            filer: "entity" | "person";
+            /** @description 提出异议或申请的主体的统一社会信用代码（自然人提出的没有） */
+            entity?: string;
             agency: string;
             /** @enum {string} */
-            reason: "content_error" | "omission" | "period" | "repair_result" | "other";
+            reason: "content_error" | "omission" | "period" | "repair_result" | "secret_or_privacy" | "other";
             statement: string;
             evidence: {
                 name: string;
@@ -1086,6 +1204,112 @@ export interface components {
             procedure: "ordinary" | "simplified";
             /** @description 可申请信用修复（默认是；特定严重失信或法律另有规定时为否） */
             repairable?: boolean;
+            /**
+             * @description 所属领域：特种设备 / 安全生产 / 消防 / 其他领域
+             * @enum {string}
+             */
+            sector?: "special_equipment" | "work_safety" | "fire_safety" | "other";
+            /** @description 失信行为终止日期（五年披露上限自此日起算；不填则自处罚决定日期起算） */
+            misconductEndedOn?: string;
+            /** @description 公示截止期（不填则按法定公示期限计算；不得超过法定最长期限） */
+            publicationEndsOn?: string;
+        };
+        PersonRecord: {
+            id: string;
+            /** @enum {string} */
+            kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+            /** @enum {string} */
+            kindLabel: "行政许可" | "行政处罚" | "行政强制" | "行政确认" | "行政征收" | "行政给付" | "行政裁决" | "行政补偿" | "行政奖励" | "行政监督检查";
+            documentNumber: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            decisionDate: string;
+            remarks?: string;
+            subject: {
+                /** @enum {string} */
+                category: "legal_person" | "individual_business" | "natural_person";
+                name: string;
+                uscc?: string;
+                businessRegNo?: string;
+                orgCode?: string;
+                taxNo?: string;
+                institutionCertNo?: string;
+                socialOrgCertNo?: string;
+            };
+            authority: {
+                uscc: string;
+                name?: string;
+            };
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            publicationEndsOn?: string;
+            publicationPeriod?: components["schemas"]["PublicationPeriod"];
+            /** Format: int32 */
+            version: number;
+            /** @description 异议处理中 */
+            objection?: {
+                /** @constant */
+                status: "pending";
+                /** Format: date-time */
+                filedAt: string;
+            };
+            history: {
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                at: string;
+                reason: string;
+                changedFields: string[];
+            }[];
+            pendingObjection?: {
+                id: string;
+                /** Format: date-time */
+                filedAt: string;
+            };
+            pendingRepair?: {
+                id: string;
+                /** Format: date-time */
+                filedAt: string;
+            };
+            /**
+             * @description 记录状态：published 已公示（不对外公开）/ ended 公示期届满或已修复 / revoked 已撤销
+             * @enum {string}
+             */
+            state: "published" | "ended" | "revoked";
+            publicationEnd?: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                reason: "expired" | "repaired";
+            };
+            revocation?: {
+                /** Format: date-time */
+                at: string;
+                reason: string;
+            };
+        };
+        /** @description 行政处罚信息的公示期限及其依据 */
+        PublicationPeriod: {
+            /** @enum {string} */
+            regime: "order-36" | "order-58" | "notice-527" | "before-2019";
+            basis: string;
+            /** @description 最早可申请信用修复之日（无则不适用信用修复） */
+            repairFrom?: string;
+            /** @description 公示截止日（当日 24 时停止公示） */
+            publishedUntil: string;
+            /**
+             * @description 公示截止日由哪条规则确定
+             * @enum {string}
+             */
+            endsBy: "regime_maximum" | "restriction_period" | "five_year_cap" | "agency_date";
+            /**
+             * @description 五年上限（条例 第38条）的起算日：失信行为终止之日或处罚决定日期
+             * @enum {string}
+             */
+            capFrom: "misconduct_end" | "decision_date";
         };
         PublicRecord: {
             id: string;
@@ -1119,6 +1343,7 @@ export interface components {
             publishedAt: string;
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
+            publicationPeriod?: components["schemas"]["PublicationPeriod"];
             /** Format: int32 */
             version: number;
             /** @description 异议处理中 */
@@ -1260,7 +1485,13 @@ export interface components {
                 decisionDate: string;
                 subjectName: string;
             };
-            entity: string;
+            /**
+             * @description 提出人：entity 企业等主体 / person 自然人本人
+             * @enum {string}
+             */
+            filer: "entity" | "person";
+            /** @description 提出异议或申请的主体的统一社会信用代码（自然人提出的没有） */
+            entity?: string;
             agency: string;
             commitment: {
                 text: string;
@@ -1297,6 +1528,50 @@ export interface components {
                 reason: string;
                 /** Format: date-time */
                 at: string;
+            };
+        };
+        RevocationNotice: {
+            id: string;
+            /**
+             * @description 已撤销
+             * @constant
+             */
+            status: "revoked";
+            /** @enum {string} */
+            kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+            /** @enum {string} */
+            kindLabel: "行政许可" | "行政处罚" | "行政强制" | "行政确认" | "行政征收" | "行政给付" | "行政裁决" | "行政补偿" | "行政奖励" | "行政监督检查";
+            /** @description 被撤销决定的文书号 */
+            documentNumber: string;
+            /** @description 被撤销决定的日期 */
+            decisionDate: string;
+            subject: {
+                /** @enum {string} */
+                category: "legal_person" | "individual_business" | "natural_person";
+                name: string;
+                uscc?: string;
+                businessRegNo?: string;
+                orgCode?: string;
+                taxNo?: string;
+                institutionCertNo?: string;
+                socialOrgCertNo?: string;
+            };
+            authority: {
+                uscc: string;
+                name?: string;
+            };
+            revocation: {
+                /**
+                 * Format: date-time
+                 * @description 撤回公示的时间
+                 */
+                revokedAt: string;
+                /** @description 撤销决定的日期 */
+                decisionDate: string;
+                /** @description 撤销决定的文书号 */
+                documentNumber: string;
+                /** @description 撤销理由（说明理由） */
+                reason: string;
             };
         };
         RewardDetails: {
@@ -2414,11 +2689,15 @@ export interface operations {
                     changes: {
                         [key: string]: unknown;
                     };
+                    /** @description 撤销或变更决定的日期（不早于原决定日期，不晚于今日）；三个工作日的期限自此日起算 */
+                    decisionDate?: string;
+                    /** @description 撤销或变更决定的文书号 */
+                    documentNumber?: string;
                 };
             };
         };
         responses: {
-            /** @description 更正记录（生成新版本，保留历史） / Correct a record (a new version; history kept) */
+            /** @description 更正记录（生成新版本，保留历史）；依变更决定更正的，同时填写该决定的日期和文书号，记录是否在其后 3 个工作日内变更 / Correct a record (a new version; history kept); a correction under a changing decision gives that decision's date and document number, and whether it came within 3 working days is kept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,13 +2816,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 撤销原因 */
+                    /** @description 撤销原因（向社会公开说明的理由） */
                     reason: string;
+                    /** @description 撤销或变更决定的日期（不早于原决定日期，不晚于今日）；三个工作日的期限自此日起算 */
+                    decisionDate: string;
+                    /** @description 撤销或变更决定的文书号 */
+                    documentNumber: string;
                 };
             };
         };
         responses: {
-            /** @description 撤销记录（撤出公示，保留历史） / Revoke a record (leaves public view) */
+            /** @description 依撤销决定撤回记录（立即撤出公示，保留历史）：填写撤销决定的日期、文书号和理由；超过 3 个工作日的报信用办，公示中的记录改为公开撤销说明，并通知行政相对人 / Withdraw a record under the decision that revoked it (at once; history kept): that decision's date, document number and the reason; one after 3 working days is escalated, a published record is replaced by a public revocation notice, and the entity is told */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2962,13 +3245,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 查看一条公示信息及其版本历史 / One published record with its version history */
+            /** @description 查看一条公示信息及其版本历史；已被撤销的，在原公示期内答复撤销说明（已撤销、撤销决定日期、文书号、理由） / One published record with its version history; for a revoked decision, within its publication period, the revocation notice (date, document number and reason of the revoking decision) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicRecord"];
+                    "application/json": components["schemas"]["PublicRecord"] | components["schemas"]["RevocationNotice"];
                 };
             };
             /** @description 请求无效 / The request is not valid */
@@ -3121,7 +3404,7 @@ export interface operations {
                      * @description 异议事由：内容错误 / 遗漏 / 公示期限 / 修复结果（仅当该记录有不予修复的决定）/ 其他。 repair_result needs a refused repair of the record (422 no_repair_result otherwise).
                      * @enum {string}
                      */
-                    reason: "content_error" | "omission" | "period" | "repair_result" | "other";
+                    reason: "content_error" | "omission" | "period" | "repair_result" | "secret_or_privacy" | "other";
                     /** @description 异议陈述 */
                     statement: string;
                     /** @default [] */
@@ -3140,7 +3423,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 对公示记录提出异议 / Object to a published record */
+            /** @description 对本主体（企业或自然人本人）已公示的记录提出异议 / Object to one of your own published records (entity or natural person) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3743,6 +4026,172 @@ export interface operations {
             };
         };
     };
+    GET_v1_person_records: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 自然人本人的记录（不公开；含已结束公示或已撤销的，不含尚未公示的） / A natural person's own records (never public; ended and revoked ones too, not unpublished ones) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PersonRecord"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_person_objections: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 自然人本人提出的异议 / The person's own objections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Objection"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     POST_v1_repairs: {
         parameters: {
             query?: never;
@@ -3779,7 +4228,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 申请信用修复 / Apply for credit repair */
+            /** @description 对本主体（企业或自然人本人）的处罚信息申请信用修复 / Apply for credit repair of your own penalty (entity or natural person) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,9 +4557,14 @@ export interface operations {
                         repairId: string;
                         recordId: string;
                         documentNumber: string;
-                        entity: {
+                        entity?: {
                             name: string;
                             uscc: string;
+                        };
+                        /** @description 自然人本人提出的申请：本人姓名与身份证号码（决定书只发给本人和决定机关） */
+                        person?: {
+                            name: string;
+                            idNumber: string;
                         };
                         agency: string;
                         /** Format: date-time */
@@ -4359,6 +4813,89 @@ export interface operations {
             };
         };
     };
+    GET_v1_person_repairs: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 自然人本人的信用修复申请 / The person's own repair applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Repair"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_v1_stats_timeliness: {
         parameters: {
             query?: {
@@ -4446,7 +4983,7 @@ export interface operations {
     GET_v1_admin_events: {
         parameters: {
             query?: {
-                type?: "reminder" | "overdue" | "expired" | "deadline-moved" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                type?: "reminder" | "overdue" | "expired" | "deadline-moved" | "record-revoked" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -4468,7 +5005,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "expired" | "deadline-moved" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                            type: "reminder" | "overdue" | "expired" | "deadline-moved" | "record-revoked" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
                             /** Format: date-time */
                             at: string;
                             subject: {
@@ -4546,7 +5083,7 @@ export interface operations {
     GET_v1_admin_escalations: {
         parameters: {
             query?: {
-                kind?: "objection" | "repair";
+                kind?: "objection" | "repair" | "revocation";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -4565,7 +5102,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: (components["schemas"]["Objection"] | components["schemas"]["Repair"])[];
+                        items: (components["schemas"]["Objection"] | components["schemas"]["Repair"] | components["schemas"]["AgencyRecord"])[];
                         cursor?: string;
                     };
                 };

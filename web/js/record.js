@@ -20,7 +20,13 @@ import {
   showState,
   stateKindOf,
 } from './ui.js';
-import { PUBLIC_SUBJECT_FIELDS, RECORD_FIELDS, SUBJECT_CATEGORY_LABELS } from './words.js';
+import {
+  CAP_START_LABELS,
+  PUBLIC_SUBJECT_FIELDS,
+  PUBLICATION_END_LABELS,
+  RECORD_FIELDS,
+  SUBJECT_CATEGORY_LABELS,
+} from './words.js';
 
 const title = document.getElementById('page-title');
 const state = document.getElementById('record-state');
@@ -120,9 +126,23 @@ function basicRows(record) {
     ['决定机关', h('a', { href: agencySearchHref(agency) }, agencyText(record.authority))],
     ['公示时间', formatInstant(record.publishedAt)],
     ['公示截止日期', record.publicationEndsOn],
+    ...periodRows(record.publicationPeriod),
     ['当前版本', `版本 ${record.version}`],
     ['异议状态', record.objection?.status === 'pending' ? '异议处理中' : '无'],
     [RECORD_FIELDS.remarks, record.remarks],
+  ];
+}
+
+/** Where a penalty's period comes from: the regime, the rule that set its end, the cap's start. */
+function periodRows(period) {
+  if (!period) return [];
+  return [
+    ['公示期限依据', period.basis],
+    [
+      '截止日期的确定',
+      `${labelOf(PUBLICATION_END_LABELS, period.endsBy)}；${labelOf(CAP_START_LABELS, period.capFrom)}`,
+    ],
+    ['可申请信用修复', period.repairFrom ? `${period.repairFrom} 起` : '不适用'],
   ];
 }
 

@@ -194,3 +194,17 @@ export const ROLE_LABELS = {
   agency: '行政机关',
   admin: '信用管理部门',
 };
+
+/** Which rule set a penalty's last day of publication. */
+export const PUBLICATION_END_LABELS = {
+  regime_maximum: '所适用规定的最长公示期限',
+  restriction_period: '实际限制期限（限制从业等超过三年）',
+  five_year_cap: '失信信息披露五年上限',
+  agency_date: '决定机关填报的公示截止期',
+};
+
+/** Where the five-year cap (条例 第38条) was counted from. */
+export const CAP_START_LABELS = {
+  misconduct_end: '五年上限自失信行为终止之日起算',
+  decision_date: '五年上限自处罚决定日期起算（未填失信行为终止日期）',
+};

@@ -128,7 +128,29 @@ export interface PenaltyTerms {
 }
 
 /** The rule that set the last day of publication. */
-export type PublicationEnd = 'regime_maximum' | 'restriction_period' | 'five_year_cap' | 'agency_date';
+export const PUBLICATION_ENDS = [
+  'regime_maximum',
+  'restriction_period',
+  'five_year_cap',
+  'agency_date',
+] as const;
+export type PublicationEnd = (typeof PUBLICATION_ENDS)[number];
+
+export const PUBLICATION_END_LABELS: Readonly<Record<PublicationEnd, string>> = {
+  regime_maximum: '所适用规定的最长公示期限',
+  restriction_period: '实际限制期限（限制从业等超过三年）',
+  five_year_cap: '失信信息披露五年上限',
+  agency_date: '决定机关填报的公示截止期',
+};
+
+/** Where the five-year cap is counted from (条例 第38条: 自失信行为终止之日起). */
+export const CAP_STARTS = ['misconduct_end', 'decision_date'] as const;
+export type CapStart = (typeof CAP_STARTS)[number];
+
+export const CAP_START_LABELS: Readonly<Record<CapStart, string>> = {
+  misconduct_end: '五年上限自失信行为终止之日起算',
+  decision_date: '五年上限自处罚决定日期起算（未填失信行为终止日期）',
+};
 
 export interface PublicationWindow {
   readonly regime: string;
@@ -140,7 +162,7 @@ export interface PublicationWindow {
   readonly publishedUntil: IsoDate;
   readonly endsBy: PublicationEnd;
   /** Where the five-year cap was counted from: the end of the misconduct if known, else the decision. */
-  readonly capFrom: 'misconduct_end' | 'decision_date';
+  readonly capFrom: CapStart;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
-import { publicationWindow } from '../policy/publication-periods.ts';
+import { type PublicationWindow, publicationWindow } from '../policy/publication-periods.ts';
 import { type KnownPersonalData, MASK, scrubDeep, scrubIdentifier, scrubText } from './masking.ts';
 import type { DisclosureRecord } from './record.ts';
 import { KIND_LABELS, type RecordKind } from './vocabulary.ts';
@@ -39,6 +39,8 @@ export interface PublicRecord {
   readonly publishedAt: string;
   /** 公示截止期, for penalties: the last day the record is published. */
   readonly publicationEndsOn?: string;
+  /** For penalties: the regime, the first day of repair and which rule set the end, with the cap's start. */
+  readonly publicationPeriod?: PublicationWindow;
   readonly version: number;
   readonly history: readonly { version: number; at: string; reason: string; changedFields: string[] }[];
   /** 异议处理中: an objection against the record is being handled. */
@@ -156,7 +158,7 @@ export function publicView(record: DisclosureRecord): PublicRecord {
     authority: record.authority,
     details: scrubDeep(detailsOf(content), known),
     publishedAt: record.publication?.at ?? record.registeredAt,
-    ...(window ? { publicationEndsOn: window.publishedUntil } : {}),
+    ...(window ? { publicationEndsOn: window.publishedUntil, publicationPeriod: window } : {}),
     version: record.version,
     ...(record.objection
       ? { objection: { status: 'pending' as const, filedAt: record.objection.filedAt } }

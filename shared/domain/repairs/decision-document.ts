@@ -9,7 +9,9 @@ export interface DecisionDocument {
   readonly repairId: string;
   readonly recordId: string;
   readonly documentNumber: string;
-  readonly entity: { readonly name: string; readonly uscc: string };
+  /** The filer: an entity by its USCC, or a natural person by the ID number of their token. */
+  readonly entity?: { readonly name: string; readonly uscc: string } | undefined;
+  readonly person?: { readonly name: string; readonly idNumber: string } | undefined;
   readonly agency: string;
   readonly decidedAt: string;
   readonly outcome: 'approved';
@@ -39,7 +41,8 @@ export function decisionDocument(repair: Repair, record: DisclosureRecord): Deci
     repairId: repair.id,
     recordId: record.id,
     documentNumber: record.content.documentNumber,
-    entity: { name: record.content.subject.name, uscc: repair.entity },
+    ...(repair.entity ? { entity: { name: record.content.subject.name, uscc: repair.entity } } : {}),
+    ...(repair.person ? { person: { name: record.content.subject.name, idNumber: repair.person } } : {}),
     agency: repair.agency,
     decidedAt: repair.decision.at,
     outcome: 'approved' as const,
@@ -68,8 +71,8 @@ export function decisionDocumentHtml(doc: DecisionDocument): string {
 <body><main><h1 align="center">${escapeHtml(doc.title)}</h1>
 <table border="1" cellpadding="6" cellspacing="0" width="100%">
 ${row('申请编号', doc.repairId)}
-${row('行政相对人', doc.entity.name)}
-${row('统一社会信用代码', doc.entity.uscc)}
+${doc.entity ? `${row('行政相对人', doc.entity.name)}\n${row('统一社会信用代码', doc.entity.uscc)}` : ''}
+${doc.person ? `${row('行政相对人', doc.person.name)}\n${row('身份证号码', doc.person.idNumber)}` : ''}
 ${row('原行政处罚决定书文号', doc.documentNumber)}
 ${row('决定机关统一社会信用代码', doc.agency)}
 ${row('决定时间', doc.decidedAt)}

@@ -8,6 +8,7 @@ import { issue } from '../issue.ts';
 import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from '../limits.ts';
 import { line, text } from '../text.ts';
 import { authorityOut, historyEntry, historyOf, recordVersion } from './public-routes.ts';
+import { publicationPeriodOut } from './publication-period.ts';
 import { recordInputSchema } from './record-input.ts';
 
 /** The decision that revokes or changes a record's decision (复议决定, 判决, the agency's own). */
@@ -145,6 +146,7 @@ export const agencyRecordResponse = z
       .optional()
       .meta({ description: '期限届满仍未公示（且未能自动公示）' }),
     publicationEnd: z.object({ at: instantOut, reason: z.enum(['expired', 'repaired']) }).optional(),
+    publicationPeriod: publicationPeriodOut.optional(),
     objection: z
       .object({ id: idOut('obj'), filedAt: instantOut })
       .optional()

@@ -11,6 +11,7 @@ import { fieldMap, idOut, idParam, instantOut, isoDate, pageOf, paging, uscc, us
 import { issue } from '../issue.ts';
 import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from '../limits.ts';
 import { line } from '../text.ts';
+import { publicationPeriodOut } from './publication-period.ts';
 
 export const recordIdParams = z.strictObject({
   id: idParam('rec', issue('invalid_record_id', '记录编号格式错误', 'not a record id')).meta({
@@ -109,6 +110,7 @@ export const publicRecordResponse = z
     details: fieldMap,
     publishedAt: instantOut,
     publicationEndsOn: isoDate.optional(),
+    publicationPeriod: publicationPeriodOut.optional(),
     version: recordVersion,
     objection: z
       .object({ status: z.literal('pending'), filedAt: instantOut })

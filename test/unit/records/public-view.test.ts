@@ -68,6 +68,14 @@ describe('publicView', () => {
       details: { ...input.penalty, facts: `当事人在其网站发布虚假广告，联系电话${MASK}。` },
       publishedAt: '2026-10-09T03:00:00.000Z',
       publicationEndsOn: '2027-09-30',
+      publicationPeriod: {
+        regime: 'order-36',
+        basis: '国家发展改革委令第36号（2026年4月1日起施行）',
+        repairFrom: '2026-12-31',
+        publishedUntil: '2027-09-30',
+        endsBy: 'regime_maximum',
+        capFrom: 'decision_date',
+      },
       version: 1,
       history: [],
     });
