@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 export type Actor =
   | { readonly role: 'agency'; readonly id: string }
   | { readonly role: 'entity'; readonly id: string }
+  /** A natural person, by a hash of their ID number (never the number: audit chains are long-lived). */
+  | { readonly role: 'person'; readonly id: string }
   | { readonly role: 'admin'; readonly id: string }
   | { readonly role: 'system'; readonly id: string };
 

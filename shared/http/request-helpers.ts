@@ -16,9 +16,7 @@ export function actorOf(principal: Principal | undefined): Actor {
     case 'entity':
       return { role: 'entity', id: principal.uscc };
     case 'person':
-      // audit.ts's Actor does not name persons yet (asked of its owner); the chain hashes the
-      // actor as it is, so the entry is right already and only the type lags.
-      return { role: 'person', id: personRef(principal.idNumber) } as unknown as Actor;
+      return { role: 'person', id: personRef(principal.idNumber) };
     case 'admin':
       return { role: 'admin', id: principal.subject };
   }
