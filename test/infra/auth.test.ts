@@ -4,7 +4,7 @@ import { type Synthesized, synthesizeService } from './synthesize.ts';
 
 const USER_POOL = 'AWS::Cognito::UserPool';
 const CLIENT = 'AWS::Cognito::UserPoolClient';
-const CUSTOM = ['role', 'agency', 'uscc'];
+const CUSTOM = ['role', 'agency', 'uscc', 'id_number'];
 
 describe('sign-in (Cognito)', () => {
   let synth: Synthesized;

@@ -41,13 +41,19 @@ describe('the pre-token-generation trigger', () => {
     expect(claims).toEqual({ role: 'entity', uscc: '91350100M000100Y43' });
   });
 
+  it('copies a natural person’s ID number into the idNumber claim', async () => {
+    const claims = await claimsFor({ 'custom:role': 'person', 'custom:id_number': '11010519491231002X' });
+
+    expect(claims).toEqual({ role: 'person', idNumber: '11010519491231002X' });
+  });
+
   it('adds no claim at all for a user without custom attributes', async () => {
     const claims = await claimsFor({});
 
     expect(claims).toEqual({});
   });
 
-  it('ignores attributes other than role, agency and uscc', async () => {
+  it('ignores attributes other than role, agency, uscc and id_number', async () => {
     const claims = await claimsFor({ 'custom:role': 'admin', 'custom:other': 'x', email: 'x@example.cn' });
 
     expect(claims).toEqual({ role: 'admin' });
