@@ -3,7 +3,7 @@ import type { Objection } from '../../../shared/domain/objections/objection.ts';
 import type { DisclosureRecord } from '../../../shared/domain/records/record.ts';
 import type { Repair } from '../../../shared/domain/repairs/repair.ts';
 import { penaltyInput } from '../record-builders.ts';
-import { aCompany, anAgency } from '../record-mothers.ts';
+import { aCompany, anAgency, anIdNumber } from '../record-mothers.ts';
 import { asChange, changed, newObjection, newRecord, newRepair } from './aggregates.ts';
 import type { MakePorts, Ports } from './ports.ts';
 
@@ -159,6 +159,44 @@ export function workflowStoreContract(makePorts: MakePorts): void {
         [made[1], made[2], made[0]].map((m) => m?.filing.id),
       );
       expect((await ports.workflows.repairsForEntity({ entity, limit: 10 })).items.map((r) => r.id)).toEqual([
+        repair.filing.id,
+      ]);
+    });
+
+    it("lists a person's own filings newest first, and no entity's filing among them", async () => {
+      const ports = await makePorts();
+      const person = anIdNumber('19850312', String(Math.floor(Math.random() * 900) + 100));
+      const record = await storedRecord(ports);
+      const asPerson = <T extends Objection | Repair>(filing: T): T => ({
+        ...filing,
+        entity: undefined,
+        person,
+      });
+      const made = ['2026-10-09T01:00:00.000Z', '2026-10-09T03:00:00.000Z'].map((at) =>
+        newObjection(record, aCompany(), '2026-10-14', at),
+      );
+      for (const m of made) {
+        await ports.workflows.commit({
+          objection: { before: undefined, after: asPerson(m.filing), audit: m.audit },
+          events: [],
+        });
+      }
+      const byEntity = newObjection(record, aCompany(), '2026-10-14', '2026-10-09T04:00:00.000Z');
+      await ports.workflows.commit({
+        objection: { before: undefined, after: byEntity.filing, audit: byEntity.audit },
+        events: [],
+      });
+      const repair = newRepair(record, aCompany(), '2026-10-14');
+      await ports.workflows.commit({
+        repair: { before: undefined, after: asPerson(repair.filing), audit: repair.audit },
+        events: [],
+      });
+
+      const objections = await ports.workflows.objectionsForPerson({ person, limit: 10 });
+
+      expect(objections.items.map((o) => o.id)).toEqual([made[1], made[0]].map((m) => m?.filing.id));
+      expect(objections.items.every((o) => o.person === person && o.entity === undefined)).toBe(true);
+      expect((await ports.workflows.repairsForPerson({ person, limit: 10 })).items.map((r) => r.id)).toEqual([
         repair.filing.id,
       ]);
     });
