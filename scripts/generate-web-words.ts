@@ -20,6 +20,7 @@ import {
   RECORD_FIELDS,
   SUBJECT_FIELDS,
 } from '../shared/domain/records/fields.ts';
+import { PERSON_RECORD_STATE_LABELS } from '../shared/domain/records/person-use-cases.ts';
 import { PUBLIC_SUBJECT_FIELDS } from '../shared/domain/records/public-view.ts';
 import { KIND_LABELS, RECORD_KINDS, SUBJECT_CATEGORY_LABELS } from '../shared/domain/records/vocabulary.ts';
 import { REPAIR_STATUS_LABELS } from '../shared/domain/repairs/vocabulary.ts';
@@ -86,6 +87,7 @@ const TABLES: readonly (readonly [name: string, about: string, table: Table])[] 
   ['REPAIR_STATUS_LABELS', 'The states of a credit repair application.', REPAIR_STATUS_LABELS],
   ['ROLE_LABELS', "The callers' roles.", ROLE_LABELS],
   ['PUBLICATION_END_LABELS', "Which rule set a penalty's last day of publication.", PUBLICATION_END_LABELS],
+  ['PERSON_RECORD_STATE_LABELS', "Where a natural person's own record stands.", PERSON_RECORD_STATE_LABELS],
   ['CAP_START_LABELS', 'Where the five-year cap (条例 第38条) was counted from.', CAP_START_LABELS],
 ];
 

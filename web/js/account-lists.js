@@ -14,22 +14,13 @@ import {
   OBJECTION_OUTCOME_LABELS,
   OBJECTION_REASON_LABELS,
   OBJECTION_STATUS_LABELS,
+  PERSON_RECORD_STATE_LABELS,
   REPAIR_STATUS_LABELS,
 } from './words.js';
 
 /** How a record is named in a choice or a heading: kind, document number, date. */
 export const recordName = (record) =>
   `${kindLabel(record)} ${record.documentNumber}（${record.decisionDate}）`;
-
-/**
- * Where a person's record stands (GET /v1/person/records `state`; the domain's words are in
- * shared/domain/records/person-use-cases.ts, PERSON_RECORD_STATE_LABELS).
- */
-const PERSON_STATE_LABELS = {
-  published: '已公示（不对社会公开）',
-  ended: '已终止公示',
-  revoked: '已撤销',
-};
 
 /** Whether a record can still be objected to or repaired: in force (a person's: published). */
 export const inForce = (record) => record.state === undefined || record.state === 'published';
@@ -111,7 +102,7 @@ export function personRecordCard(record, choose) {
       h(
         'span',
         { class: `badge ${record.state === 'published' ? 'pending' : ''}` },
-        labelOf(PERSON_STATE_LABELS, record.state),
+        labelOf(PERSON_RECORD_STATE_LABELS, record.state),
       ),
       pendingBadges(record),
     ),

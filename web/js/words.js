@@ -203,6 +203,13 @@ export const PUBLICATION_END_LABELS = {
   agency_date: '决定机关填报的公示截止期',
 };
 
+/** Where a natural person's own record stands. */
+export const PERSON_RECORD_STATE_LABELS = {
+  published: '已公示（不对社会公开）',
+  ended: '已终止公示',
+  revoked: '已撤销',
+};
+
 /** Where the five-year cap (条例 第38条) was counted from. */
 export const CAP_START_LABELS = {
   misconduct_end: '五年上限自失信行为终止之日起算',
