@@ -1,22 +1,23 @@
 /**
- * `npm run deadlines:rebuild [-- --from YYYY-MM-DD] [--to YYYY-MM-DD]`: writes the open
- * deadlines of every record decided in the range (default: all) as the rules derive them today,
- * on the table of DATA_DIR (the same DynamoDB choice as `npm run import`). The backfill after
- * a rule opens a deadline for records already stored, such as the publication expiry that
- * decisions before 2019-07-01 gained with the five-year cap (shared/store/deadline-rebuild.ts).
- * Safe while the service runs: a record changed meanwhile keeps what its own write derived.
+ * `npm run records:reindex [-- --from YYYY-MM-DD] [--to YYYY-MM-DD]`: writes the open
+ * deadlines and person-index entries of every record decided in the range (default: all) as
+ * the rules derive them today, on the table of DATA_DIR (the same DynamoDB choice as `npm run
+ * import`). The backfill after a rule opens a deadline or an index for records already stored,
+ * such as the publication expiry that decisions before 2019-07-01 gained with the five-year cap,
+ * or persons' own lists (shared/store/record-reindex.ts). Safe while the service runs: a record
+ * changed meanwhile keeps what its own write derived.
  */
 import './quiet-sdk.ts';
 import { parseArgs } from 'node:util';
 import { isIsoDate, shanghaiDate } from '../shared/domain/dates.ts';
 import { EARLIEST_DECISION_YEAR } from '../shared/domain/records/public-range.ts';
-import { rebuildRecordDeadlines } from '../shared/store/deadline-rebuild.ts';
+import { reindexRecords } from '../shared/store/record-reindex.ts';
 import { localConfigFromEnv } from './config.ts';
 import { openDataDirStore } from './data-dir-store.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { ensureTable } from './ensure-table.ts';
 
-const USAGE = 'usage: npm run deadlines:rebuild [-- --from YYYY-MM-DD] [--to YYYY-MM-DD]';
+const USAGE = 'usage: npm run records:reindex [-- --from YYYY-MM-DD] [--to YYYY-MM-DD]';
 
 class UsageError extends Error {}
 
@@ -46,14 +47,14 @@ async function main(): Promise<void> {
   const opened = await openDataDirStore(localConfigFromEnv());
   try {
     await ensureTable(opened.client, opened.tableName);
-    const total = await rebuildRecordDeadlines(opened.store, range, (month, done) => {
+    const total = await reindexRecords(opened.store, range, (month, done) => {
       if (done.records > 0)
         process.stdout.write(
-          `${month}: ${done.records} records, ${done.written} deadlines written, ${done.skipped} changed meanwhile\n`,
+          `${month}: ${done.records} records, ${done.written} entries written, ${done.skipped} changed meanwhile\n`,
         );
     });
     process.stdout.write(
-      `${range.from} to ${range.to}: ${total.records} records, ${total.written} deadlines written, ${total.skipped} changed meanwhile\n`,
+      `${range.from} to ${range.to}: ${total.records} records, ${total.written} entries written, ${total.skipped} changed meanwhile\n`,
     );
   } finally {
     await opened.close();
@@ -61,11 +62,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) process.stderr.write(`rebuild-deadlines: ${error.message}\n${USAGE}\n`);
-  else if (error instanceof JavaMissingError) process.stderr.write(`rebuild-deadlines: ${error.message}\n`);
+  if (error instanceof UsageError) process.stderr.write(`reindex-records: ${error.message}\n${USAGE}\n`);
+  else if (error instanceof JavaMissingError) process.stderr.write(`reindex-records: ${error.message}\n`);
   else
     process.stderr.write(
-      `rebuild-deadlines: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `reindex-records: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
   process.exit(error instanceof UsageError ? 2 : 1);
 });

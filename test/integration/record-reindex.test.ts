@@ -1,11 +1,13 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../shared/store/client.ts';
-import { rebuildRecordDeadlines } from '../../shared/store/deadline-rebuild.ts';
+import { personIndexEntries } from '../../shared/store/person-index.ts';
 import { recordKey } from '../../shared/store/record-items.ts';
+import { reindexRecords } from '../../shared/store/record-reindex.ts';
 import { AGENCY_ACTOR } from '../support/domain-world.ts';
 import { freshStore } from '../support/dynamodb.ts';
 import { AGENCY, penaltyInput } from '../support/record-builders.ts';
+import { naturalPersonPenalty } from '../support/record-mothers.ts';
 import { timerWorld } from '../support/timers.ts';
 
 const EXPIRY = 'DEADLINE#publication-expiry';
@@ -14,7 +16,7 @@ const EXPIRY = 'DEADLINE#publication-expiry';
  * A table written before 条例 第38条's cap reached decisions taken before 2019-07-01: their
  * records lack the publication-expiry entry. Simulated by deleting the entry the write made.
  */
-describe('rebuilding the deadlines of stored records (npm run deadlines:rebuild)', () => {
+describe('rebuilding the deadlines of stored records (npm run records:reindex)', () => {
   let store: Store;
   const entryOf = async (id: string) =>
     (
@@ -43,7 +45,7 @@ describe('rebuilding the deadlines of stored records (npm run deadlines:rebuild)
     );
     await dropEntry(record.id);
 
-    const done = await rebuildRecordDeadlines(store, { from: '2018-03-01', to: '2018-03-31' });
+    const done = await reindexRecords(store, { from: '2018-03-01', to: '2018-03-31' });
 
     expect(done).toEqual({ records: 1, written: 1, skipped: 0 });
     expect(await entryOf(record.id)).toMatchObject({ dueAt: '2023-03-02T00:00:00+08:00' });
@@ -70,11 +72,35 @@ describe('rebuilding the deadlines of stored records (npm run deadlines:rebuild)
     ).record;
     await dropEntry(outside.id);
 
-    const done = await rebuildRecordDeadlines(store, { from: '2018-05-01', to: '2018-05-31' });
+    const done = await reindexRecords(store, { from: '2018-05-01', to: '2018-05-31' });
 
     expect(done).toEqual({ records: 1, written: 0, skipped: 0 });
     expect(await entryOf(record.id)).toBeDefined();
     expect(await entryOf(outside.id)).toBeUndefined();
+  });
+
+  it("gives a natural person's record stored before persons had their own list its index entry, and its expiry", async () => {
+    const world = timerWorld(store, '2026-05-11T10:00:00+08:00');
+    const input = naturalPersonPenalty({ decisionDate: '2026-05-10' });
+    const { record } = await world.useCases.register({ uscc: AGENCY }, input, {
+      publish: true,
+      actor: AGENCY_ACTOR,
+    });
+    const [index] = personIndexEntries(record);
+    if (!index) throw new Error('a natural person with a resident ID has an index entry');
+    await store.client.send(
+      new DeleteCommand({ TableName: store.tableName, Key: { pk: index.pk, sk: index.sk } }),
+    );
+    await dropEntry(record.id);
+
+    const done = await reindexRecords(store, { from: '2026-05-10', to: '2026-05-10' });
+
+    expect(done).toEqual({ records: 1, written: 2, skipped: 0 });
+    const back = await store.client.send(
+      new GetCommand({ TableName: store.tableName, Key: { pk: index.pk, sk: index.sk } }),
+    );
+    expect(back.Item).toMatchObject({ type: 'person-index', recordId: record.id });
+    expect(await entryOf(record.id)).toMatchObject({ dueAt: '2027-05-11T00:00:00+08:00' });
   });
 
   it("leaves a record that changed while it was read to its own write's entries", async () => {
@@ -110,7 +136,7 @@ describe('rebuilding the deadlines of stored records (npm run deadlines:rebuild)
       } as Store['client'],
     };
 
-    const done = await rebuildRecordDeadlines(racing, { from: '2018-07-01', to: '2018-07-31' });
+    const done = await reindexRecords(racing, { from: '2018-07-01', to: '2018-07-31' });
 
     expect(done).toEqual({ records: 1, written: 0, skipped: 1 });
     expect(await entryOf(record.id)).toBeUndefined();

@@ -4,32 +4,34 @@ import { recordDeadlines } from '../domain/records/deadlines.ts';
 import { monthsBetween } from '../domain/stats/period.ts';
 import type { Store } from './client.ts';
 import { deadlineEntry } from './deadline-items.ts';
+import { personIndexEntries } from './person-index.ts';
 import { fromItem, recordKey } from './record-items.ts';
 
 type Item = Record<string, unknown>;
 
-export interface DeadlineRebuild {
+export interface Reindex {
   readonly records: number;
-  /** Deadline entries written (new ones, and ones whose instant moved). */
+  /** Entries written: new ones, and deadlines whose instant moved. */
   readonly written: number;
   /** Records that changed while being read: their own write already derived their entries. */
   readonly skipped: number;
 }
 
 /**
- * Writes the open deadlines of every record decided from `from` to `to` as the rules derive
- * them today. Every record write derives its deadline entries, so a rule that opens a new
- * deadline for records already stored (the publication expiry that decisions before 2019 gained
- * with 条例 第38条's cap) reaches them only through this backfill. Each entry is written in a
+ * Writes the open deadlines and the person-index entry of every record decided from `from` to
+ * `to` as the rules derive them today. Every record write derives these entries, so a rule that
+ * opens a new deadline for records already stored (the publication expiry that decisions before
+ * 2019 and natural persons' penalties gained with 条例 第38条's cap), or a new index (persons'
+ * own records), reaches them only through this backfill. Each entry is written in a
  * transaction that checks the record's revision, so a record changed meanwhile keeps what its
- * own write derived; an entry the rules no longer open is left for the sweep, which drops an
+ * own write derived; a deadline the rules no longer open is left for the sweep, which drops an
  * entry its record does not have open.
  */
-export async function rebuildRecordDeadlines(
+export async function reindexRecords(
   store: Store,
   range: { from: string; to: string },
-  onMonth: (month: string, done: DeadlineRebuild) => void = () => {},
-): Promise<DeadlineRebuild> {
+  onMonth: (month: string, done: Reindex) => void = () => {},
+): Promise<Reindex> {
   const total = { records: 0, written: 0, skipped: 0 };
   for (const month of monthsBetween(range.from.slice(0, 7), range.to.slice(0, 7))) {
     const done = { records: 0, written: 0, skipped: 0 };
@@ -37,7 +39,7 @@ export async function rebuildRecordDeadlines(
       const got = await store.client.send(new GetCommand({ TableName: store.tableName, Key: recordKey(id) }));
       if (!got.Item) continue;
       done.records++;
-      const outcome = await writeDeadlines(store, got.Item);
+      const outcome = await writeEntries(store, got.Item);
       done.written += outcome.written;
       if (outcome.skipped) done.skipped++;
     }
@@ -66,12 +68,33 @@ async function recordIdsDecided(store: Store, month: string, range: { from: stri
   return ids.filter((id) => id !== '');
 }
 
-async function writeDeadlines(store: Store, item: Item): Promise<{ written: number; skipped: boolean }> {
-  const record = fromItem(item);
+/** An entry to write unless the same one is there: a deadline by its instant, an index entry at all. */
+interface Derived {
+  readonly item: Item;
+  readonly unlessPresent: { readonly ConditionExpression: string; readonly ExpressionAttributeValues?: Item };
+}
+
+function derivedOf(record: ReturnType<typeof fromItem>): Derived[] {
   const pk = recordKey(record.id).pk;
+  return [
+    ...recordDeadlines(record).map((deadline) => ({
+      item: deadlineEntry(pk, record.id, deadline).item,
+      unlessPresent: {
+        ConditionExpression: 'attribute_not_exists(pk) OR dueAt <> :dueAt',
+        ExpressionAttributeValues: { ':dueAt': deadline.dueAt },
+      },
+    })),
+    ...personIndexEntries(record).map((entry) => ({
+      item: entry.item,
+      unlessPresent: { ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
+  ];
+}
+
+async function writeEntries(store: Store, item: Item): Promise<{ written: number; skipped: boolean }> {
+  const record = fromItem(item);
   let written = 0;
-  for (const deadline of recordDeadlines(record)) {
-    const entry = deadlineEntry(pk, record.id, deadline);
+  for (const entry of derivedOf(record)) {
     try {
       await store.client.send(
         new TransactWriteCommand({
@@ -84,15 +107,7 @@ async function writeDeadlines(store: Store, item: Item): Promise<{ written: numb
                 ExpressionAttributeValues: { ':revision': record.revision },
               },
             },
-            {
-              Put: {
-                TableName: store.tableName,
-                Item: entry.item,
-                // An entry already there with the same instant needs no write.
-                ConditionExpression: 'attribute_not_exists(pk) OR dueAt <> :dueAt',
-                ExpressionAttributeValues: { ':dueAt': deadline.dueAt },
-              },
-            },
+            { Put: { TableName: store.tableName, Item: entry.item, ...entry.unlessPresent } },
           ],
         }),
       );
