@@ -52,10 +52,10 @@ describe('/docs', () => {
     expect(search).toContain('任何人（无需登录）');
     expect(search).toMatch(/name\s*查询\s*否\s*行政相对人名称中的任意部分/);
     expect(search).toMatch(/400\s*请求无效/);
-    expect(objection).toContain('对公示记录提出异议');
-    expect(objection).toContain('行政相对人（entity），须携带 Bearer 令牌');
+    expect(objection).toContain('对本主体（企业或自然人本人）已公示的记录提出异议');
+    expect(objection).toContain('行政相对人（entity）、自然人（person），须携带 Bearer 令牌');
     expect(objection).toContain('application/json');
-    expect(objection).toMatch(/201\s*对公示记录提出异议/);
+    expect(objection).toMatch(/201\s*对本主体（企业或自然人本人）已公示的记录提出异议/);
     expect(objection).toContain('Idempotency-Key');
   });
 

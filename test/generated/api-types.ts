@@ -736,10 +736,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Escalated objections and repairs (admin)
-         * @description 逾期未处理的异议与修复申请（信用办）
+         * Escalated objections, repairs and late revocations (admin)
+         * @description 逾期未处理的异议与修复申请、逾期撤销的记录（信用办）
          *
-         *     Escalated objections and repairs (admin)
+         *     Escalated objections, repairs and late revocations (admin)
          *
          *     角色 / roles: admin
          */
@@ -5095,7 +5095,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 逾期未处理的异议与修复申请（信用办） / Escalated objections and repairs (admin) */
+            /** @description 逾期未处理的异议与修复申请、逾期撤销的记录（信用办） / Escalated objections, repairs and late revocations (admin) */
             200: {
                 headers: {
                     [name: string]: unknown;

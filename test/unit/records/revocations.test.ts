@@ -3,6 +3,7 @@ import type { ChangingDecision } from '../../../shared/domain/records/revocation
 import { objected, penaltyOf, publishedPenalty, registered } from '../../support/domain-mothers.ts';
 import { AGENCY_ACTOR, type DomainWorld, domainWorld } from '../../support/domain-world.ts';
 import { AGENCY, COMPANY } from '../../support/record-builders.ts';
+import { naturalPersonPenalty } from '../../support/record-mothers.ts';
 
 /*
  * Revoking a record after its decision was revoked (条例 第40条; 行政处罚法 第48条). The world's
@@ -60,20 +61,7 @@ describe('revoking a record under a revoking decision (条例 第40条, 处罚�
 
   it('addresses no entity when the subject is a natural person (telling persons is not built yet)', async () => {
     const world = domainWorld();
-    const input = penaltyOf('2026-06-01');
-    const person = await registered(
-      world,
-      {
-        ...input,
-        subject: {
-          category: 'natural_person',
-          name: '张三',
-          idType: 'resident_id',
-          idNumber: '11010519491231002X',
-        },
-      },
-      true,
-    );
+    const person = await registered(world, naturalPersonPenalty({ decisionDate: '2026-06-01' }), true);
 
     await revoke(world, person.id, TIMELY);
 
@@ -173,20 +161,7 @@ describe('the public notice of a revoked decision (处罚法 第48条: 公开说
   it('is never shown for a record the public never saw (unpublished, or a natural person’s)', async () => {
     const world = domainWorld();
     const unpublished = await registered(world, penaltyOf('2026-11-30'));
-    const input = penaltyOf('2026-06-01');
-    const person = await registered(
-      world,
-      {
-        ...input,
-        subject: {
-          category: 'natural_person',
-          name: '张三',
-          idType: 'resident_id',
-          idNumber: '11010519491231002X',
-        },
-      },
-      true,
-    );
+    const person = await registered(world, naturalPersonPenalty({ decisionDate: '2026-06-01' }), true);
     await revoke(world, unpublished.id, TIMELY);
     await revoke(world, person.id, TIMELY);
 
