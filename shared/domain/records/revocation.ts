@@ -147,3 +147,19 @@ export function revocationEvents(record: DisclosureRecord, at: Date): DomainEven
   });
   return [told, overdue];
 }
+
+/**
+ * What a correction under a changing decision tells: when it came after its limit, an
+ * `overdue` event for the credit office (条例 第40条), as a late revocation does.
+ */
+export function lateChangeEvents(record: DisclosureRecord, change: JudgedChange, at: Date): DomainEvent[] {
+  if (change.onTime) return [];
+  return [
+    recordEvent('overdue', record, at, {
+      action: 'changed-late',
+      dueAt: change.deadline.dueAt,
+      workingDaysLate: change.workingDaysLate,
+      escalated: true,
+    }),
+  ];
+}

@@ -18,6 +18,7 @@ import {
   type JudgedChange,
   judgementYears,
   judgeRecordChange,
+  lateChangeEvents,
   revocationEvents,
   withChangingDecision,
 } from './revocation.ts';
@@ -223,7 +224,8 @@ export function makeRecordUseCases({
         { validate, calendarYears, at },
       );
       const after = judgement ? withChangingDecision(corrected, judgement) : corrected;
-      return fieldsUnder('changes', () => change(before, after, 'record.corrected', actor, at));
+      const events = judgement ? lateChangeEvents(after, judgement, at) : [];
+      return fieldsUnder('changes', () => change(before, after, 'record.corrected', actor, at, events));
     },
 
     /**

@@ -194,5 +194,16 @@ describe('correcting a record under a changing decision (条例 第40条)', () =
       onTime: false,
       workingDaysLate: 2,
     });
+    expect(world.table.eventsOfType('overdue')).toEqual([
+      expect.objectContaining({
+        subject: expect.objectContaining({ id: record.id }),
+        data: {
+          action: 'changed-late',
+          dueAt: '2026-12-03T00:00:00+08:00',
+          workingDaysLate: 2,
+          escalated: true,
+        },
+      }),
+    ]);
   });
 });
