@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { personRef } from '../domain/workflows/party.ts';
 import type { IdempotencyPort } from '../store/idempotency-repository.ts';
 import { rawBody, requestHeader } from './body.ts';
 import { logWarning } from './log.ts';
@@ -10,13 +11,23 @@ import { HttpProblem } from './problem.ts';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
 export const IDEMPOTENCY_KEY = new RegExp(`^[A-Za-z0-9_.:-]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`);
 
+/**
+ * Whose answers a key names: the agency, the entity or the person a token is bound to (a
+ * person by the hash of their ID number), the admin by its subject. Every role has its own
+ * branch, so a new role does not compile until it is given one.
+ */
 function scopeOf(principal: Principal | undefined): string {
   if (!principal) return 'anonymous';
-  return principal.role === 'agency'
-    ? `agency:${principal.agency}`
-    : principal.role === 'entity'
-      ? `entity:${principal.uscc}`
-      : `admin:${principal.subject}`;
+  switch (principal.role) {
+    case 'agency':
+      return `agency:${principal.agency}`;
+    case 'entity':
+      return `entity:${principal.uscc}`;
+    case 'person':
+      return personRef(principal.idNumber);
+    case 'admin':
+      return `admin:${principal.subject}`;
+  }
 }
 
 /**

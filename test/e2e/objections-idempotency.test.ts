@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, type Party, type WorkflowClient, type World } from '../support/e2e.ts';
 import { expectProblem } from '../support/http.ts';
 import { allPages } from '../support/record-mothers.ts';
-import { objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
+import { aPersonId, objectionBody, penaltyAgainst, REJECT } from '../support/workflow-mothers.ts';
 
 const aKey = () => `retry-${randomUUID()}`;
 const keyed = (key: string) => ({ 'idempotency-key': key });
@@ -83,6 +83,34 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     expect(other.headers.get('idempotent-replayed')).toBeNull();
     expect(other.json.id).not.toBe(first.json.id);
     expect(other.json.entity).toBe(otherEntity.uscc);
+  });
+
+  it("keeps each person's keys apart, even for two tokens with the same subject", async ({
+    api,
+    agency,
+    service,
+  }) => {
+    // `sub` is free text locally: the scope must be the person's ID number, not the subject.
+    const [one, two] = await Promise.all(
+      [aPersonId(), aPersonId()].map(async (idNumber) => ({
+        idNumber,
+        token: await service.token(`--role person --id ${idNumber} --sub same-subject`),
+      })),
+    );
+    const [mine, theirs] = await Promise.all([
+      api.personPenalty(agency, one),
+      api.personPenalty(agency, two),
+    ]);
+    const key = aKey();
+    const first = await api.object(one, objectionBody(mine), keyed(key));
+
+    const other = await api.object(two, objectionBody(theirs), keyed(key));
+
+    expect(first.status).toBe(201);
+    expect(other.status).toBe(201);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(other.json.id).not.toBe(first.json.id);
+    expect(other.json.recordId).toBe(theirs);
   });
 
   it('does the work afresh on a retry after a refusal: only successful answers are kept', async ({
