@@ -20,7 +20,10 @@ const objections = makeObjectionUseCases({
   clock: systemClock,
 });
 
-const personRecords = makePersonRecordUseCases({ index: personRecordIndex(store, records) });
+const personRecords = makePersonRecordUseCases({
+  index: personRecordIndex(store, records),
+  clock: systemClock,
+});
 
 export const handler = httpHandler('objections', objectionRoutes({ objections, personRecords }), {
   idempotency: idempotencyRepository(store),

@@ -91,12 +91,11 @@ describe('POST /v1/objections with an Idempotency-Key', () => {
     service,
   }) => {
     // `sub` is free text locally: the scope must be the person's ID number, not the subject.
-    const [one, two] = await Promise.all(
-      [aPersonId(), aPersonId()].map(async (idNumber) => ({
-        idNumber,
-        token: await service.token(`--role person --id ${idNumber} --sub same-subject`),
-      })),
-    );
+    const sameSubject = async (idNumber: string) => ({
+      idNumber,
+      token: await service.token(`--role person --id ${idNumber} --sub same-subject`),
+    });
+    const [one, two] = await Promise.all([sameSubject(aPersonId()), sameSubject(aPersonId())]);
     const [mine, theirs] = await Promise.all([
       api.personPenalty(agency, one),
       api.personPenalty(agency, two),

@@ -68,7 +68,7 @@ export function fileObjection(
   deadline: HandlingDeadline,
   at: Date,
 ): Objection {
-  if (!isInForceFor(record, filing.filer)) {
+  if (!isInForceFor(record, filing.filer, at)) {
     throw new RuleViolationError({
       code: 'record_not_public',
       field: 'recordId',

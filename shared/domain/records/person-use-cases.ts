@@ -1,7 +1,9 @@
+import type { Clock } from '../clock.ts';
 import { type Filer, isAbout } from '../workflows/party.ts';
 import type { Page } from './ports.ts';
 import { type PublicRecord, publicView } from './public-view.ts';
 import type { DisclosureRecord } from './record.ts';
+import { isPublishedAt } from './shown.ts';
 import type { Labels } from './vocabulary.ts';
 
 /**
@@ -41,11 +43,12 @@ export const PERSON_RECORD_STATE_LABELS: Labels<PersonRecordState> = {
  * to their information stays visible to them (第37条). A revoked record that was never
  * published is likewise left out.
  */
-export function personRecordState(record: DisclosureRecord): PersonRecordState | undefined {
+export function personRecordState(record: DisclosureRecord, now: Date): PersonRecordState | undefined {
   if (!record.publication) return undefined;
   if (record.status === 'revoked') return 'revoked';
   if (record.status !== 'published') return undefined;
-  return record.publicationEnd ? 'ended' : 'published';
+  // Ended when its period ran out, even before the daily sweep marks it (条例 第38条).
+  return isPublishedAt(record, now) ? 'published' : 'ended';
 }
 
 export interface PersonRecord extends PublicRecord {
@@ -79,7 +82,7 @@ export function personView(record: DisclosureRecord, state: PersonRecordState): 
   };
 }
 
-export function makePersonRecordUseCases({ index }: { index: PersonRecordIndex }) {
+export function makePersonRecordUseCases({ index, clock }: { index: PersonRecordIndex; clock: Clock }) {
   return {
     /**
      * The person's own records, newest decision first. Each is checked against the record
@@ -88,8 +91,9 @@ export function makePersonRecordUseCases({ index }: { index: PersonRecordIndex }
     async forPerson(idNumber: string, query: { limit: number; cursor?: string | undefined }) {
       const person: Filer = { role: 'person', idNumber };
       const page = await index.recordsOf(idNumber, query);
+      const now = clock();
       const items = page.items.flatMap((record) => {
-        const state = isAbout(record, person) ? personRecordState(record) : undefined;
+        const state = isAbout(record, person) ? personRecordState(record, now) : undefined;
         return state ? [personView(record, state)] : [];
       });
       return { items, cursor: page.cursor };

@@ -53,10 +53,11 @@ function refuse(code: string, zh: string, en: string, details?: Record<string, u
  */
 export function repairRefusal(
   record: DisclosureRecord,
-  today: string,
+  at: Date,
   filer: Filer,
 ): RuleViolationError | undefined {
-  if (record.content.kind !== 'penalty' || !isInForceFor(record, filer)) {
+  const today = shanghaiDate(at);
+  if (record.content.kind !== 'penalty' || !isInForceFor(record, filer, at)) {
     return refuse(
       'repair_not_applicable',
       '只有正在公示的行政处罚信息可以申请信用修复',
@@ -129,7 +130,7 @@ export function fileRepair(
 ): Repair {
   const today = shanghaiDate(at);
   assertRecentCommitment(filing.commitment, today);
-  const refusal = repairRefusal(record, today, filing.filer);
+  const refusal = repairRefusal(record, at, filing.filer);
   if (refusal) throw refusal;
   return { ...newFiling(record, filing, deadline, at), commitment: filing.commitment };
 }
@@ -140,10 +141,15 @@ export function fileRepair(
  * filer (public for an entity, published for a person): approval ends publication, which
  * means nothing for a record no longer in force.
  */
-export function assertDecidableOn(repair: Repair, record: DisclosureRecord, outcome: RepairOutcome): void {
+export function assertDecidableOn(
+  repair: Repair,
+  record: DisclosureRecord,
+  outcome: RepairOutcome,
+  at: Date,
+): void {
   if (repair.status !== 'pending') throw repairDecided();
   if (record.repair?.id !== repair.id) throw workflowChanged('repair');
-  if (outcome === 'approved' && !isInForceFor(record, filerOf(repair))) {
+  if (outcome === 'approved' && !isInForceFor(record, filerOf(repair), at)) {
     throw new RuleViolationError({
       code: 'record_not_public',
       messages: {

@@ -77,8 +77,8 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
       const before = await visible({ role: 'agency', agency }, id);
       const record = await records.get(before.recordId);
       if (!record) throw notAccessible('record');
-      assertDecidableOn(before, record, input.outcome);
       const at = clock();
+      assertDecidableOn(before, record, input.outcome, at);
       const after = decideRepair(before, input.outcome, input.reason, at);
       const changed = closeRepair(record, { id: before.id, outcome: input.outcome, at: at.toISOString() });
       const repairAudit = auditEntryFor(before, after, { actor, action: `repair.${input.outcome}`, at });

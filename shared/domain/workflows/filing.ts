@@ -2,7 +2,8 @@ import { type ChainHead, GENESIS } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
-import { type DisclosureRecord, isPubliclyListed } from '../records/record.ts';
+import type { DisclosureRecord } from '../records/record.ts';
+import { isPublishedAt, isShownAt } from '../records/shown.ts';
 import { type Filer, filerFields } from './party.ts';
 
 /**
@@ -79,14 +80,14 @@ export function newFiling(
 }
 
 /**
- * Whether `record` is in force for a filing of `filer`. An entity's record: in public view. A
- * person's record is never in public view (山东省社会信用条例 第20条), yet once published it is
- * collected, shared and used, which is what 第39条 (objection) and 第41条 (repair) are about; so
- * for a person the test is "published, and its publication not ended", not "publicly listed".
+ * Whether `record` is in force at `now` for a filing of `filer`. An entity's record: in public
+ * view. A person's record is never in public view (山东省社会信用条例 第20条), yet once published
+ * it is collected, shared and used, which is what 第39条 (objection) and 第41条 (repair) are
+ * about; so for a person the test is "published, and its period not over", not "publicly
+ * listed". Either way a period that ran out counts at once, not from the next daily sweep.
  */
-export function isInForceFor(record: DisclosureRecord, filer: Filer): boolean {
-  if (filer.role === 'entity') return isPubliclyListed(record);
-  return record.status === 'published' && !record.publicationEnd;
+export function isInForceFor(record: DisclosureRecord, filer: Filer, now: Date): boolean {
+  return filer.role === 'entity' ? isShownAt(record, now) : isPublishedAt(record, now);
 }
 
 /** Working days from the date of `at` (Asia/Shanghai), as a handling deadline. */

@@ -217,7 +217,7 @@ describe('two decisions of one application at once', () => {
     const recordReadAfter = world.table.records.get(record.id);
     if (!asReadFirst || !recordReadAfter) throw new Error('the application and its record were written');
 
-    const error = thrownBy(() => assertDecidableOn(asReadFirst, recordReadAfter, 'approved'));
+    const error = thrownBy(() => assertDecidableOn(asReadFirst, recordReadAfter, 'approved', new Date()));
 
     expect(error).toMatchObject({ name: 'ConflictError', code: 'repair_changed' });
   });

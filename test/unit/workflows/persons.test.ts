@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileObjection } from '../../../shared/domain/objections/objection.ts';
+import { publicationExpiry } from '../../../shared/domain/records/deadlines.ts';
 import {
   makePersonRecordUseCases,
   personRecordState,
@@ -14,7 +15,7 @@ import {
   personRef,
   visibleTo,
 } from '../../../shared/domain/workflows/party.ts';
-import { objectionFiling, registered, repairFiling } from '../../support/domain-mothers.ts';
+import { objectionFiling, publishedPenalty, registered, repairFiling } from '../../support/domain-mothers.ts';
 import { domainWorld } from '../../support/domain-world.ts';
 import { COMPANY, penaltyInput } from '../../support/record-builders.ts';
 import { anIdNumber } from '../../support/record-mothers.ts';
@@ -105,7 +106,7 @@ describe("a person's record is in force once published, though never public (第
     );
 
     expect([objection.person, objection.entity]).toEqual([ID, undefined]);
-    expect(isInForceFor(record, PERSON)).toBe(true);
+    expect(isInForceFor(record, PERSON, new Date('2026-12-04T10:00:00+08:00'))).toBe(true);
   });
 
   it('takes no objection before it is published', async () => {
@@ -133,7 +134,27 @@ describe("a person's record is in force once published, though never public (第
     const record = await personRecord();
     const ended = { ...record, publicationEnd: { at: AT.toISOString(), reason: 'repaired' as const } };
 
-    expect(isInForceFor(ended, PERSON)).toBe(false);
+    expect(isInForceFor(ended, PERSON, new Date('2026-12-04T10:00:00+08:00'))).toBe(false);
+  });
+});
+
+describe('a period that ran out ends what can be filed at once, not at the next daily sweep (第38条)', () => {
+  /** The first instant after a record's maximum period, and the last one inside it. */
+  function around(record: DisclosureRecord): { inside: Date; after: Date } {
+    const expiry = publicationExpiry(record);
+    if (!expiry) throw new Error('a published penalty has an expiry');
+    return { inside: new Date(Date.parse(expiry) - 1), after: new Date(expiry) };
+  }
+
+  it("refuses a person's and an entity's filing once the maximum is over, before any sweep ended it", async () => {
+    const person = await personRecord();
+    const entity = await publishedPenalty(domainWorld());
+
+    expect(person.publicationEnd).toBeUndefined();
+    expect(isInForceFor(person, PERSON, around(person).inside)).toBe(true);
+    expect(isInForceFor(person, PERSON, around(person).after)).toBe(false);
+    expect(isInForceFor(entity, { role: 'entity', uscc: COMPANY }, around(entity).inside)).toBe(true);
+    expect(isInForceFor(entity, { role: 'entity', uscc: COMPANY }, around(entity).after)).toBe(false);
   });
 });
 
@@ -142,10 +163,16 @@ describe('what a person sees of their records (第21条, 第37条)', () => {
     const published = await personRecord();
     const unpublished = await personRecord(false);
 
-    expect(personRecordState(published)).toBe('published');
-    expect(personRecordState({ ...published, publicationEnd: { at: 'x', reason: 'expired' } })).toBe('ended');
-    expect(personRecordState({ ...published, status: 'revoked' })).toBe('revoked');
-    expect(personRecordState(unpublished)).toBeUndefined();
+    const now = new Date('2026-12-04T10:00:00+08:00');
+
+    expect(personRecordState(published, now)).toBe('published');
+    expect(personRecordState({ ...published, publicationEnd: { at: 'x', reason: 'expired' } }, now)).toBe(
+      'ended',
+    );
+    expect(personRecordState({ ...published, status: 'revoked' }, now)).toBe('revoked');
+    expect(personRecordState(unpublished, now)).toBeUndefined();
+    // Its period ran out (decided 2026-06-01, general: until 2027-06-01), not yet swept: ended.
+    expect(personRecordState(published, new Date('2027-06-02T00:00:00+08:00'))).toBe('ended');
   });
 
   it('lists only their own records, with their name and without their ID number, from a stale index too', async () => {
@@ -153,7 +180,10 @@ describe('what a person sees of their records (第21条, 第37条)', () => {
     const theirs = await personRecord(true, OTHER_ID);
     const index = { recordsOf: async () => ({ items: [mine, theirs] }) };
 
-    const page = await makePersonRecordUseCases({ index }).forPerson(ID, { limit: 10 });
+    const page = await makePersonRecordUseCases({
+      index,
+      clock: () => new Date('2026-12-04T10:00:00+08:00'),
+    }).forPerson(ID, { limit: 10 });
 
     expect(page.items.map((r) => [r.id, r.state, r.subject.name])).toEqual([
       [mine.id, 'published', '王建华'],
