@@ -3,6 +3,8 @@ import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
 import { InvalidInputError } from '../errors.ts';
 import { type DomainEvent, recordEvent } from '../events.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
+import { scrubText } from './masking.ts';
+import { personalDataOf } from './public-view.ts';
 import type { DisclosureRecord } from './record.ts';
 import { isShownAt } from './shown.ts';
 
@@ -131,7 +133,8 @@ export function revocationEvents(record: DisclosureRecord, at: Date): DomainEven
     record,
     at,
     {
-      reason: r.reason,
+      // The event leaves the service (EventBridge): the reason is masked as the public notice is.
+      reason: scrubText(r.reason, personalDataOf(record)),
       record: { kind: record.content.kind, documentNumber, decisionDate },
       ...(r.decisionDate ? { decisionDate: r.decisionDate, documentNumber: r.documentNumber } : {}),
       ...(r.deadline ? { due: r.deadline.due, onTime: r.onTime } : {}),

@@ -65,8 +65,20 @@ describe('revoking a record under a revoking decision (条例 第40条, 处罚�
 
     await revoke(world, person.id, TIMELY);
 
+    const events = world.table.eventsOfType('record-revoked');
+    expect(events).toHaveLength(1);
+    expect(events[0]?.subject.entity).toBeUndefined();
+  });
+
+  it('masks personal data in the reason it tells (the event leaves the service)', async () => {
+    const world = domainWorld();
+    const person = await registered(world, naturalPersonPenalty({ decisionDate: '2026-06-01' }), true);
+
+    await revoke(world, person.id, TIMELY, '经复议撤销，联系人电话13812345678');
+
     const [event] = world.table.eventsOfType('record-revoked');
-    expect(event?.subject.entity).toBeUndefined();
+    expect(String(event?.data.reason)).toContain('经复议撤销');
+    expect(String(event?.data.reason)).not.toContain('13812345678');
   });
 
   it('escalates a revocation entered after its 3 working days, with an overdue event', async () => {
