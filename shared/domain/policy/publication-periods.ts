@@ -73,12 +73,15 @@ export const PUBLICATION_REGIMES: readonly PublicationRegime[] = [
  * the longer period of SAMR Order No. 45, a 部门规章, too.
  */
 export const PERIOD_RULES = {
-  /** Decisions before the first regime: no national period, so the cap alone ends them, and repair needs no minimum. */
+  /**
+   * Decisions before the first regime: no national period, so the cap alone ends them. That
+   * repair then needs no minimum is inferred from the absence of a rule, not read in one.
+   */
   noRegime: {
     name: 'before-2019',
-    basis: '山东省社会信用条例 第38条（2019年7月1日前作出的决定，无全国统一公示期限）',
+    basis: '山东省社会信用条例 第38条（2019年7月1日前作出的决定，无全国统一公示期限；无最短期限系推定）',
     from: '1900-01-01',
-    confirmed: true,
+    confirmed: false,
     periods: sameForEveryClass({ minimum: { months: 0 }, maximum: { months: 60 } }),
   },
   fiveYearCap: {
@@ -93,10 +96,11 @@ export const PERIOD_RULES = {
     basis: '市场监督管理行政处罚信息公示规定（国家市场监督管理总局令第45号）第13条第3款',
     confirmed: true,
   },
+  // The data standard has the column; that it shortens the period is this service's reading.
   agencyDate: {
     label: '决定机关填报的公示截止期（不得超过法定最长期限）',
-    basis: '行政许可和行政处罚等信用信息数据标准（公示截止期）',
-    confirmed: true,
+    basis: '行政许可和行政处罚等信用信息数据标准（公示截止期字段）',
+    confirmed: false,
   },
 } as const;
 
