@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PERSON_RECORD_STATES } from '../domain/records/person-use-cases.ts';
-import { instantOut, pageOf } from './common.ts';
-import { MAX_RECORD_REASON_LENGTH } from './limits.ts';
+import { instantOut, isoDate, pageOf } from './common.ts';
+import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from './limits.ts';
 import { entityRecordResponse } from './records/public-routes.ts';
 
 /**
@@ -14,7 +14,18 @@ export const personRecordResponse = entityRecordResponse
       description: '记录状态：published 已公示（不对外公开）/ ended 公示期届满或已修复 / revoked 已撤销',
     }),
     publicationEnd: z.object({ at: instantOut, reason: z.enum(['expired', 'repaired']) }).optional(),
-    revocation: z.object({ at: instantOut, reason: z.string().max(MAX_RECORD_REASON_LENGTH) }).optional(),
+    revocation: z
+      .object({
+        at: instantOut,
+        reason: z.string().max(MAX_RECORD_REASON_LENGTH),
+        decisionDate: isoDate.optional().meta({ description: '撤销决定的日期' }),
+        documentNumber: z
+          .string()
+          .max(MAX_LENGTH.documentNumber)
+          .optional()
+          .meta({ description: '撤销决定的文书号' }),
+      })
+      .optional(),
   })
   .meta({ id: 'PersonRecord' });
 

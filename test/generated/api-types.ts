@@ -1289,6 +1289,10 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 reason: string;
+                /** @description 撤销决定的日期 */
+                decisionDate?: string;
+                /** @description 撤销决定的文书号 */
+                documentNumber?: string;
             };
         };
         /** @description 行政处罚信息的公示期限及其依据 */

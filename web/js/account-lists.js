@@ -113,6 +113,8 @@ export function personRecordCard(record, choose) {
       ['公示截止期', record.publicationEndsOn],
       ['终止公示时间', record.publicationEnd ? formatInstant(record.publicationEnd.at) : undefined],
       ['撤销理由', record.revocation?.reason],
+      ['撤销决定日期', record.revocation?.decisionDate],
+      ['撤销决定文书号', record.revocation?.documentNumber],
     ]),
     h('p', { class: 'hint' }, '自然人的信用信息依法不向社会公开，仅本人和有关机关可以查看。'),
     recordActions(record, choose),

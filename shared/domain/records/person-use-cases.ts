@@ -54,7 +54,13 @@ export function personRecordState(record: DisclosureRecord, now: Date): PersonRe
 export interface PersonRecord extends PublicRecord {
   readonly state: PersonRecordState;
   readonly publicationEnd?: { readonly at: string; readonly reason: 'expired' | 'repaired' };
-  readonly revocation?: { readonly at: string; readonly reason: string };
+  /** Withdrawn, why, and by which revoking decision (复议决定, 判决, the agency's own) when named. */
+  readonly revocation?: {
+    readonly at: string;
+    readonly reason: string;
+    readonly decisionDate?: string;
+    readonly documentNumber?: string;
+  };
   readonly pendingObjection?: { readonly id: string; readonly filedAt: string };
   readonly pendingRepair?: { readonly id: string; readonly filedAt: string };
 }
@@ -74,9 +80,7 @@ export function personView(record: DisclosureRecord, state: PersonRecordState): 
     ...(record.publicationEnd
       ? { publicationEnd: { at: record.publicationEnd.at, reason: record.publicationEnd.reason } }
       : {}),
-    ...(record.revocation
-      ? { revocation: { at: record.revocation.at, reason: record.revocation.reason } }
-      : {}),
+    ...(record.revocation ? { revocation: revocationOf(record.revocation) } : {}),
     ...(record.objection ? { pendingObjection: record.objection } : {}),
     ...(record.repair ? { pendingRepair: record.repair } : {}),
   };
@@ -102,3 +106,14 @@ export function makePersonRecordUseCases({ index, clock }: { index: PersonRecord
 }
 
 export type PersonRecordUseCases = ReturnType<typeof makePersonRecordUseCases>;
+
+function revocationOf(
+  r: NonNullable<DisclosureRecord['revocation']>,
+): NonNullable<PersonRecord['revocation']> {
+  return {
+    at: r.at,
+    reason: r.reason,
+    ...(r.decisionDate ? { decisionDate: r.decisionDate } : {}),
+    ...(r.documentNumber ? { documentNumber: r.documentNumber } : {}),
+  };
+}

@@ -4,6 +4,7 @@ import { publicationExpiry } from '../../../shared/domain/records/deadlines.ts';
 import {
   makePersonRecordUseCases,
   personRecordState,
+  personView,
 } from '../../../shared/domain/records/person-use-cases.ts';
 import type { DisclosureRecord } from '../../../shared/domain/records/record.ts';
 import { fileRepair } from '../../../shared/domain/repairs/repair.ts';
@@ -16,8 +17,8 @@ import {
   visibleTo,
 } from '../../../shared/domain/workflows/party.ts';
 import { objectionFiling, publishedPenalty, registered, repairFiling } from '../../support/domain-mothers.ts';
-import { domainWorld } from '../../support/domain-world.ts';
-import { COMPANY, penaltyInput } from '../../support/record-builders.ts';
+import { AGENCY_ACTOR, domainWorld } from '../../support/domain-world.ts';
+import { AGENCY, COMPANY, penaltyInput } from '../../support/record-builders.ts';
 import { anIdNumber } from '../../support/record-mothers.ts';
 
 /*
@@ -173,6 +174,26 @@ describe('what a person sees of their records (第21条, 第37条)', () => {
     expect(personRecordState(unpublished, now)).toBeUndefined();
     // Its period ran out (decided 2026-06-01, general: until 2027-06-01), not yet swept: ended.
     expect(personRecordState(published, new Date('2027-06-02T00:00:00+08:00'))).toBe('ended');
+  });
+
+  it('tells them by which decision a revoked record was withdrawn (条例 第37条: 变动理由)', async () => {
+    const world = domainWorld();
+    const record = await registered(world, personPenalty(), true);
+    const decision = { decisionDate: '2026-12-03', documentNumber: '济阳复决〔2026〕7号' };
+
+    const revoked = await world.recordUseCases.revoke(
+      AGENCY,
+      record.id,
+      '经复议撤销',
+      AGENCY_ACTOR,
+      decision,
+    );
+
+    expect(personView(revoked, 'revoked').revocation).toEqual({
+      at: revoked.revocation?.at,
+      reason: '经复议撤销',
+      ...decision,
+    });
   });
 
   it('lists only their own records, with their name and without their ID number, from a stale index too', async () => {
