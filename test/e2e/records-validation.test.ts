@@ -203,6 +203,18 @@ describe('publication periods (条例 第38条; 公示截止期)', () => {
     expectFieldProblem(answer, field, code);
   });
 
+  it('refuses a penalty decided under Order No. 58 without its sector, and takes it with one', async ({
+    register,
+  }) => {
+    const base = penaltyInput({ decisionDate: '2025-06-01' });
+
+    const without = await register(base);
+    const withSector = await register({ ...base, penalty: { ...base.penalty, sector: 'work_safety' } });
+
+    expectFieldProblem(without, 'penalty.sector', 'sector_required');
+    expect(withSector.status).toBe(201);
+  });
+
   it('refuses an unknown sector with a 400 naming the field', async ({ register }) => {
     const base = penaltyInput();
 

@@ -1205,7 +1205,7 @@ export interface components {
             /** @description 可申请信用修复（默认是；特定严重失信或法律另有规定时为否） */
             repairable?: boolean;
             /**
-             * @description 所属领域：特种设备 / 安全生产 / 消防 / 其他领域
+             * @description 所属领域（2023年5月1日至2026年3月31日作出的处罚必填）：特种设备 / 安全生产 / 消防 / 其他领域
              * @enum {string}
              */
             sector?: "special_equipment" | "work_safety" | "fire_safety" | "other";

@@ -46,6 +46,7 @@ function penaltyColumns(overrides: Columns = {}): Columns {
     处罚机关统一社会信用代码: 'not even checked',
     失信程度: '一般',
     处罚程序: '普通程序',
+    所属领域: '其他领域',
     数据来源单位: '福州市市场监督管理局',
     数据来源单位统一社会信用代码: 'not even checked',
     备注: '',
@@ -132,6 +133,7 @@ describe('csvRowsToRecordInputs: penalties', () => {
         publicationEndsOn: '2026-09-05',
         severity: 'general',
         procedure: 'ordinary',
+        sector: 'other',
       },
     });
     expect(imported.rows[1]?.input).toEqual({
@@ -149,6 +151,7 @@ describe('csvRowsToRecordInputs: penalties', () => {
         publicationEndsOn: '2026-09-05',
         severity: 'minor',
         procedure: 'simplified',
+        sector: 'other',
       },
     });
   });
@@ -213,6 +216,20 @@ describe('csvRowsToRecordInputs: penalties', () => {
         params: { code: 'publication_end_beyond_maximum', zh: expect.stringContaining('第38条') },
       },
     ]);
+  });
+
+  it('refuses a penalty decided under Order No. 58 without its sector, which sets its minimum', () => {
+    const rows = [
+      penaltyColumns({ 所属领域: '' }),
+      penaltyColumns({ 所属领域: '', 处罚决定日期: '2026-04-01' }),
+    ];
+
+    const [under58, under36] = inputsOf(csvOf(rows)).map((input) => recordInputSchema.safeParse(input));
+
+    expect(under58?.error?.issues).toMatchObject([
+      { path: ['penalty', 'sector'], params: { code: 'sector_required' } },
+    ]);
+    expect(under36?.success).toBe(true);
   });
 
   it('refuses a misconduct that ended after the decision on it', () => {

@@ -66,7 +66,11 @@ export const DETAIL_FIELDS: { readonly [K in RecordKind]: FieldTable<KindDetails
     severity: { label: '失信程度', codes: SEVERITY_LABELS },
     procedure: { label: '处罚程序', codes: PROCEDURE_LABELS },
     repairable: { label: '可申请信用修复', hint: '默认是；特定严重失信或法律另有规定时为否' },
-    sector: { label: '所属领域', codes: SECTOR_LABELS },
+    sector: {
+      label: '所属领域',
+      hint: '2023年5月1日至2026年3月31日作出的处罚必填',
+      codes: SECTOR_LABELS,
+    },
     misconductEndedOn: {
       label: '失信行为终止日期',
       hint: '五年披露上限自此日起算；不填则自处罚决定日期起算',
@@ -115,13 +119,13 @@ export const DETAIL_FIELDS: { readonly [K in RecordKind]: FieldTable<KindDetails
 };
 
 /**
- * A field's description for the API document: its label, the hint in brackets, or the words
+ * A field's description for the API document: its label, the hint in brackets, and the words
  * of its codes after a colon (失信程度：轻微 / 一般 / 严重). The field is named as a string so
  * that the schemas, whose types the tables above are checked against, can call this.
  */
 export function describeField(table: Readonly<Record<string, FieldWords>>, field: string): string {
   const words = table[field];
   if (!words) throw new Error(`the field ${field} has no words in shared/domain/records/fields.ts`);
-  if (words.codes) return `${words.label}：${Object.values(words.codes).join(' / ')}`;
-  return words.hint ? `${words.label}（${words.hint}）` : words.label;
+  const label = words.hint ? `${words.label}（${words.hint}）` : words.label;
+  return words.codes ? `${label}：${Object.values(words.codes).join(' / ')}` : label;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { basisOfMaximum, legalMaximum } from '../../domain/policy/publication-periods.ts';
+import { basisOfMaximum, legalMaximum, regimeFor } from '../../domain/policy/publication-periods.ts';
 import { describeField, RECORD_FIELDS } from '../../domain/records/fields.ts';
 import { isoDate } from '../common.ts';
 import { issue } from '../issue.ts';
@@ -35,6 +35,11 @@ const misconductAfterDecision = issue(
   '失信行为终止日期不能晚于处罚决定日期',
   'the misconduct cannot end after the decision on it',
 );
+const sectorRequired = issue(
+  'sector_required',
+  '2023年5月1日至2026年3月31日作出的处罚须填写所属领域（国家发展改革委令第58号：特种设备、安全生产、消防领域最短公示期为一年）',
+  'a penalty decided from 2023-05-01 to 2026-03-31 needs its sector (NDRC Order No. 58: one year minimum in special equipment, work safety and fire safety)',
+);
 const publicationEndBeforeDecision = issue(
   'publication_end_before_decision',
   '公示截止期不能早于处罚决定日期',
@@ -62,6 +67,8 @@ function checkPeriods(record: PenaltyDates, ctx: z.RefinementCtx): void {
   if (penalty.misconductEndedOn && penalty.misconductEndedOn > decisionDate) {
     fail('misconductEndedOn', misconductAfterDecision);
   }
+  // Order No. 58 keys the minimum by sector: without it the period cannot be told.
+  if (!penalty.sector && regimeFor(decisionDate).sectorMinimum) fail('sector', sectorRequired);
   const end = penalty.publicationEndsOn;
   if (!end) return;
   const maximum = legalMaximum(decisionDate, penalty);
