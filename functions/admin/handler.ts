@@ -2,8 +2,8 @@ import { chainProblems } from '../../shared/domain/audit-verification.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { auditRepository } from '../../shared/store/audit-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
-import { escalatedRevocations } from '../../shared/store/escalated-revocations.ts';
 import { eventRepository } from '../../shared/store/event-repository.ts';
+import { lateRecordChanges } from '../../shared/store/late-record-changes.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { adminRoutes } from './routes.ts';
 
@@ -27,7 +27,7 @@ export const handler = httpHandler(
   adminRoutes({
     events: events.list,
     escalated: workflows.escalated,
-    lateRevocations: (q) => escalatedRevocations(store, q),
+    lateRecordChanges: (q) => lateRecordChanges(store, q),
     verify,
   }),
 );

@@ -31,8 +31,8 @@ export interface AdminPorts {
     kind: 'objection' | 'repair',
     query: { limit: number; cursor?: string | undefined },
   ): Promise<Page<Objection | Repair>>;
-  /** Records whose revocation was entered after its 3 working days (条例 第40条). */
-  lateRevocations(query: { limit: number; cursor?: string | undefined }): Promise<Page<DisclosureRecord>>;
+  /** Records revoked or changed after the 3 working days of their revoking or changing decision (条例 第40条). */
+  lateRecordChanges(query: { limit: number; cursor?: string | undefined }): Promise<Page<DisclosureRecord>>;
 }
 
 export function adminRoutes(ports: AdminPorts) {
@@ -62,14 +62,14 @@ export function adminRoutes(ports: AdminPorts) {
       },
     }),
 
-    /** Objections, repair applications or revocations not handled in time, escalated to the credit office. */
+    /** Objections, repair applications, revocations or changes not handled in time, escalated to the credit office. */
     'GET /v1/admin/escalations': defineRoute({
       query: escalationsQuery,
       responses: { 200: escalationPage },
       run: async ({ query }) => {
         const paging = pageRequest(query, OVERSIGHT_PAGE_SIZE);
-        if (query.kind === 'revocation')
-          return { body: pageBody(await ports.lateRevocations(paging), agencyView) };
+        if (query.kind === 'record-change')
+          return { body: pageBody(await ports.lateRecordChanges(paging), agencyView) };
         const page = await ports.escalated(query.kind, paging);
         const view = (w: Objection | Repair) =>
           query.kind === 'objection' ? objectionView(w as Objection) : repairView(w as Repair);

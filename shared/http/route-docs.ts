@@ -80,8 +80,8 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   },
   'GET /v1/admin/events': { zh: '事件列表（信用办）', en: 'Events (admin)' },
   'GET /v1/admin/escalations': {
-    zh: '逾期未处理的异议与修复申请、逾期撤销的记录（信用办）',
-    en: 'Escalated objections, repairs and late revocations (admin)',
+    zh: '逾期未处理的异议与修复申请、逾期撤销或变更的记录（信用办）',
+    en: 'Escalated objections and repairs, records revoked or changed late (admin)',
   },
   'GET /v1/admin/audit/verify': {
     zh: '逐条重算审计哈希链并核对各对象的当前状态（分页）',

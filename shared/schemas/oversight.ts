@@ -90,8 +90,8 @@ export const timelinessResponse = z.object({
   agencies: z.array(agencyRow).max(MAX_STATS_AGENCIES),
 });
 
-/** What the credit office is told of: late objections, late repairs, late revocations (条例 第40条). */
-export const ESCALATION_KINDS = ['objection', 'repair', 'revocation'] as const;
+/** What the credit office is told of: late objections, late repairs, records revoked or changed late (条例 第40条). */
+export const ESCALATION_KINDS = ['objection', 'repair', 'record-change'] as const;
 
 export const escalationsQuery = z.strictObject({
   kind: z.enum(ESCALATION_KINDS).default('objection'),

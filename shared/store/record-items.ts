@@ -16,7 +16,7 @@ import { personIndexEntries } from './person-index.ts';
  *   DOC#<agency>#<kind>#<document number> / DOC   the claim that makes registration idempotent
  *   PUB#<facet>#<value> / <decisionDate>#<id>     public index entries, only while publicly listed
  *   REC#<id> / DEADLINE#<kind>  its open deadlines, in the `deadlines` index (deadline-items.ts)
- *   ESC#revocation / <escalatedAt>#<id>           a revocation entered late, escalated
+ *   ESC#record-change / <at>#<id>                 a revocation or a change entered late, escalated
  *   PERSON#<sha256 of the ID number>#record / <decisionDate>#<id>   a natural person's own records (person-index.ts)
  * The record item also carries its worklist keys (gsi1) and timeliness figures (byDecision).
  * Its agency's counters for its month of decision (stats-items.ts) change in the same writes.
@@ -96,9 +96,10 @@ export interface IndexEntry {
 }
 
 /**
- * Every derived entry of a record: its public index entries, its open deadlines and, for a
- * revocation entered after its 3 working days, its place on the credit office's list of
- * escalated cases (ESC#revocation, beside the objections' and repairs', workflow-items.ts).
+ * Every derived entry of a record: its public index entries, its person-index entry, its open
+ * deadlines and, for each revocation or change entered after its 3 working days (条例 第40条),
+ * its place on the credit office's list of escalated cases (ESC#record-change, beside the
+ * objections' and repairs', workflow-items.ts).
  */
 export function derivedEntries(record: DisclosureRecord): IndexEntry[] {
   const pk = recordKey(record.id).pk;
@@ -110,12 +111,18 @@ export function derivedEntries(record: DisclosureRecord): IndexEntry[] {
   ];
 }
 
+export const LATE_CHANGES_PARTITION = 'ESC#record-change';
+
 function escalationEntries(record: DisclosureRecord): IndexEntry[] {
-  const at = record.revocation?.escalatedAt;
-  if (!at) return [];
-  const pk = 'ESC#revocation';
-  const sk = `${at}#${record.id}`;
-  return [{ pk, sk, item: { pk, sk, type: 'revocation-pointer', id: record.id } }];
+  const lateChanges = record.history.flatMap((entry) =>
+    entry.decision && !entry.decision.onTime ? [entry.at] : [],
+  );
+  const revokedLate = record.revocation?.escalatedAt;
+  const pk = LATE_CHANGES_PARTITION;
+  return [...lateChanges, ...(revokedLate ? [revokedLate] : [])].map((at) => {
+    const sk = `${at}#${record.id}`;
+    return { pk, sk, item: { pk, sk, type: 'record-change-pointer', id: record.id } };
+  });
 }
 
 /** The public index entries a record has in its current state (none unless publicly listed). */

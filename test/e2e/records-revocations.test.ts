@@ -129,7 +129,9 @@ describe('a published penalty revoked after a 复议 decision', () => {
     expect(answer.json.revocation.workingDaysLate).toBeGreaterThan(0);
     expect(answer.json.revocation.escalatedAt).toBe(answer.json.revocation.at);
     // On the credit office's list of escalated cases, beside objections and repairs.
-    const listed = await call(service.url, 'GET', '/v1/admin/escalations?kind=revocation', { token: admin });
+    const listed = await call(service.url, 'GET', '/v1/admin/escalations?kind=record-change', {
+      token: admin,
+    });
     expect(listed.status).toBe(200);
     expect(listed.json.items).toContainEqual(
       expect.objectContaining({
@@ -137,12 +139,6 @@ describe('a published penalty revoked after a 复议 decision', () => {
         status: 'revoked',
         revocation: expect.objectContaining({ onTime: false }),
       }),
-    );
-    const onTime = await call(service.url, 'GET', '/v1/admin/escalations?kind=revocation&limit=100', {
-      token: admin,
-    });
-    expect(onTime.json.items.every((r: { revocation: { onTime: boolean } }) => !r.revocation.onTime)).toBe(
-      true,
     );
     expect(overdue).toEqual([
       expect.objectContaining({
@@ -234,6 +230,41 @@ describe('a correction under a changing decision', () => {
       documentNumber: '济阳复决字〔2026〕11号',
       onTime: true,
     });
+  });
+
+  it('puts a correction entered after its 3 working days on the credit office’s list, once, and one on time not', async ({
+    api,
+    agency,
+    entity,
+    admin,
+    service,
+  }) => {
+    const [late, timely] = await Promise.all([
+      api.publishedPenalty(agency, entity),
+      api.publishedPenalty(agency, entity),
+    ]);
+    const correct = (id: string, decisionDate: string, fineAmount: number) =>
+      api.send('POST', `/v1/records/${id}/corrections`, {
+        token: agency.token,
+        body: {
+          reason: '复议决定变更罚款金额',
+          changes: { penalty: { fineAmount } },
+          decisionDate,
+          documentNumber: '济阳复决字〔2026〕12号',
+        },
+      });
+
+    // Thirty calendar days hold more than 3 working days whatever the holidays.
+    expect((await correct(late, daysAgo(30), 1)).json.history.at(-1).decision.onTime).toBe(false);
+    expect((await correct(late, daysAgo(30), 2)).status).toBe(200);
+    expect((await correct(timely, today(), 1)).json.history.at(-1).decision.onTime).toBe(true);
+    const listed = await call(service.url, 'GET', '/v1/admin/escalations?kind=record-change&limit=100', {
+      token: admin,
+    });
+
+    const ids = listed.json.items.map((r: { id: string }) => r.id);
+    expect(ids.filter((id: string) => id === late)).toHaveLength(1);
+    expect(ids).not.toContain(timely);
   });
 
   it('refuses the changing decision’s date without its document number', async ({ api, agency, entity }) => {

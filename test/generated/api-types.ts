@@ -736,10 +736,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Escalated objections, repairs and late revocations (admin)
-         * @description 逾期未处理的异议与修复申请、逾期撤销的记录（信用办）
+         * Escalated objections and repairs, records revoked or changed late (admin)
+         * @description 逾期未处理的异议与修复申请、逾期撤销或变更的记录（信用办）
          *
-         *     Escalated objections, repairs and late revocations (admin)
+         *     Escalated objections and repairs, records revoked or changed late (admin)
          *
          *     角色 / roles: admin
          */
@@ -5087,7 +5087,7 @@ export interface operations {
     GET_v1_admin_escalations: {
         parameters: {
             query?: {
-                kind?: "objection" | "repair" | "revocation";
+                kind?: "objection" | "repair" | "record-change";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -5099,7 +5099,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 逾期未处理的异议与修复申请、逾期撤销的记录（信用办） / Escalated objections, repairs and late revocations (admin) */
+            /** @description 逾期未处理的异议与修复申请、逾期撤销或变更的记录（信用办） / Escalated objections and repairs, records revoked or changed late (admin) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -4,20 +4,18 @@ import type { DisclosureRecord } from '../domain/records/record.ts';
 import { batchGetAll } from './batch-get.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
-import { fromItem, recordKey } from './record-items.ts';
-
-/** The pointers record-items.ts writes for a revocation entered after its 3 working days. */
-const PARTITION = 'ESC#revocation';
+import { fromItem, LATE_CHANGES_PARTITION as PARTITION, recordKey } from './record-items.ts';
 
 /**
- * Records whose revocation was entered late (条例 第40条), newest escalation first: the credit
- * office's list beside the escalated objections and repairs (workflow-repository.ts).
+ * Records revoked or changed after the 3 working days of their revoking or changing decision
+ * (条例 第40条), newest first, each once: the credit office's list beside the escalated
+ * objections and repairs (workflow-repository.ts).
  */
-export async function escalatedRevocations(
+export async function lateRecordChanges(
   store: Store,
   q: { limit: number; cursor?: string | undefined },
 ): Promise<Page<DisclosureRecord>> {
-  const shape = { kind: 'revocation' };
+  const shape = { kind: 'record-change' };
   const start = decodeCursor(q.cursor, shape, (p) => isStartKey(p, startKeyRules('table', PARTITION)));
   const out = await store.client.send(
     new QueryCommand({
@@ -29,7 +27,8 @@ export async function escalatedRevocations(
       ...(start ? { ExclusiveStartKey: start } : {}),
     }),
   );
-  const ids = (out.Items ?? []).map((item) => item.id as string);
+  // A record changed late and then revoked late has two pointers; the page names it once.
+  const ids = [...new Set((out.Items ?? []).map((item) => item.id as string))];
   const items = await batchGetAll(store.client, store.tableName, ids.map(recordKey));
   const found = new Map(items.map((item) => [item.id as string, fromItem(item)]));
   return {
