@@ -13,7 +13,7 @@ import {
   OBJECTION_REASON_LABELS,
   OBJECTION_STATUS_LABELS,
 } from '../shared/domain/objections/vocabulary.ts';
-import { CAP_START_LABELS, PUBLICATION_END_LABELS } from '../shared/domain/policy/publication-periods.ts';
+import { CAP_START_LABELS, PUBLICATION_END_LABELS } from '../shared/domain/policy/publication-window.ts';
 import {
   DETAIL_FIELDS,
   type FieldWords,

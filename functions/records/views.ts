@@ -1,4 +1,4 @@
-import { publicationWindow } from '../../shared/domain/policy/publication-periods.ts';
+import { publicationWindow } from '../../shared/domain/policy/publication-window.ts';
 import type { BatchJob, RowResult } from '../../shared/domain/records/batch-job.ts';
 import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
 import { NOT_PUBLIC_REASONS, visibilityOf } from '../../shared/domain/records/visibility.ts';

@@ -1,7 +1,7 @@
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
 import { endOfShanghaiDay } from '../dates.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
-import { publicationWindow } from '../policy/publication-periods.ts';
+import { publicationWindow } from '../policy/publication-window.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import type { DisclosureDeadline, DisclosureRecord } from './record.ts';
 

@@ -1,6 +1,6 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
-import { type PublicationWindow, publicationWindow } from '../policy/publication-periods.ts';
+import { type PublicationWindow, publicationWindow } from '../policy/publication-window.ts';
 import { type KnownPersonalData, MASK, scrubDeep, scrubIdentifier, scrubText } from './masking.ts';
 import type { DisclosureRecord } from './record.ts';
 import { KIND_LABELS, type RecordKind } from './vocabulary.ts';

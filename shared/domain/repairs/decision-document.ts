@@ -1,5 +1,5 @@
 import { canonicalJson, sha256 } from '../audit.ts';
-import { publicationWindow } from '../policy/publication-periods.ts';
+import { publicationWindow } from '../policy/publication-window.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import type { Repair } from './repair.ts';
 

@@ -1,7 +1,7 @@
 import { addDays, shanghaiDate } from '../dates.ts';
 import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
-import { publicationWindow } from '../policy/publication-periods.ts';
+import { publicationWindow } from '../policy/publication-window.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import { workflowChanged } from '../workflows/errors.ts';
 import {

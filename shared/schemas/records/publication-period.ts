@@ -1,10 +1,6 @@
 import * as z from 'zod';
-import {
-  CAP_STARTS,
-  PERIOD_RULES,
-  PUBLICATION_ENDS,
-  PUBLICATION_REGIMES,
-} from '../../domain/policy/publication-periods.ts';
+import { PERIOD_RULES, PUBLICATION_REGIMES } from '../../domain/policy/publication-periods.ts';
+import { CAP_STARTS, PUBLICATION_ENDS } from '../../domain/policy/publication-window.ts';
 import { isoDate } from '../common.ts';
 
 const REGIMES = [...PUBLICATION_REGIMES, PERIOD_RULES.noRegime];

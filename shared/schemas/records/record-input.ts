@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { basisOfMaximum, legalMaximum, regimeFor } from '../../domain/policy/publication-periods.ts';
+import { regimeFor } from '../../domain/policy/publication-periods.ts';
+import { basisOfMaximum, legalMaximum } from '../../domain/policy/publication-window.ts';
 import { describeField, RECORD_FIELDS } from '../../domain/records/fields.ts';
 import { isoDate } from '../common.ts';
 import { issue } from '../issue.ts';

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
-  legalMaximum,
   PERIOD_RULES,
-  type PenaltyTerms,
   PUBLICATION_REGIMES,
-  publicationWindow,
   regimeFor,
 } from '../../../shared/domain/policy/publication-periods.ts';
+import {
+  legalMaximum,
+  type PenaltyTerms,
+  publicationWindow,
+} from '../../../shared/domain/policy/publication-window.ts';
 
 const general: PenaltyTerms = { severity: 'general', categories: ['罚款'] };
 const serious: PenaltyTerms = { severity: 'serious', categories: ['罚款'] };
