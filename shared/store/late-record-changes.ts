@@ -1,10 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/records/ports.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
-import { batchGetAll } from './batch-get.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
-import { fromItem, LATE_CHANGES_PARTITION as PARTITION, recordKey } from './record-items.ts';
+import { LATE_CHANGES_PARTITION as PARTITION } from './record-items.ts';
+import { recordRepository } from './record-repository.ts';
 
 /**
  * Records revoked or changed after the 3 working days of their revoking or changing decision
@@ -29,10 +29,8 @@ export async function lateRecordChanges(
   );
   // A record changed late and then revoked late has two pointers; the page names it once.
   const ids = [...new Set((out.Items ?? []).map((item) => item.id as string))];
-  const items = await batchGetAll(store.client, store.tableName, ids.map(recordKey));
-  const found = new Map(items.map((item) => [item.id as string, fromItem(item)]));
   return {
-    items: ids.flatMap((id) => found.get(id) ?? []),
+    items: await recordRepository(store).getMany(ids),
     cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined,
   };
 }

@@ -84,8 +84,8 @@ export function withMadeUpDays(statutory: readonly Holiday[]): Holiday[] {
 
 interface HolidayBlock {
   readonly name: string;
-  last: IsoDate;
-  onWeekend: number;
+  readonly last: IsoDate;
+  readonly onWeekend: number;
 }
 
 /** Holidays grouped into blocks: a gap of working days (weekdays not off) ends a block. */
@@ -93,10 +93,12 @@ function holidayBlocks(holidays: readonly Holiday[]): HolidayBlock[] {
   const blocks: HolidayBlock[] = [];
   for (const { date, name } of holidays) {
     const current = blocks.at(-1);
-    if (!current || !onlyWeekendBetween(current.last, date)) blocks.push({ name, last: date, onWeekend: 0 });
-    const block = blocks.at(-1) as HolidayBlock;
-    block.last = date;
-    if (isWeekend(date)) block.onWeekend++;
+    const weekend = isWeekend(date) ? 1 : 0;
+    if (current && onlyWeekendBetween(current.last, date)) {
+      blocks[blocks.length - 1] = { ...current, last: date, onWeekend: current.onWeekend + weekend };
+    } else {
+      blocks.push({ name, last: date, onWeekend: weekend });
+    }
   }
   return blocks;
 }

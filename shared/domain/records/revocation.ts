@@ -1,5 +1,5 @@
 import { addWorkingDays, type WorkingCalendar, workingDaysBetween } from '../calendar/working-days.ts';
-import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
+import { type IsoDate, shanghaiDate } from '../dates.ts';
 import { InvalidInputError } from '../errors.ts';
 import { type DomainEvent, recordEvent } from '../events.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
@@ -59,14 +59,6 @@ export function judgeRecordChange(
   const onTime = at.getTime() <= Date.parse(deadline.dueAt);
   const workingDaysLate = onTime ? 0 : workingDaysBetween(calendar, deadline.due, shanghaiDate(at));
   return { deadline, onTime, workingDaysLate };
-}
-
-/** The calendar years a judgement reads first: from the changing decision to the day of entry. */
-export function judgementYears(decisionDate: IsoDate, at: Date): number[] {
-  const years: number[] = [];
-  for (let y = yearOf(decisionDate); y <= Math.max(yearOf(decisionDate), yearOf(shanghaiDate(at))); y++)
-    years.push(y);
-  return years;
 }
 
 /**

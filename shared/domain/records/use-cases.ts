@@ -16,7 +16,6 @@ import {
   assertChangingDecisionDate,
   type ChangingDecision,
   type JudgedChange,
-  judgementYears,
   judgeRecordChange,
   lateChangeEvents,
   revocationEvents,
@@ -88,7 +87,7 @@ export function makeRecordUseCases({
     assertChangingDecisionDate(record, decision, at);
     const judgement = await withCalendar(
       calendarYears,
-      judgementYears(decision.decisionDate, at),
+      yearsBetween(decision.decisionDate, shanghaiDate(at)),
       (calendar) => judgeRecordChange(calendar, decision.decisionDate, at),
     );
     return { ...decision, ...judgement };
