@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -61,7 +62,11 @@ export function apiGatewayEvent(input: {
   const { request, url, body } = input;
   const headers = joined(request.headers);
   const contentType = headers['content-type'] ?? '';
-  const isText = body.byteLength === 0 || TEXT_TYPES.test(contentType);
+  // As the gateway does: text types (text/*, JSON, XML, JavaScript) as a string, others
+  // base64. What it makes of a text body that is not UTF-8 (a GB18030 CSV) is not documented;
+  // here it is base64-encoded, since a string would lose its bytes. Should the gateway replace
+  // them instead, the import finds U+FFFD and refuses the file (csv_encoding): no mojibake.
+  const isText = body.byteLength === 0 || (TEXT_TYPES.test(contentType) && isUtf8(body));
   const now = new Date();
   const cookies = headers.cookie?.split(';').map((c) => c.trim());
   const claims = input.claims

@@ -3,9 +3,16 @@ import { HttpProblem } from './problem.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export type BodyFormat = 'json' | 'csv';
+/** `csv` and `xlsx` bodies are handed on as bytes: their encoding is the importer's to detect. */
+export type BodyFormat = 'json' | 'csv' | 'xlsx';
 
-const MEDIA_TYPES: Record<BodyFormat, string> = { json: 'application/json', csv: 'text/csv' };
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const MEDIA_TYPES: Record<BodyFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  xlsx: XLSX_MEDIA_TYPE,
+};
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   // API Gateway v2 lower-cases header names; be tolerant of hand-built events too.
@@ -15,8 +22,14 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
   return undefined;
 }
 
-export function rawBody(event: APIGatewayProxyEventV2): string {
-  if (!event.body) return '';
+/**
+ * The body's bytes as the client sent them. An HTTP API hands a Lambda a text body (text/*,
+ * JSON, XML, JavaScript) as a string and any other, an .xlsx for one, base64-encoded with
+ * `isBase64Encoded`; local/api-event.ts builds its events the same way, and also base64-encodes
+ * a text body that is not UTF-8 (a GB18030 CSV), which a JSON event cannot carry as a string.
+ */
+export function rawBytes(event: APIGatewayProxyEventV2): Buffer {
+  if (!event.body) return Buffer.alloc(0);
   const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (bytes.byteLength > MAX_BODY_BYTES) {
     throw new HttpProblem(413, 'body_too_large', {
@@ -24,7 +37,23 @@ export function rawBody(event: APIGatewayProxyEventV2): string {
       en: 'the request body is larger than 1 MiB',
     });
   }
-  return bytes.toString('utf8');
+  return bytes;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The body as one string that tells any two bodies apart (the idempotency fingerprint): its
+ * text when it is UTF-8, else its bytes in base64, so two GB18030 files differing only in
+ * their Chinese characters never look alike.
+ */
+export function rawBody(event: APIGatewayProxyEventV2): string {
+  const bytes = rawBytes(event);
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return `base64:${bytes.toString('base64')}`;
+  }
 }
 
 /**
@@ -36,7 +65,8 @@ export function readBody(
   event: APIGatewayProxyEventV2,
   accepts: readonly BodyFormat[],
 ): { format: BodyFormat; value: unknown } | undefined {
-  const text = rawBody(event);
+  const bytes = rawBytes(event);
+  const text = bytes.toString('utf8');
   if (accepts.length === 0) {
     if (text.trim() === '') return undefined;
     throw new HttpProblem(
@@ -70,7 +100,8 @@ export function readBody(
       { field: 'content-type' },
     );
   }
-  if (format === 'csv') return { format, value: text };
+  // A file's bytes go to its importer untouched: CSV encodings are detected there.
+  if (format !== 'json') return { format, value: bytes };
   try {
     return { format, value: JSON.parse(text) };
   } catch {

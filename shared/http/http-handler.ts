@@ -23,6 +23,8 @@ export interface Reply {
   readonly status?: number;
   readonly body?: unknown;
   readonly text?: string;
+  /** A binary answer (an .xlsx): sent base64-encoded with `isBase64Encoded`, as Lambda must. */
+  readonly bytes?: Uint8Array;
   readonly contentType?: string;
   readonly headers?: Record<string, string>;
 }
@@ -144,6 +146,14 @@ export function withHttpStack(dispatch: (event: Event, context: Context) => Prom
 
 export function jsonResult(reply: Reply): Result {
   const status = reply.status ?? 200;
+  if (reply.bytes !== undefined) {
+    return {
+      statusCode: status,
+      headers: { 'content-type': reply.contentType ?? 'application/octet-stream', ...reply.headers },
+      body: Buffer.from(reply.bytes).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   if (reply.text !== undefined) {
     return {
       statusCode: status,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MAX_BATCH_ROWS } from '../domain/records/batch.ts';
-import { MAX_BODY_BYTES } from './body.ts';
+import { MAX_BODY_BYTES, MEDIA_TYPES } from './body.ts';
 import type { RouteDefinition } from './http-handler.ts';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency.ts';
 import { ROUTE_DOCS } from './route-docs.ts';
@@ -201,6 +201,16 @@ function parameters(location: 'path' | 'query', schema: z.ZodType | undefined): 
   }));
 }
 
+/** An answer's other media type: text, or a file (`format: binary`) such as an .xlsx. */
+const alternate = ([mediaType, description]: [string, string]) => [
+  mediaType,
+  {
+    schema: mediaType.startsWith('text/')
+      ? { type: 'string', maxLength: MAX_ANSWER_BYTES, description }
+      : { type: 'string', format: 'binary', description },
+  },
+];
+
 function operation(key: RouteKey, definition: AnyDefinition): Json {
   const route = ROUTES.find((r) => routeKey(r) === key);
   if (!route) throw new Error(`undeclared route ${key}`);
@@ -213,13 +223,15 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
       description: status.startsWith('2') ? `${docs.zh} / ${docs.en}` : 'See the schema',
       content: {
         'application/json': { schema: jsonSchema(schema as z.ZodType, 'output') },
-        ...Object.fromEntries(
-          Object.entries(definition.alternates ?? {}).map(([mediaType, description]) => [
-            mediaType,
-            { schema: { type: 'string', maxLength: MAX_ANSWER_BYTES, description } },
-          ]),
-        ),
+        ...Object.fromEntries(Object.entries(definition.alternates ?? {}).map(alternate)),
       },
+    };
+  }
+  // A route whose answer is only a file (a template) documents its media types alone.
+  if (!definition.responses?.[200] && definition.alternates) {
+    responses[200] = {
+      description: `${docs.zh} / ${docs.en}`,
+      content: Object.fromEntries(Object.entries(definition.alternates).map(alternate)),
     };
   }
   for (const status of problemStatuses(route.method, route.path, isPublic)) {
@@ -249,17 +261,30 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
                         : { type: 'array', maxItems: MAX_BATCH_ROWS, items: { type: 'object' } },
                     },
                   ]
-                : [
-                    'text/csv',
-                    {
-                      schema: {
-                        type: 'string',
-                        // Characters: a UTF-8 character is at least one of the body's bytes.
-                        maxLength: MAX_BODY_BYTES,
-                        description: '国家数据标准中文表头的 CSV / CSV with the standard Chinese headers',
+                : format === 'csv'
+                  ? [
+                      MEDIA_TYPES.csv,
+                      {
+                        schema: {
+                          type: 'string',
+                          // Characters: a UTF-8 character is at least one of the body's bytes.
+                          maxLength: MAX_BODY_BYTES,
+                          description:
+                            '国家数据标准中文表头的 CSV，UTF-8（可带 BOM）或 GB18030/GBK / CSV with the standard Chinese headers, UTF-8 (BOM optional) or GB18030/GBK',
+                        },
                       },
-                    },
-                  ],
+                    ]
+                  : [
+                      MEDIA_TYPES.xlsx,
+                      {
+                        schema: {
+                          type: 'string',
+                          format: 'binary',
+                          description:
+                            '.xlsx：第一个工作表，首行为国家数据标准中文表头 / .xlsx: the first sheet, row 1 the standard Chinese headers',
+                        },
+                      },
+                    ],
             ),
           ),
         };

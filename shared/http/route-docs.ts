@@ -17,8 +17,8 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'Register an administrative action (optionally publish it)',
   },
   'POST /v1/records/batch': {
-    zh: `批量登记（JSON 数组或国家标准中文表头的 CSV，至多 ${MAX_BATCH_ROWS} 条）；不超过 ${SYNC_MAX_ROWS} 条且及时完成的当场答复 200，否则答复 202 与任务地址`,
-    en: `Register up to ${MAX_BATCH_ROWS.toLocaleString('en')} records (JSON or CSV); up to ${SYNC_MAX_ROWS} rows finished in time answer 200, others 202 with the job to follow`,
+    zh: `批量登记（JSON 数组，或国家标准中文表头的 CSV（UTF-8 或 GB18030）、.xlsx，至多 ${MAX_BATCH_ROWS} 条）；不超过 ${SYNC_MAX_ROWS} 条且及时完成的当场答复 200，否则答复 202 与任务地址`,
+    en: `Register up to ${MAX_BATCH_ROWS.toLocaleString('en')} records (JSON, or CSV in UTF-8 or GB18030, or .xlsx); up to ${SYNC_MAX_ROWS} rows finished in time answer 200, others 202 with the job to follow`,
   },
   'GET /v1/jobs/{id}': {
     zh: '批量登记任务的进度与各行结果',
@@ -88,4 +88,8 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'Recompute every audit hash chain and check each aggregate against it (paged)',
   },
   'GET /v1/openapi.json': { zh: '本接口的 OpenAPI 3.1 文档', en: 'The OpenAPI 3.1 document of this API' },
+  'GET /v1/templates/{kind}': {
+    zh: '批量登记的模板文件（CSV 或 .xlsx，国家标准中文表头）',
+    en: 'The batch upload template of a kind (CSV or .xlsx, the standard Chinese headers)',
+  },
 };

@@ -39,7 +39,7 @@ export const FUNCTION_GROUPS = {
     timeoutSeconds: 29,
   },
   admin: { description: 'The credit office: events and oversight', data: 'read' },
-  docs: { description: 'The OpenAPI document of the API', data: 'none' },
+  docs: { description: 'The OpenAPI document and the batch templates of the API', data: 'none' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
   string,
@@ -102,6 +102,7 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/audit/verify', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/openapi.json', group: 'docs', access: 'public' },
+  { method: 'GET', path: '/v1/templates/{kind}', group: 'docs', access: 'public' },
 ] as const satisfies readonly RouteSpec[];
 
 export type Route = (typeof ROUTES)[number];

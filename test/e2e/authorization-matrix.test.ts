@@ -84,6 +84,7 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/admin/escalations': ADMIN_ONLY,
   'GET /v1/admin/audit/verify': ADMIN_ONLY,
   'GET /v1/openapi.json': PUBLIC,
+  'GET /v1/templates/{kind}': PUBLIC,
 };
 
 interface Request {
@@ -261,6 +262,7 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   'GET /v1/admin/escalations': ['none', () => ({ method: 'GET', path: '/v1/admin/escalations' })],
   'GET /v1/admin/audit/verify': ['none', () => ({ method: 'GET', path: '/v1/admin/audit/verify' })],
   'GET /v1/openapi.json': ['none', () => ({ method: 'GET', path: '/v1/openapi.json' })],
+  'GET /v1/templates/{kind}': ['none', () => ({ method: 'GET', path: '/v1/templates/penalty?format=xlsx' })],
 };
 
 const classOf = (status: number): Expected | number =>

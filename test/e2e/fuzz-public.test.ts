@@ -247,6 +247,15 @@ const CASES: {
       badQuery: paging(cursors.verify),
     }),
   'GET /v1/openapi.json': () => badRequests({ method: 'GET', template: '/v1/openapi.json' }),
+  'GET /v1/templates/{kind}': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/templates/{kind}',
+      params: { kind: 'penalty' },
+      badParams: { kind: [...BAD_ENUM, ...encoded(['Penalty', 'penalty.csv', '行政处罚'])] },
+      query: { format: 'xlsx' },
+      badQuery: { format: encoded(['', 'XLSX', 'xls', 'pdf', 'csv,xlsx', CJK_4_BYTES]) },
+    }),
 };
 
 /** Which fuzz file covers each function group: a new group fails here until it has cases. */

@@ -1,7 +1,11 @@
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import fc, { type Arbitrary } from 'fast-check';
+import iconv from 'iconv-lite';
 import { addDays, shanghaiDate } from '../../shared/domain/dates.ts';
 import { SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
 import { PENALTY_CATEGORIES } from '../../shared/domain/records/vocabulary.ts';
+import { XLSX_MEDIA_TYPE } from '../../shared/http/body.ts';
 import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
 import { describe, expect, it, type World } from '../support/e2e.ts';
 import {
@@ -178,6 +182,146 @@ const FORMULA_CELLS: [string, string][] = [
   ['行政处罚决定书文号', `=1+1${'\u200b'}号`],
 ];
 
+/** CSV rows as an .xlsx workbook's first sheet, its cells written as text. */
+async function xlsxOf(rows: readonly Record<string, string>[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('行政处罚');
+  const header = Object.keys(rows[0] ?? {});
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(header.map((name) => row[name] ?? ''));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One part of 40 MiB of spaces, deflated to some 40 KB, its sizes declared as 100 bytes. */
+function zipBomb(): Buffer {
+  const data = deflateRawSync(Buffer.alloc(40 * 1024 * 1024, 0x20));
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.byteLength, 18);
+  local.writeUInt32LE(100, 22);
+  local.writeUInt16LE(name.byteLength, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.byteLength, 20);
+  central.writeUInt32LE(100, 24);
+  central.writeUInt16LE(name.byteLength, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.byteLength + name.byteLength, 12);
+  end.writeUInt32LE(local.byteLength + name.byteLength + data.byteLength, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
+/** Spreadsheets made once (exceljs writes asynchronously; the cases are drawn synchronously). */
+const XLSX = {
+  valid: await xlsxOf([penaltyCsvRow()]),
+  formulas: await xlsxOf(FORMULA_CELLS.map(([column, cell]) => penaltyCsvRow({ [column]: cell }))),
+  unknownColumn: await xlsxOf([{ ...penaltyCsvRow(), 联系电话: '13812345678' }]),
+  tooMany: await xlsxOf(Array.from({ length: 1001 }, () => penaltyCsvRow())),
+  emptySheet: await (async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('空');
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  })(),
+};
+
+/** Spoilt files: an .xlsx that is not one, a CSV in no encoding the service reads. */
+function badFiles(auth: Record<string, string>, path: string): Arbitrary<BadRequest> {
+  const xlsx = { ...auth, 'content-type': XLSX_MEDIA_TYPE };
+  const csv = { ...auth, 'content-type': 'text/csv' };
+  const post = (what: string, headers: Record<string, string>, body: Buffer, expect?: 'rows-refused') => ({
+    what,
+    method: 'POST',
+    path,
+    headers,
+    body,
+    ...(expect ? { expect } : {}),
+  });
+  const gb = (text: string) => iconv.encode(text, 'gb18030');
+  return fc.oneof(
+    fc
+      .uint8Array({ minLength: 0, maxLength: 2048 })
+      .map((bytes) => post('random bytes as .xlsx', xlsx, Buffer.from(bytes))),
+    fc
+      .integer({ min: 1, max: XLSX.valid.byteLength - 1 })
+      .map((n) => post(`.xlsx cut after ${n} bytes`, xlsx, XLSX.valid.subarray(0, n))),
+    fc
+      .tuple(fc.integer({ min: 0, max: XLSX.valid.byteLength - 64 }), fc.integer({ min: 0, max: 255 }))
+      .map(([at, byte]) => {
+        const spoilt = Buffer.from(XLSX.valid);
+        spoilt.fill(byte, at, at + 64);
+        return post(`.xlsx with 64 bytes overwritten at ${at}`, xlsx, spoilt);
+      }),
+    fc.constant(0).map(() => post('zip bomb as .xlsx', xlsx, zipBomb())),
+    fc
+      .constant(0)
+      .map(() =>
+        post(
+          'password-protected (OLE2) .xlsx',
+          xlsx,
+          Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]),
+        ),
+      ),
+    fc.constant(0).map(() => post('CSV sent as .xlsx', xlsx, Buffer.from(csvOf([penaltyCsvRow()])))),
+    fc.constant(0).map(() => post('.xlsx sent as CSV', csv, XLSX.valid)),
+    fc.constant(0).map(() => post('.xlsx with an unknown column', xlsx, XLSX.unknownColumn)),
+    fc.constant(0).map(() => post('.xlsx of 1,001 rows', xlsx, XLSX.tooMany)),
+    fc.constant(0).map(() => post('.xlsx with an empty sheet', xlsx, XLSX.emptySheet)),
+    fc.constant(0).map(() => post('.xlsx formula cells', xlsx, XLSX.formulas, 'rows-refused')),
+    fc
+      .tuple(fc.constantFrom(...FORMULA_CELLS), fc.integer({ min: 1, max: 3 }))
+      .map(([[column, cell], rows]) =>
+        post(
+          `GB18030 CSV formula cell in ${column}`,
+          csv,
+          gb(csvOf(Array.from({ length: rows }, () => penaltyCsvRow({ [column]: cell })))),
+          'rows-refused',
+        ),
+      ),
+    fc
+      .uint8Array({ minLength: 1, maxLength: 64 })
+      .map((tail) =>
+        post(
+          'CSV with bytes neither UTF-8 nor GB18030',
+          csv,
+          Buffer.concat([
+            Buffer.from(csvOf([penaltyCsvRow()])),
+            Buffer.from(tail),
+            Buffer.from([0xff, 0x80]),
+          ]),
+        ),
+      ),
+    fc
+      .constant(0)
+      .map(() =>
+        post(
+          'UTF-8 BOM before GB18030 bytes',
+          csv,
+          Buffer.concat([Buffer.from('efbbbf', 'hex'), gb(csvOf([penaltyCsvRow()]))]),
+        ),
+      ),
+    fc
+      .constant(0)
+      .map(() =>
+        post(
+          'CSV with U+FFFD (bytes lost on the way)',
+          csv,
+          Buffer.from(csvOf([penaltyCsvRow({ 行政相对人名称: '济南\uFFFD公司' })])),
+        ),
+      ),
+    fc
+      .constant(0)
+      .map(() =>
+        post('GB18030 CSV with an unknown column', csv, gb(csvOf([{ ...penaltyCsvRow(), 联系电话: '1' }]))),
+      ),
+  );
+}
+
 /** POST /v1/records/batch: JSON arrays and CSV files refused as a whole, or row by row. */
 function batchCases(agency: string): Arbitrary<BadRequest> {
   const auth = { authorization: `Bearer ${agency}` };
@@ -264,6 +408,7 @@ function batchCases(agency: string): Arbitrary<BadRequest> {
       .map((key) =>
         post(`Idempotency-Key ${key.slice(0, 20)}`, { ...csv, 'idempotency-key': key }, validCsv()),
       ),
+    badFiles(auth, path),
   );
 }
 

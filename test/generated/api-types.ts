@@ -90,10 +90,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow
-         * @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址
+         * Register up to 1,000 records (JSON, or CSV in UTF-8 or GB18030, or .xlsx); up to 100 rows finished in time answer 200, others 202 with the job to follow
+         * @description 批量登记（JSON 数组，或国家标准中文表头的 CSV（UTF-8 或 GB18030）、.xlsx，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址
          *
-         *     Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow
+         *     Register up to 1,000 records (JSON, or CSV in UTF-8 or GB18030, or .xlsx); up to 100 rows finished in time answer 200, others 202 with the job to follow
          *
          *     角色 / roles: agency
          */
@@ -792,6 +792,30 @@ export interface paths {
          *     公开 / public
          */
         get: operations["GET_v1_openapi_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The batch upload template of a kind (CSV or .xlsx, the standard Chinese headers)
+         * @description 批量登记的模板文件（CSV 或 .xlsx，国家标准中文表头）
+         *
+         *     The batch upload template of a kind (CSV or .xlsx, the standard Chinese headers)
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_templates_kind"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2298,7 +2322,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址 / Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow */
+            /** @description 批量登记（JSON 数组，或国家标准中文表头的 CSV（UTF-8 或 GB18030）、.xlsx，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址 / Register up to 1,000 records (JSON, or CSV in UTF-8 or GB18030, or .xlsx); up to 100 rows finished in time answer 200, others 202 with the job to follow */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2338,7 +2362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 批量登记（JSON 数组或国家标准中文表头的 CSV，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址 / Register up to 1,000 records (JSON or CSV); up to 100 rows finished in time answer 200, others 202 with the job to follow */
+            /** @description 批量登记（JSON 数组，或国家标准中文表头的 CSV（UTF-8 或 GB18030）、.xlsx，至多 1000 条）；不超过 100 条且及时完成的当场答复 200，否则答复 202 与任务地址 / Register up to 1,000 records (JSON, or CSV in UTF-8 or GB18030, or .xlsx); up to 100 rows finished in time answer 200, others 202 with the job to follow */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5293,6 +5317,79 @@ export interface operations {
             };
             /** @description 请求无效 / The request is not valid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_templates_kind: {
+        parameters: {
+            query?: {
+                /** @description csv（默认，UTF-8 带 BOM）或 xlsx */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description 记录类别 */
+                kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 批量登记的模板文件（CSV 或 .xlsx，国家标准中文表头） / The batch upload template of a kind (CSV or .xlsx, the standard Chinese headers) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -175,3 +175,22 @@ export const KIND_MARKERS: readonly (readonly [RecordKind, readonly string[]])[]
   ['penalty', ['行政处罚决定书文号', '处罚决定书文号'].map(headerKey)],
   ['license', ['行政许可决定文书号', '许可决定文书号'].map(headerKey)],
 ];
+
+/**
+ * The columns of a kind's template: for each place a column goes, the first spelling in the
+ * tables above (the standard's own), in their order, with 备注 last. Authority columns are
+ * left out: the agency is the caller's own, and a column the import ignores would mislead.
+ */
+export function templateHeaders(
+  kind: RecordKind,
+): readonly (readonly [string, Column & { path: RecordPath }])[] {
+  const table: ColumnTable = { ...SUBJECT_COLUMNS, ...KIND_COLUMNS[kind] };
+  const seen = new Set<RecordPath>();
+  const out: [string, Column & { path: RecordPath }][] = [];
+  for (const [header, column] of Object.entries(table)) {
+    if (column.path === null || seen.has(column.path)) continue;
+    seen.add(column.path);
+    out.push([header, { ...column, path: column.path }]);
+  }
+  return [...out.filter(([, c]) => c.path !== 'remarks'), ...out.filter(([, c]) => c.path === 'remarks')];
+}

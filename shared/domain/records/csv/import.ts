@@ -14,6 +14,7 @@ import { type Column, columnsOf, headerKey, KIND_MARKERS, type RecordPath } from
 
 export type CsvFormatCode =
   | 'csv_syntax'
+  | 'csv_encoding'
   | 'csv_no_header'
   | 'csv_unknown_column'
   | 'csv_duplicate_column'
@@ -155,9 +156,18 @@ function rowInput(
  *   or unnamed column, an unknown kind, more than {@link MAX_BATCH_ROWS} rows.
  */
 export function csvRowsToRecordInputs(text: string, kind?: RecordKind): CsvImport {
-  const [header, ...data] = readRows(text);
+  return tableToRecordInputs(readRows(text), kind);
+}
+
+/**
+ * The same mapping over a table already read (a CSV's rows, or an .xlsx sheet's cells as
+ * text), so every file format goes through one pipeline and answers alike.
+ * @throws {CsvFormatError} as {@link csvRowsToRecordInputs}, syntax aside.
+ */
+export function tableToRecordInputs(table: readonly (readonly string[])[], kind?: RecordKind): CsvImport {
+  const [header, ...data] = table;
   if (!header || isBlank(header)) {
-    throw fail('csv_no_header', 'CSV 文件没有表头行', 'the CSV file has no header row');
+    throw fail('csv_no_header', '文件没有表头行', 'the file has no header row');
   }
   const filled = data
     .map((cells, index) => ({ cells, row: index + 1 }))
