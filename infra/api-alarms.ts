@@ -34,11 +34,14 @@ export class ApiAlarms extends Construct {
         'logs of the functions.',
     });
     // A throttled request is an error the caller sees (API Gateway answers 503), however few.
-    props.alarms.whenAny(
-      this,
-      'ThrottlesAlarm',
-      throttlesAcross(props.functions),
-      'An API function was throttled: the account or function concurrency is exhausted.',
-    );
+    // The first keeps its original id, so an existing alarm is not replaced on deploy.
+    throttlesAcross(props.functions).forEach((throttles, i) => {
+      props.alarms.whenAny(
+        this,
+        i === 0 ? 'ThrottlesAlarm' : `ThrottlesAlarm${i + 1}`,
+        throttles,
+        'An API function was throttled: the account or function concurrency is exhausted.',
+      );
+    });
   }
 }

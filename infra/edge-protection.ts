@@ -59,15 +59,32 @@ const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => (
 });
 
 /*
- * The managed groups as AWS wrote them, with no rule turned down: the site is static files
- * read with GET/HEAD. When the workbench serves the API under this origin, the common rule
- * set's SizeRestrictions_BODY (8 KB) would refuse batch uploads (bodies up to MAX_BODY_BYTES,
- * shared/http/body.ts, which the API enforces itself): set that one rule to count then.
+ * The managed groups as AWS wrote them, with one rule turned down: CloudFront serves the API
+ * under the site's origin (/v1/*), and the common rule set's SizeRestrictions_BODY (8 KB)
+ * would refuse batch uploads (bodies up to MAX_BODY_BYTES, shared/http/body.ts, which the API
+ * enforces itself), so that rule only counts.
  */
+export const COUNTED_RULES: Readonly<Record<string, readonly string[]>> = {
+  AWSManagedRulesCommonRuleSet: ['SizeRestrictions_BODY'],
+};
+
 const managedRules = (name: string, priority: number): CfnWebACL.RuleProperty => ({
   name,
   priority,
-  statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+  statement: {
+    managedRuleGroupStatement: {
+      vendorName: 'AWS',
+      name,
+      ...(COUNTED_RULES[name]
+        ? {
+            ruleActionOverrides: COUNTED_RULES[name].map((rule) => ({
+              name: rule,
+              actionToUse: { count: {} },
+            })),
+          }
+        : {}),
+    },
+  },
   // A managed group's own actions (block) apply; `count` here would only watch.
   overrideAction: { none: {} },
   visibilityConfig: visibility(name),

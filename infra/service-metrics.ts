@@ -72,25 +72,32 @@ export function serverErrorRate(api: IHttpApi): MathExpression {
 const MAX_METRICS_PER_ALARM = 10;
 
 /**
- * The throttles of all `functions` together, per five minutes. Each is filled with 0 where it
- * has no data point (a function nobody called in the period), so the sum is not lost with it.
+ * The throttles of all `functions`, summed per five minutes, as few expressions as CloudWatch's
+ * limit of metrics per alarm allows (one alarm each): the service grows function groups with
+ * each wave, and an alarm that refused to synthesize would stop the deploy. Each function is
+ * filled with 0 where it has no data point (a function nobody called in the period), so the
+ * sum is not lost with it.
  */
-export function throttlesAcross(functions: Readonly<Record<string, IFunction>>): MathExpression {
+export function throttlesAcross(functions: Readonly<Record<string, IFunction>>): MathExpression[] {
   const entries = Object.values(functions);
-  if (entries.length > MAX_METRICS_PER_ALARM)
-    throw new Error(
-      `an alarm's math expression reads at most ${MAX_METRICS_PER_ALARM} metrics, and there are ` +
-        `${entries.length} API functions: split the throttles alarm (infra/api-alarms.ts)`,
+  const groups: IFunction[][] = [];
+  for (let i = 0; i < entries.length; i += MAX_METRICS_PER_ALARM) {
+    groups.push(entries.slice(i, i + MAX_METRICS_PER_ALARM));
+  }
+  return groups.map((group, g) => {
+    const usingMetrics = Object.fromEntries(
+      group.map((fn, i) => [`t${i}`, fn.metricThrottles({ statistic: Stats.SUM, period: ALARM_PERIOD })]),
     );
-  const usingMetrics = Object.fromEntries(
-    entries.map((fn, i) => [`t${i}`, fn.metricThrottles({ statistic: Stats.SUM, period: ALARM_PERIOD })]),
-  );
-  return new MathExpression({
-    expression: Object.keys(usingMetrics)
-      .map((id) => `FILL(${id}, 0)`)
-      .join(' + '),
-    usingMetrics,
-    period: ALARM_PERIOD,
-    label: 'Throttles of the API functions',
+    return new MathExpression({
+      expression: Object.keys(usingMetrics)
+        .map((id) => `FILL(${id}, 0)`)
+        .join(' + '),
+      usingMetrics,
+      period: ALARM_PERIOD,
+      label:
+        groups.length === 1
+          ? 'Throttles of the API functions'
+          : `Throttles of the API functions (${g + 1}/${groups.length})`,
+    });
   });
 }

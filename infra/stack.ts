@@ -83,11 +83,13 @@ export class DisclosureServiceStack extends Stack {
       userPool: this.auth.userPool,
       webClient: this.auth.webClient,
     });
+    this.website.serveApi(`${this.api.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
     this.websiteDeployment = new WebsiteDeployment(this, 'WebsiteDeployment', {
       website: this.website,
       config: {
-        // apiEndpoint has no trailing slash (the stage URL has one); the site appends /v1/….
-        apiBaseUrl: this.api.api.apiEndpoint,
+        // The API is served under the site's own origin (ServiceWebsite.serveApi): the site
+        // calls relative /v1/… URLs.
+        apiBaseUrl: '',
         auth: {
           mode: 'cognito',
           domain: this.auth.domain.baseUrl().replace(/^https:\/\//, ''),

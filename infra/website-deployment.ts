@@ -11,7 +11,10 @@ import { type ServiceWebsite, websiteFiles } from './website.ts';
  * (local/http-server.ts) with `auth.mode = 'cognito'` and what the hosted sign-in needs.
  */
 export interface WebsiteConfig {
-  /** The HTTP API's base URL, without a trailing slash (the site appends `/v1/…`). */
+  /**
+   * The HTTP API's base URL, without a trailing slash (the site appends `/v1/…`); `''` on AWS,
+   * where CloudFront serves the API under the site's own origin (ServiceWebsite.serveApi).
+   */
   readonly apiBaseUrl: string;
   readonly auth: {
     readonly mode: 'cognito';

@@ -9,11 +9,13 @@ import {
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { WEB_SECURITY_HEADERS } from '../local/static-files.ts';
@@ -37,6 +39,9 @@ export const PAGE_PATHS_CODE = `function handler(event) {
   }
   return request;
 }`;
+
+/** The paths CloudFront sends to the HTTP API rather than to the site bucket. */
+export const API_PATH_PATTERN = '/v1/*';
 
 /** The site's files, checked before synthesis bundles them so a missing folder says so. */
 export function websiteFiles(dir: string = WEB_DIR): string {
@@ -130,6 +135,30 @@ export class ServiceWebsite extends Construct {
       webAclId: props.webAclArn,
     });
     this.acknowledgeDistribution();
+  }
+
+  /**
+   * Serves the HTTP API under the site's own origin, `/v1/*`, so the site calls relative URLs
+   * and every answer, including a 401 from the JWT authorizer, reaches the page as a
+   * same-origin response. Nothing is cached: answers depend on the caller's token. With
+   * caching disabled, ALL_VIEWER_EXCEPT_HOST_HEADER forwards Authorization (CloudFront
+   * refuses it in an origin request policy otherwise); Host stays CloudFront's, since API
+   * Gateway routes on its own host name and answers 403 to a foreign one. The distribution
+   * has no custom error responses (they are distribution-wide and would rewrite the API's
+   * problem+json 403/404 into the site's pages); a missing page is S3's plain 403.
+   */
+  serveApi(apiDomainName: string): void {
+    this.distribution.addBehavior(
+      API_PATH_PATTERN,
+      new HttpOrigin(apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+      {
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        compress: true,
+      },
+    );
   }
 
   /** `https://<distribution>.cloudfront.net`, without a trailing slash. */

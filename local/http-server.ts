@@ -16,6 +16,7 @@ import {
   readRequestBody,
 } from './api-event.ts';
 import type { LocalKeys } from './jwt-keys.ts';
+import { SIGN_IN_PATH, serveSignIn, writeSignIn } from './sign-in.ts';
 import { serveStatic } from './static-files.ts';
 
 export type LambdaHandler = (
@@ -54,9 +55,15 @@ export function createApiServer(options: {
   };
 
   const site = options.site ?? { apiBaseUrl: '', auth: { mode: 'local' } };
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     if (serveStatic(request, response, site)) return;
-    serve(request, response, options.keys, handlerFor, options.onAnswer).catch((error: unknown) => {
+    const answer =
+      request.url?.split('?')[0] === SIGN_IN_PATH
+        ? serveSignIn(request, options.keys, server.address()).then((signIn) =>
+            signIn instanceof HttpProblem ? writeProblem(response, signIn) : writeSignIn(response, signIn),
+          )
+        : serve(request, response, options.keys, handlerFor, options.onAnswer);
+    answer.catch((error: unknown) => {
       process.stderr.write(`local gateway error: ${error instanceof Error ? error.stack : String(error)}\n`);
       if (!response.headersSent)
         writeProblem(
@@ -66,6 +73,7 @@ export function createApiServer(options: {
       else response.end();
     });
   });
+  return server;
 }
 
 async function serve(

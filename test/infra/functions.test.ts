@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_RETENTION } from '../../infra/logs.ts';
 import { ServiceFunction } from '../../infra/service-function.ts';
+import { SIGN_IN_PATH } from '../../local/sign-in.ts';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../../shared/http/routes.ts';
 import { type Synthesized, synthesizeService } from './synthesize.ts';
 
@@ -191,6 +192,14 @@ describe('the Lambda functions', () => {
       // Links of the default chain that shared/store/env-credentials.ts leaves out.
       expect(bundle).not.toContain('AssumeRoleWithWebIdentity');
       expect(bundle).not.toContain('credential_process');
+    }
+  });
+
+  it('bundles nothing of the local quick sign-in', () => {
+    for (const { Properties } of Object.values(functions)) {
+      const bundle = readFileSync(join(assetDirOf(Properties), 'index.mjs'), 'utf8');
+      expect(bundle).not.toContain(SIGN_IN_PATH);
+      expect(bundle).not.toContain('local_sign_in_off');
     }
   });
 });

@@ -63,7 +63,7 @@ describe('the website deployment', () => {
     expect(filesUnder(assetDir(webKey ?? ''))).toEqual(webFiles);
   });
 
-  it('writes config.json with the API URL and the hosted sign-in, resolved at deploy time', () => {
+  it('writes config.json with the same-origin API and the hosted sign-in, resolved at deploy time', () => {
     const configKey = deployment.SourceObjectKeys[1] ?? '';
     expect(filesUnder(assetDir(configKey))).toEqual([CONFIG_FILE]);
     let text = readFileSync(join(assetDir(configKey), CONFIG_FILE), 'utf8');
@@ -72,7 +72,7 @@ describe('the website deployment', () => {
 
     const { stack } = synth;
     expect(JSON.parse(text)).toEqual({
-      apiBaseUrl: `[${synth.logicalId(stack.api.api)}.ApiEndpoint]`,
+      apiBaseUrl: '',
       auth: {
         mode: 'cognito',
         domain: `[Ref:${synth.logicalId(stack.auth.domain)}].auth.${stack.region}.amazoncognito.com`,

@@ -1,15 +1,17 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 /*
- * Real headless Chromium for the website's tests: Debian's `chromium` package driven by
- * playwright-core (nothing is downloaded; there is no Playwright browser build here), plus
- * screenshots under test-results/ (git-ignored) and the axe-core accessibility check.
+ * Real headless Chromium for the website's tests, driven by playwright-core (nothing is ever
+ * downloaded; there is no Playwright browser build here): Debian's `chromium` package when it
+ * is installed, otherwise the headless Chromium inside the @sparticuz/chromium npm package,
+ * unpacked from node_modules into the temporary folder on first use. Plus screenshots under
+ * test-results/ (git-ignored) and the axe-core accessibility check.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -21,8 +23,23 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+/**
+ * Which Chromium runs: BROWSER_EXECUTABLE=bundled forces the npm package's (to prove the
+ * fallback on a machine that has Debian's), =<path> names another binary; unset, Debian's
+ * when present, else the bundled one. The bundled build reads the machine's fonts through
+ * its fontconfig (it sets FONTCONFIG_PATH only on Amazon Linux), so Chinese text renders
+ * with whatever CJK font the machine has (Debian: fonts-noto-cjk); the tests read the DOM
+ * and the accessibility tree, which do not depend on glyphs.
+ */
+export async function chromiumExecutable(choice = process.env.BROWSER_EXECUTABLE ?? ''): Promise<string> {
+  if (choice !== '' && choice !== 'bundled') return choice;
+  if (choice === '' && existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const { default: bundled } = await import('@sparticuz/chromium');
+  return bundled.executablePath();
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumExecutable(), args: ARGS });
 }
 
 export const DESKTOP = { width: 1280, height: 900 };

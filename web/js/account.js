@@ -12,6 +12,7 @@ import {
   recordName,
   repairCard,
 } from './account-lists.js';
+import { offerQuickSignIn, quickSignInForm, showNextStep } from './account-sign-in.js';
 import { getAllPages, siteConfig } from './api.js';
 import { currentSession, SignInError, signInWithToken, signOut, startHostedSignIn } from './auth.js';
 import { labelOf } from './labels.js';
@@ -164,6 +165,7 @@ function showSession({ claims }) {
       { id: 'session-fields' },
     ),
   );
+  showNextStep(claims.role);
   const files = Object.hasOwn(FILERS, claims.role);
   $('session-note').hidden = files;
   $('entity-area').hidden = !files;
@@ -175,6 +177,11 @@ function showSession({ claims }) {
   $('r-commitment').value = who.commitment;
   loadEntityData();
 }
+
+quickSignInForm(async () => {
+  await show('已登录。');
+  $('session-heading').focus();
+});
 
 /** Shows the page for the current session (or the sign-in form), with an optional message. */
 async function show(message) {
@@ -190,6 +197,7 @@ async function show(message) {
   try {
     const { auth } = await siteConfig();
     $('signin-local').hidden = auth?.mode !== 'local';
+    if (auth?.mode === 'local') await offerQuickSignIn();
     $('signin-cognito').hidden = auth?.mode !== 'cognito';
   } catch (error) {
     showState(pageState, stateKindOf(error), failureMessage(error), () => show());

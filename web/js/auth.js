@@ -2,7 +2,8 @@
  * Sign-in. The page keeps one thing: the bearer token, in sessionStorage (gone when the tab
  * closes, never in localStorage or a cookie), and removes it on 退出登录.
  *
- * - local mode: the user pastes a token printed by `npm run token`.
+ * - local mode: the user picks a role on the local server's quick sign-in, or pastes a token
+ *   printed by `npm run token`.
  * - cognito mode: the hosted UI with the authorization-code flow and PKCE (S256); only the
  *   id token is kept, since it carries the role and codes the API's authorizer reads. The
  *   PKCE verifier and state live in sessionStorage only for the round trip to the hosted UI.
@@ -11,7 +12,7 @@
  * the page cannot, and need not — the API verifies every token it receives.
  */
 
-import { siteConfig } from './api.js';
+import { postJson, siteConfig } from './api.js';
 
 const TOKEN_KEY = 'disclosure.token';
 const FLOW_KEY = 'disclosure.signin-flow';
@@ -63,6 +64,23 @@ export function signInWithToken(text) {
   if (expired(claims)) throw new SignInError('该令牌已过期，请重新生成');
   sessionStorage.setItem(TOKEN_KEY, token);
   return { token, claims };
+}
+
+// ---- Local quick sign-in (local/sign-in.ts; the local server only, never on AWS) ----------
+
+const QUICK_SIGN_IN = '/local/sign-in';
+
+/** The roles the local server signs in with and their sample codes, or [] when it offers none. */
+export async function quickSignInRoles() {
+  const response = await fetch(QUICK_SIGN_IN, { cache: 'no-store', credentials: 'omit' });
+  if (!response.ok) return [];
+  return (await response.json()).roles ?? [];
+}
+
+/** Signs in as `role` with `code` through the local server; a refusal is an ApiError naming its field. */
+export async function signInQuickly(role, code) {
+  const { token } = await postJson(QUICK_SIGN_IN, { role, code });
+  return signInWithToken(token);
 }
 
 /** Forgets the token (and any half-done hosted sign-in); in cognito mode ends the hosted session too. */
