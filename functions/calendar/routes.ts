@@ -1,9 +1,13 @@
 import type { Actor } from '../../shared/domain/audit.ts';
+import type { CalendarPreviewUseCase } from '../../shared/domain/calendar/preview.ts';
 import type { CalendarUseCases, CalendarYearView } from '../../shared/domain/calendar/use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { IDEMPOTENCY_KEY } from '../../shared/http/idempotency.ts';
+import { HttpProblem } from '../../shared/http/problem.ts';
 import { actorOf, etag, parseIfMatch } from '../../shared/http/request-helpers.ts';
 import {
   calendarPathParams,
+  calendarPreviewResponse,
   calendarYearResponse,
   deadlineQuery,
   deadlineResponse,
@@ -23,7 +27,25 @@ function toResponse({ year, origin, version, updatedAt }: CalendarYearView) {
   };
 }
 
-export function calendarRoutes(calendar: CalendarUseCases) {
+/**
+ * A preview only reads, so a retry is harmless and its answer is never replayed (a replay
+ * after a load would be stale); a malformed key is still refused as on every POST route.
+ */
+function refuseMalformedIdempotencyKey(key: string | undefined): void {
+  if (key === undefined || IDEMPOTENCY_KEY.test(key)) return;
+  throw new HttpProblem(
+    400,
+    'invalid_idempotency_key',
+    {
+      zh: 'Idempotency-Key 须为 1 至 128 个字母、数字或 _ . : -',
+      en: 'Idempotency-Key must be 1–128 letters, digits or _ . : -',
+    },
+    { field: 'idempotency-key' },
+  );
+}
+
+/** The calendar's routes over its use cases, the load preview among them. */
+export function calendarRoutes(calendar: CalendarUseCases & CalendarPreviewUseCase) {
   return {
     'GET /v1/calendar/{year}': defineRoute({
       params: calendarPathParams,
@@ -49,6 +71,17 @@ export function calendarRoutes(calendar: CalendarUseCases) {
           body: toResponse(loaded),
           headers: { etag: etag(loaded.version ?? 0), location: `/v1/calendar/${params.year}` },
         };
+      },
+    }),
+
+    // Read-only: the body is PUT's, checked the same way, and nothing is written.
+    'POST /v1/calendar/{year}/preview': defineRoute({
+      params: calendarPathParams,
+      body: putCalendarBody,
+      responses: { 200: calendarPreviewResponse },
+      run: async ({ params, body, headers }) => {
+        refuseMalformedIdempotencyKey(headers['idempotency-key']);
+        return { body: await calendar.preview(params.year, body) };
       },
     }),
 

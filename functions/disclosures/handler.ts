@@ -1,13 +1,22 @@
+import { agencyNamesTtlMs, cachedAgencyNames } from '../../shared/domain/agencies/name-cache.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { makePublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { disclosureRoutes } from './routes.ts';
 
+const store = storeFromEnv();
 const disclosures = makePublicDisclosureUseCases({
-  records: recordRepository(storeFromEnv()),
+  records: recordRepository(store),
   clock: systemClock,
 });
 
-export const handler = httpHandler('disclosures', disclosureRoutes(disclosures));
+export const handler = httpHandler(
+  'disclosures',
+  disclosureRoutes(
+    disclosures,
+    cachedAgencyNames(agencyRepository(store), systemClock, agencyNamesTtlMs(process.env)),
+  ),
+);

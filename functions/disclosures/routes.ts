@@ -1,3 +1,5 @@
+import type { AgencyNames } from '../../shared/domain/agencies/name-cache.ts';
+import { withAuthorityName } from '../../shared/domain/agencies/named-authority.ts';
 import type { PublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
@@ -11,13 +13,22 @@ import {
   recordIdParams,
 } from '../../shared/schemas/records/public-routes.ts';
 
-export function disclosureRoutes(disclosures: PublicDisclosureUseCases) {
+const NO_NAMES: AgencyNames = async () => new Map();
+
+/** `names`: the agency directory's names, so public answers show 决定机关 by name. */
+export function disclosureRoutes(disclosures: PublicDisclosureUseCases, names: AgencyNames = NO_NAMES) {
   return {
     'GET /v1/disclosures': defineRoute({
       query: publicSearchQuery,
       responses: { 200: publicRecordPage },
       run: async ({ query }) => {
-        return { body: pageBody(await disclosures.search({ ...query, ...pageRequest(query) })) };
+        const [page, known] = await Promise.all([
+          disclosures.search({ ...query, ...pageRequest(query) }),
+          names(),
+        ]);
+        return {
+          body: pageBody({ ...page, items: page.items.map((item) => withAuthorityName(item, known)) }),
+        };
       },
     }),
 
@@ -32,7 +43,10 @@ export function disclosureRoutes(disclosures: PublicDisclosureUseCases) {
     'GET /v1/disclosures/{id}': defineRoute({
       params: recordIdParams,
       responses: { 200: publicDetailResponse },
-      run: async ({ params }) => ({ body: await disclosures.detail(params.id) }),
+      run: async ({ params }) => {
+        const [detail, known] = await Promise.all([disclosures.detail(params.id), names()]);
+        return { body: withAuthorityName(detail, known) };
+      },
     }),
   };
 }

@@ -1,11 +1,13 @@
 import type { RouteDefinition } from '../../shared/http/http-handler.ts';
 import { adminRoutes } from '../admin/routes.ts';
+import { agencyRoutes } from '../agencies/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
 import { objectionRoutes } from '../objections/routes.ts';
 import { recordRoutes } from '../records/routes.ts';
 import { repairRoutes } from '../repairs/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
+import { worklistRoutes } from '../worklist/routes.ts';
 import { docsRoutes } from './routes.ts';
 
 /**
@@ -31,6 +33,8 @@ export function routeCatalog(): Record<string, RouteDefinition<any, any, any>> {
     ...repairRoutes(unused),
     ...statsRoutes(unused),
     ...adminRoutes(unused),
+    ...worklistRoutes(unused),
+    ...agencyRoutes(unused),
     ...docsRoutes(() => ({})),
   };
 }

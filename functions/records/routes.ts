@@ -43,7 +43,7 @@ export function recordRoutes(records: RecordUseCases, batch: BatchJobs) {
     }),
 
     'POST /v1/records/batch': defineRoute({
-      accepts: ['json', 'csv'],
+      accepts: ['json', 'csv', 'xlsx'],
       query: batchQuery,
       responses: { 200: batchResponse, 202: jobAccepted },
       run: async ({ body, format, principal, query }) => {

@@ -1,3 +1,5 @@
+import { authorityOf } from '../../shared/domain/agencies/agency.ts';
+import type { AgencyNames } from '../../shared/domain/agencies/name-cache.ts';
 import { CSV_BOM, toCsv } from '../../shared/domain/csv.ts';
 import type { StatsUseCases, TimelinessReport } from '../../shared/domain/stats/use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
@@ -6,6 +8,7 @@ import { type AnswerCache, answerCache } from './answer-cache.ts';
 
 const CSV_HEADER = [
   '决定机关统一社会信用代码',
+  '机关名称',
   '登记数',
   '按时公示',
   '逾期公示',
@@ -20,9 +23,22 @@ const CSV_HEADER = [
  */
 export const STATS_CACHE_CONTROL = 'public, max-age=60';
 
-function asCsv(report: TimelinessReport): string {
+type NamedReport = Omit<TimelinessReport, 'agencies'> & {
+  agencies: (TimelinessReport['agencies'][number] & { authority: { uscc: string; name?: string } })[];
+};
+
+/** The report with each agency named from the directory (the cached report holds codes only). */
+function named(report: TimelinessReport, names: ReadonlyMap<string, string>): NamedReport {
+  return {
+    ...report,
+    agencies: report.agencies.map((a) => ({ ...a, authority: authorityOf(a.agency, names) })),
+  };
+}
+
+function asCsv(report: NamedReport): string {
   const rows = report.agencies.map((a) => [
     a.agency,
+    a.authority.name ?? '',
     a.registered,
     a.publishedOnTime,
     a.publishedLate,
@@ -38,6 +54,7 @@ const wantsCsv = (accept: string | undefined) => /\btext\/csv\b/i.test(accept ??
 export function statsRoutes(
   stats: Pick<StatsUseCases, 'period' | 'timeliness'>,
   cache: AnswerCache<TimelinessReport> = answerCache(),
+  names: AgencyNames = async () => new Map(),
 ) {
   return {
     'GET /v1/stats/timeliness': defineRoute({
@@ -49,7 +66,11 @@ export function statsRoutes(
       run: async ({ query, headers }) => {
         // The whole months the query stands for (a refused range throws here, uncached).
         const { from, to } = stats.period(query);
-        const report = await cache.get(`${from}/${to}`, () => stats.timeliness(query));
+        const [counted, known] = await Promise.all([
+          cache.get(`${from}/${to}`, () => stats.timeliness(query)),
+          names(),
+        ]);
+        const report = named(counted, known);
         const caching = { 'cache-control': STATS_CACHE_CONTROL, vary: 'accept' };
         if (!wantsCsv(headers.accept)) return { body: report, headers: caching };
         return {

@@ -9,9 +9,17 @@ export interface ChainSnapshot {
   readonly headSeq: number | undefined;
 }
 
+/** What the audit verification can find wrong with a hash chain, in words for the credit office. */
+export const CHAIN_PROBLEM_LABELS = {
+  'broken-link': '哈希链断裂（记录被改动或删除）',
+  'state-mismatch': '当前数据与审计记录不一致',
+  'aggregate-missing': '审计记录所指的数据不存在',
+  'head-mismatch': '链首与数据版本不一致',
+} as const;
+
 export interface ChainProblem {
   readonly chain: string;
-  readonly problem: 'broken-link' | 'state-mismatch' | 'aggregate-missing' | 'head-mismatch';
+  readonly problem: keyof typeof CHAIN_PROBLEM_LABELS;
   readonly seq?: number;
 }
 

@@ -18,6 +18,21 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** Each event type as the credit office reads it in the event log. */
+export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
+  reminder: '期限提醒',
+  overdue: '已逾期',
+  expired: '公示期满',
+  'deadline-moved': '期限调整',
+  'record-revoked': '信息撤销',
+  'objection-filed': '提出异议',
+  'objection-decided': '异议办结',
+  'objection-escalated': '异议逾期报告',
+  'repair-filed': '申请信用修复',
+  'repair-decided': '信用修复决定',
+  'repair-escalated': '信用修复逾期报告',
+};
+
 export interface DomainEvent {
   /** Unique and stable: the aggregate, its revision and the type. */
   readonly id: string;

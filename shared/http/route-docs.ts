@@ -11,6 +11,10 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '载入或更正某年的官方日历（信用办）',
     en: 'Load or correct the official calendar of a year (admin)',
   },
+  'POST /v1/calendar/{year}/preview': {
+    zh: '预览载入某年日历将移动的未到期期限（原截止日期、新截止日期；不写入任何数据；信用办）',
+    en: 'Preview which open deadlines loading a year would move, old and new due (writes nothing; admin)',
+  },
   'GET /v1/deadlines': { zh: '计算 N 个工作日后的期限', en: 'The end of a period of N working days' },
   'POST /v1/records': {
     zh: '登记一条行政行为信息（可同时公示）',
@@ -72,11 +76,23 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'The repair decision document (JSON or HTML)',
   },
   'GET /v1/agency/repairs': { zh: '本机关的信用修复申请', en: "The agency's repair applications" },
+  'GET /v1/agency/worklist': {
+    zh: '本机关工作台首页：未公示、一个工作日内到期、已逾期、待处理异议与待决定修复申请，各列至多 20 条，期限按工作日历给出剩余或逾期工作日',
+    en: "The agency's home page: registered, due within a working day, overdue, open objections and repair applications (at most 20 each), with working days left or late",
+  },
   'GET /v1/entity/repairs': { zh: '本主体的信用修复申请', en: "The entity's repair applications" },
   'GET /v1/person/repairs': { zh: '自然人本人的信用修复申请', en: "The person's own repair applications" },
   'GET /v1/stats/timeliness': {
     zh: '各机关公示及时性统计（JSON 或 CSV）。按决定日期所在整月统计：日期区间扩展为所含各月的首日至末日，答复中的 from、to 即实际统计区间，以免按日相减推知未公开记录的决定日期；答复可缓存 60 秒。',
     en: 'Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s.',
+  },
+  'GET /v1/agencies': {
+    zh: '机关名录：各决定机关的统一社会信用代码、名称与简称，按代码排序',
+    en: 'The agency directory: code, name and short name of each deciding body, by code',
+  },
+  'PUT /v1/agencies/{uscc}': {
+    zh: '登记或修改机关名称（信用办）；修改须带 If-Match（GET 所得版本），新建可不带',
+    en: 'Name or rename an agency (admin); an update needs If-Match with the version read, a new entry does not',
   },
   'GET /v1/admin/events': { zh: '事件列表（信用办）', en: 'Events (admin)' },
   'GET /v1/admin/escalations': {

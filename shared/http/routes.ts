@@ -39,6 +39,14 @@ export const FUNCTION_GROUPS = {
     timeoutSeconds: 29,
   },
   admin: { description: 'The credit office: events and oversight', data: 'read' },
+  worklist: {
+    description: "An agency's home page: what is due, late or waiting, with deadlines",
+    data: 'read',
+  },
+  agencies: {
+    description: 'The agency directory: names of deciding bodies, kept by the credit office',
+    data: 'read-write',
+  },
   docs: { description: 'The OpenAPI document and the batch templates of the API', data: 'none' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
@@ -58,6 +66,7 @@ export interface RouteSpec {
 export const ROUTES = [
   { method: 'GET', path: '/v1/calendar/{year}', group: 'calendar', access: 'public' },
   { method: 'PUT', path: '/v1/calendar/{year}', group: 'calendar', access: ['admin'] },
+  { method: 'POST', path: '/v1/calendar/{year}/preview', group: 'calendar', access: ['admin'] },
   { method: 'GET', path: '/v1/deadlines', group: 'calendar', access: 'public' },
   { method: 'POST', path: '/v1/records', group: 'records', access: ['agency'] },
   { method: 'POST', path: '/v1/records/batch', group: 'records', access: ['agency'] },
@@ -95,9 +104,12 @@ export const ROUTES = [
     access: ['entity', 'person', 'agency'],
   },
   { method: 'GET', path: '/v1/agency/repairs', group: 'repairs', access: ['agency'] },
+  { method: 'GET', path: '/v1/agency/worklist', group: 'worklist', access: ['agency'] },
   { method: 'GET', path: '/v1/entity/repairs', group: 'repairs', access: ['entity'] },
   { method: 'GET', path: '/v1/person/repairs', group: 'repairs', access: ['person'] },
   { method: 'GET', path: '/v1/stats/timeliness', group: 'stats', access: 'public' },
+  { method: 'GET', path: '/v1/agencies', group: 'agencies', access: 'public' },
+  { method: 'PUT', path: '/v1/agencies/{uscc}', group: 'agencies', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/audit/verify', group: 'admin', access: ['admin'] },

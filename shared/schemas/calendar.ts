@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MAX_WORKING_DAYS } from '../domain/calendar/working-days.ts';
-import { instantOut, isoDate, wholeNumberParam, yearParam } from './common.ts';
+import { instantOut, isoDate, usccOut, wholeNumberParam, yearParam } from './common.ts';
 import { MAX_LENGTH } from './limits.ts';
 import { line, link } from './text.ts';
 
@@ -87,4 +87,33 @@ export const deadlineResponse = z.object({
       }),
     )
     .max(MAX_SKIPPED_DAYS),
+});
+
+/** The kinds of open deadline a calendar change can move (the working-day ones). */
+const movedKind = z.enum(['disclosure-due', 'objection-due', 'repair-due']);
+
+/** The most moves a preview lists; `total` counts them all. */
+export const MAX_PREVIEW_MOVES = 500;
+
+export const calendarPreviewResponse = z.object({
+  year: z.number().int().min(1000).max(9999),
+  moves: z
+    .array(
+      z.object({
+        kind: movedKind.meta({
+          description:
+            '期限种类 / which deadline: a record’s disclosure, an objection’s or a repair’s handling',
+        }),
+        id: z
+          .string()
+          .max(100)
+          .meta({ description: '记录、异议或修复申请编号 / record, objection or repair id' }),
+        agency: usccOut.meta({ description: '经办机关统一社会信用代码 / the agency’s USCC' }),
+        oldDue: isoDate,
+        newDue: isoDate,
+      }),
+    )
+    .max(MAX_PREVIEW_MOVES),
+  total: z.number().int().min(0),
+  truncated: z.boolean(),
 });

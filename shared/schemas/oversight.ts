@@ -12,6 +12,7 @@ import {
 } from './common.ts';
 import { issue } from './issue.ts';
 import { agencyRecordResponse } from './records/agency-routes.ts';
+import { authorityOut } from './records/public-routes.ts';
 import { objectionResponse, repairResponse } from './workflows.ts';
 
 export const eventsQuery = z.strictObject({
@@ -68,6 +69,8 @@ const recordCount = z
 
 const agencyRow = z.object({
   agency: usccOut,
+  /** The agency by code and, once it is in the directory, by name. */
+  authority: authorityOut,
   registered: recordCount,
   publishedOnTime: recordCount,
   publishedLate: recordCount,
@@ -92,6 +95,13 @@ export const timelinessResponse = z.object({
 
 /** What the credit office is told of: late objections, late repairs, records revoked or changed late (条例 第40条). */
 export const ESCALATION_KINDS = ['objection', 'repair', 'record-change'] as const;
+
+/** The escalation lists as the credit office's page names them. */
+export const ESCALATION_KIND_LABELS: Readonly<Record<(typeof ESCALATION_KINDS)[number], string>> = {
+  objection: '逾期未处理的异议',
+  repair: '逾期未决定的信用修复申请',
+  'record-change': '逾期更正或撤销的信息',
+};
 
 export const escalationsQuery = z.strictObject({
   kind: z.enum(ESCALATION_KINDS).default('objection'),

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { stateOf } from '../domain/audit.ts';
 import type { ChainSnapshot } from '../domain/audit-verification.ts';
+import { agencyAuditPartition, agencyFromItem, agencyKey } from './agency-items.ts';
 import { AUDIT_PREFIX, auditEntryFromItem, CHAIN_SHARDS, chainHeadOf } from './audit-items.ts';
 import { batchGetAll } from './batch-get.ts';
 import type { Store } from './client.ts';
@@ -13,6 +14,20 @@ type Item = Record<string, unknown>;
 /** The aggregate item of a chain: the record, objection, repair or calendar year. */
 const AGGREGATE_SK: Record<string, string> = { REC: 'REC', OBJ: 'OBJ', REP: 'REP', CAL: 'CALENDAR' };
 
+/**
+ * The aggregate item of a chain. An agency's chain (`AGYLOG#<uscc>`) is kept apart from its
+ * entry, which lives in the directory's one partition (agency-items.ts).
+ */
+function aggregateKeyOf(pk: string): { pk: string; sk: string } {
+  const [prefix = '', rest = ''] = pk.split(/#(.*)/s);
+  if (pk === agencyAuditPartition(rest)) return agencyKey(rest);
+  return { pk, sk: AGGREGATE_SK[prefix] ?? '' };
+}
+
+function chainOfAggregate(item: Item): string {
+  return item.type === 'agency' ? agencyAuditPartition(item.uscc as string) : (item.pk as string);
+}
+
 /** What the chain of an aggregate item hashes, by the kind of item (as each use case hashes it). */
 function currentState(item: Item): unknown {
   switch (item.type) {
@@ -21,6 +36,8 @@ function currentState(item: Item): unknown {
     case 'objection':
     case 'repair':
       return stateOf(workflowFromItem(item));
+    case 'agency':
+      return agencyFromItem(item).agency;
     case 'calendar-year':
       return {
         year: item.year,
@@ -91,9 +108,9 @@ export function auditRepository({ client, tableName }: Store) {
         key = page.LastEvaluatedKey;
         if (!key) shard++;
       }
-      const keys = pks.map((pk) => ({ pk, sk: AGGREGATE_SK[pk.split('#')[0] ?? ''] ?? '' }));
+      const keys = pks.map(aggregateKeyOf);
       const items = await batchGetAll(client, tableName, keys, { consistentRead: true });
-      const aggregates = new Map(items.map((item) => [item.pk as string, item]));
+      const aggregates = new Map(items.map((item) => [chainOfAggregate(item), item]));
       const snapshots = await Promise.all(
         pks.map(async (chain) => {
           const aggregate = aggregates.get(chain);

@@ -4,6 +4,7 @@ import { officialYearBody } from '../support/calendar-builders.ts';
 import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
 import { penaltyInput } from '../support/record-builders.ts';
+import { anAgency } from '../support/record-mothers.ts';
 import {
   APPROVE,
   objectionBody,
@@ -52,6 +53,7 @@ const PARTIES_OWN: Expected[] = [401, OK, 403, OK, 403, OK, 403, 403];
 const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/calendar/{year}': PUBLIC,
   'PUT /v1/calendar/{year}': ADMIN_ONLY,
+  'POST /v1/calendar/{year}/preview': ADMIN_ONLY,
   'GET /v1/deadlines': PUBLIC,
   'POST /v1/records': AGENCY_ANY,
   'POST /v1/records/batch': AGENCY_ANY,
@@ -77,9 +79,12 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'POST /v1/repairs/{id}/decision': AGENCY_OWN,
   'GET /v1/repairs/{id}/decision-document': PARTIES_OWN,
   'GET /v1/agency/repairs': AGENCY_ANY,
+  'GET /v1/agency/worklist': AGENCY_ANY,
   'GET /v1/entity/repairs': ENTITY_ANY,
   'GET /v1/person/repairs': PERSON_ANY,
   'GET /v1/stats/timeliness': PUBLIC,
+  'GET /v1/agencies': PUBLIC,
+  'PUT /v1/agencies/{uscc}': ADMIN_ONLY,
   'GET /v1/admin/events': ADMIN_ONLY,
   'GET /v1/admin/escalations': ADMIN_ONLY,
   'GET /v1/admin/audit/verify': ADMIN_ONLY,
@@ -196,6 +201,10 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
       return { method: 'PUT', path: `/v1/calendar/${year}`, body: officialYearBody(year) };
     },
   ],
+  'POST /v1/calendar/{year}/preview': [
+    'none',
+    () => ({ method: 'POST', path: '/v1/calendar/2049/preview', body: officialYearBody(2049) }),
+  ],
   'GET /v1/deadlines': [
     'none',
     () => ({ method: 'GET', path: '/v1/deadlines?from=2026-09-30&workingDays=7' }),
@@ -255,9 +264,16 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
     (id) => ({ method: 'GET', path: `/v1/repairs/${id}/decision-document` }),
   ],
   'GET /v1/agency/repairs': ['none', () => ({ method: 'GET', path: '/v1/agency/repairs' })],
+  'GET /v1/agency/worklist': ['none', () => ({ method: 'GET', path: '/v1/agency/worklist' })],
   'GET /v1/entity/repairs': ['none', () => ({ method: 'GET', path: '/v1/entity/repairs' })],
   'GET /v1/person/repairs': ['none', () => ({ method: 'GET', path: '/v1/person/repairs' })],
   'GET /v1/stats/timeliness': ['none', () => ({ method: 'GET', path: '/v1/stats/timeliness' })],
+  'GET /v1/agencies': ['none', () => ({ method: 'GET', path: '/v1/agencies' })],
+  // A new agency each time, so an admin's call creates (201) rather than needing If-Match.
+  'PUT /v1/agencies/{uscc}': [
+    'none',
+    () => ({ method: 'PUT', path: `/v1/agencies/${anAgency()}`, body: { name: '济南市示例局' } }),
+  ],
   'GET /v1/admin/events': ['none', () => ({ method: 'GET', path: '/v1/admin/events' })],
   'GET /v1/admin/escalations': ['none', () => ({ method: 'GET', path: '/v1/admin/escalations' })],
   'GET /v1/admin/audit/verify': ['none', () => ({ method: 'GET', path: '/v1/admin/audit/verify' })],

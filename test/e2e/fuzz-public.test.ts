@@ -16,6 +16,7 @@ import {
   BAD_QUERY_DATES,
   type BadRequest,
   badIds,
+  badLine,
   badRequests,
   badUscc,
   CJK_4_BYTES,
@@ -33,6 +34,7 @@ import {
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
 import { COMPANY } from '../support/record-builders.ts';
+import { anAgency } from '../support/record-mothers.ts';
 import { type TableState, tableState } from '../support/table-state.ts';
 import { penaltyAgainst } from '../support/workflow-mothers.ts';
 
@@ -68,6 +70,8 @@ const paging = (cursor: string | undefined) => ({
   limit: BAD_LIMITS,
   cursor: [...BAD_CURSORS, ...(cursor ? tamperedCursors(cursor) : [])],
 });
+/** An agency never put in the directory, so every refused PUT would have created it. */
+const FUZZ_AGENCY = anAgency();
 const badUsccs = () =>
   fc.sample(badUscc(COMPANY), { numRuns: 30, seed: 1 }).map(String).map(encodeURIComponent);
 
@@ -123,7 +127,7 @@ const calendarBody = {
 };
 
 const CASES: {
-  readonly [K in RouteKeyOf<'calendar' | 'disclosures' | 'stats' | 'admin' | 'docs'>]: (
+  readonly [K in RouteKeyOf<'calendar' | 'disclosures' | 'stats' | 'admin' | 'docs' | 'agencies'>]: (
     w: Pick<World, 'entity' | 'admin'>,
   ) => Arbitrary<BadRequest>;
 } = {
@@ -157,6 +161,16 @@ const CASES: {
       badParams: { year: ['20400', 'abcd', '1899', '9999', '..', ...encoded(DYNAMODB_SYNTAX)] },
       body: calendarBody,
       badHeaders: { 'if-match': ['abc', '"abc"', '*', '"1', 'W/"x"', '"1234567890"', '"999"'] },
+    }),
+  // The preview takes PUT's body and must refuse exactly what PUT refuses.
+  'POST /v1/calendar/{year}/preview': ({ admin }) =>
+    badRequests({
+      method: 'POST',
+      template: '/v1/calendar/{year}/preview',
+      token: admin,
+      params: { year: '2040' },
+      badParams: { year: ['20400', 'abcd', '1899', '9999', '..', ...encoded(DYNAMODB_SYNTAX)] },
+      body: calendarBody,
     }),
   'GET /v1/deadlines': () =>
     badRequests({
@@ -247,6 +261,26 @@ const CASES: {
       badQuery: paging(cursors.verify),
     }),
   'GET /v1/openapi.json': () => badRequests({ method: 'GET', template: '/v1/openapi.json' }),
+  'GET /v1/agencies': () => badRequests({ method: 'GET', template: '/v1/agencies' }),
+  'PUT /v1/agencies/{uscc}': ({ admin }) =>
+    badRequests({
+      method: 'PUT',
+      template: '/v1/agencies/{uscc}',
+      token: admin,
+      params: { uscc: FUZZ_AGENCY },
+      badParams: { uscc: [...badUsccs(), '..', ...encoded(DYNAMODB_SYNTAX)] },
+      body: {
+        valid: () => ({ name: '济南市示例市场监督管理局', shortName: '示例市监局' }),
+        slots: [
+          { path: 'name', bad: fc.oneof(badLine(100), fc.constantFrom('局', ' 局 ')) },
+          { path: 'shortName', bad: badLine(30) },
+        ],
+        required: ['name'],
+        closed: [''],
+      },
+      // The agency is not in the directory: an If-Match of any version but "0" is stale.
+      badHeaders: { 'if-match': ['abc', '"abc"', '*', '"1', 'W/"x"', '"1234567890"', '"1"', '"999"'] },
+    }),
   'GET /v1/templates/{kind}': () =>
     badRequests({
       method: 'GET',
@@ -268,6 +302,8 @@ const FUZZ_FILES: Record<Exclude<keyof typeof FUNCTION_GROUPS, 'fallback'>, stri
   records: 'fuzz-records',
   objections: 'fuzz-workflows',
   repairs: 'fuzz-workflows',
+  worklist: 'fuzz-workflows',
+  agencies: 'fuzz-public',
 };
 
 describe('bad input to the public, calendar, statistics, admin and docs routes', () => {

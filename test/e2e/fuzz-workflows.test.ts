@@ -184,7 +184,7 @@ const STATUS_EXTRA = (valid: string) => ({
 });
 
 const CASES: {
-  readonly [K in RouteKeyOf<'objections'> | RouteKeyOf<'repairs'>]: (
+  readonly [K in RouteKeyOf<'objections'> | RouteKeyOf<'repairs'> | RouteKeyOf<'worklist'>]: (
     w: Pick<World, 'agency' | 'entity' | 'person'>,
   ) => Arbitrary<BadRequest>;
 } = {
@@ -307,11 +307,20 @@ const CASES: {
       token: person.token,
       ...listQuery(cursors.personRepairs),
     }),
+  'GET /v1/agency/worklist': ({ agency }) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/agency/worklist',
+      token: agency.token,
+      query: {},
+      badQuery: { limit: ['1'], status: ['registered'], cursor: ['x'] },
+    }),
 };
 
 describe('bad input to the objection and repair routes', () => {
   it('has cases for every route of the two groups', () => {
-    const declared = ROUTES.filter((r) => r.group === 'objections' || r.group === 'repairs').map(routeKey);
+    const groups = ['objections', 'repairs', 'worklist'];
+    const declared = ROUTES.filter((r) => groups.includes(r.group)).map(routeKey);
     expect(Object.keys(CASES).sort()).toEqual(declared.sort());
   });
 

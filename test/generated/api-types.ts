@@ -32,6 +32,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calendar/{year}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview which open deadlines loading a year would move, old and new due (writes nothing; admin)
+         * @description 预览载入某年日历将移动的未到期期限（原截止日期、新截止日期；不写入任何数据；信用办）
+         *
+         *     Preview which open deadlines loading a year would move, old and new due (writes nothing; admin)
+         *
+         *     角色 / roles: admin
+         */
+        post: operations["POST_v1_calendar_year_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deadlines": {
         parameters: {
             query?: never;
@@ -632,6 +656,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agency/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's home page: registered, due within a working day, overdue, open objections and repair applications (at most 20 each), with working days left or late
+         * @description 本机关工作台首页：未公示、一个工作日内到期、已逾期、待处理异议与待决定修复申请，各列至多 20 条，期限按工作日历给出剩余或逾期工作日
+         *
+         *     The agency's home page: registered, due within a working day, overdue, open objections and repair applications (at most 20 each), with working days left or late
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_agency_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/entity/repairs": {
         parameters: {
             query?: never;
@@ -697,6 +745,54 @@ export interface paths {
          */
         get: operations["GET_v1_stats_timeliness"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency directory: code, name and short name of each deciding body, by code
+         * @description 机关名录：各决定机关的统一社会信用代码、名称与简称，按代码排序
+         *
+         *     The agency directory: code, name and short name of each deciding body, by code
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_agencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name or rename an agency (admin); an update needs If-Match with the version read, a new entry does not
+         * @description 登记或修改机关名称（信用办）；修改须带 If-Match（GET 所得版本），新建可不带
+         *
+         *     Name or rename an agency (admin); an update needs If-Match with the version read, a new entry does not
+         *
+         *     角色 / roles: admin
+         */
+        put: operations["PUT_v1_agencies_uscc"];
         post?: never;
         delete?: never;
         options?: never;
@@ -866,6 +962,7 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "published" | "revoked";
             record: components["schemas"]["RecordInput"];
+            /** @description 决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name */
             authority: {
                 uscc: string;
                 name?: string;
@@ -990,6 +1087,165 @@ export interface components {
                 };
             }[];
         };
+        AgencyWorklist: {
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            today: string;
+            /** @description 已登记未公示（最早到期的在前）；完整列表：GET /v1/agency/records?status=registered */
+            registered: {
+                /**
+                 * Format: int32
+                 * @description 本次列出的条数（至多 20）
+                 */
+                count: number;
+                /** @description true：还有更多，见完整列表 */
+                more: boolean;
+                items: {
+                    /** @description 记录、异议或信用修复申请的 id */
+                    id: string;
+                    recordId: string;
+                    record: {
+                        /** @enum {string} */
+                        kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+                        documentNumber: string;
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        decisionDate: string;
+                        subjectName: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description 登记或提出的时刻
+                     */
+                    since: string;
+                    /** @description 异议：是否已受理 */
+                    accepted?: boolean;
+                    deadline: components["schemas"]["DeadlineStanding"];
+                }[];
+            };
+            /** @description 一个工作日内到期、尚未逾期的未公示记录 */
+            dueSoon: {
+                /**
+                 * Format: int32
+                 * @description 本次列出的条数（至多 20）
+                 */
+                count: number;
+                /** @description true：还有更多，见完整列表 */
+                more: boolean;
+                items: {
+                    /** @description 记录、异议或信用修复申请的 id */
+                    id: string;
+                    recordId: string;
+                    record: {
+                        /** @enum {string} */
+                        kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+                        documentNumber: string;
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        decisionDate: string;
+                        subjectName: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description 登记或提出的时刻
+                     */
+                    since: string;
+                    /** @description 异议：是否已受理 */
+                    accepted?: boolean;
+                    deadline: components["schemas"]["DeadlineStanding"];
+                }[];
+            };
+            /** @description 已逾期未公示；完整列表：GET /v1/agency/records?status=registered&overdue=true */
+            overdue: {
+                /**
+                 * Format: int32
+                 * @description 本次列出的条数（至多 20）
+                 */
+                count: number;
+                /** @description true：还有更多，见完整列表 */
+                more: boolean;
+                items: {
+                    /** @description 记录、异议或信用修复申请的 id */
+                    id: string;
+                    recordId: string;
+                    record: {
+                        /** @enum {string} */
+                        kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+                        documentNumber: string;
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        decisionDate: string;
+                        subjectName: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description 登记或提出的时刻
+                     */
+                    since: string;
+                    /** @description 异议：是否已受理 */
+                    accepted?: boolean;
+                    deadline: components["schemas"]["DeadlineStanding"];
+                }[];
+            };
+            /** @description 待处理的异议（已收到或已受理）；完整列表：GET /v1/agency/objections */
+            objections: {
+                /**
+                 * Format: int32
+                 * @description 本次列出的条数（至多 20）
+                 */
+                count: number;
+                /** @description true：还有更多，见完整列表 */
+                more: boolean;
+                items: {
+                    /** @description 记录、异议或信用修复申请的 id */
+                    id: string;
+                    recordId: string;
+                    record: {
+                        /** @enum {string} */
+                        kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+                        documentNumber: string;
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        decisionDate: string;
+                        subjectName: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description 登记或提出的时刻
+                     */
+                    since: string;
+                    /** @description 异议：是否已受理 */
+                    accepted?: boolean;
+                    deadline: components["schemas"]["DeadlineStanding"];
+                }[];
+            };
+            /** @description 待决定的信用修复申请；完整列表：GET /v1/agency/repairs */
+            repairs: {
+                /**
+                 * Format: int32
+                 * @description 本次列出的条数（至多 20）
+                 */
+                count: number;
+                /** @description true：还有更多，见完整列表 */
+                more: boolean;
+                items: {
+                    /** @description 记录、异议或信用修复申请的 id */
+                    id: string;
+                    recordId: string;
+                    record: {
+                        /** @enum {string} */
+                        kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+                        documentNumber: string;
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        decisionDate: string;
+                        subjectName: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description 登记或提出的时刻
+                     */
+                    since: string;
+                    /** @description 异议：是否已受理 */
+                    accepted?: boolean;
+                    deadline: components["schemas"]["DeadlineStanding"];
+                }[];
+            };
+        };
         CoercionDetails: {
             /** @description 决定内容 */
             content: string;
@@ -1020,6 +1276,18 @@ export interface components {
             /** @description 确认类别 */
             confirmationType: string;
         };
+        /** @description 期限：截止日期与剩余（或逾期）工作日 */
+        DeadlineStanding: {
+            /** @description 截止日期（Asia/Shanghai，当日 24:00 届满） */
+            due: string;
+            /**
+             * Format: int64
+             * @description 自今日起至截止日期剩余的工作日数（按工作日历，含调休与补假；0 为今日到期）；已逾期时为负数，绝对值为逾期的工作日数
+             */
+            workingDaysLeft: number;
+            /** @description true：已过截止日期 */
+            late: boolean;
+        };
         EntityRecord: {
             id: string;
             /** @enum {string} */
@@ -1041,6 +1309,7 @@ export interface components {
                 institutionCertNo?: string;
                 socialOrgCertNo?: string;
             };
+            /** @description 决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name */
             authority: {
                 uscc: string;
                 name?: string;
@@ -1259,6 +1528,7 @@ export interface components {
                 institutionCertNo?: string;
                 socialOrgCertNo?: string;
             };
+            /** @description 决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name */
             authority: {
                 uscc: string;
                 name?: string;
@@ -1360,6 +1630,7 @@ export interface components {
                 institutionCertNo?: string;
                 socialOrgCertNo?: string;
             };
+            /** @description 决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name */
             authority: {
                 uscc: string;
                 name?: string;
@@ -1584,6 +1855,7 @@ export interface components {
                 institutionCertNo?: string;
                 socialOrgCertNo?: string;
             };
+            /** @description 决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name */
             authority: {
                 uscc: string;
                 name?: string;
@@ -1971,6 +2243,163 @@ export interface operations {
             };
         };
     };
+    POST_v1_calendar_year_preview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    holidays: {
+                        /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                        date: string;
+                        /** @description 节日名称 / holiday name, e.g. 国庆节 */
+                        name: string;
+                    }[];
+                    /** @description 调休上班日 / weekend days declared working days */
+                    workdays: string[];
+                    source: {
+                        /** @description 依据文件标题 / title of the State Council notice */
+                        title: string;
+                        /** @default [] */
+                        urls?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 预览载入某年日历将移动的未到期期限（原截止日期、新截止日期；不写入任何数据；信用办） / Preview which open deadlines loading a year would move, old and new due (writes nothing; admin) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int32 */
+                        year: number;
+                        moves: {
+                            /**
+                             * @description 期限种类 / which deadline: a record’s disclosure, an objection’s or a repair’s handling
+                             * @enum {string}
+                             */
+                            kind: "disclosure-due" | "objection-due" | "repair-due";
+                            /** @description 记录、异议或修复申请编号 / record, objection or repair id */
+                            id: string;
+                            /** @description 经办机关统一社会信用代码 / the agency’s USCC */
+                            agency: string;
+                            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                            oldDue: string;
+                            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                            newDue: string;
+                        }[];
+                        /** Format: int64 */
+                        total: number;
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_v1_deadlines: {
         parameters: {
             query: {
@@ -2302,7 +2731,7 @@ export interface operations {
     POST_v1_records_batch: {
         parameters: {
             query?: {
-                /** @description CSV 的记录类别（不填时按表头识别） */
+                /** @description CSV 或 .xlsx 的记录类别（不填时按表头识别） */
                 kind?: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
                 /** @description true：登记的同时公示每一行 */
                 publish?: "true" | "false";
@@ -2319,6 +2748,7 @@ export interface operations {
             content: {
                 "application/json": Record<string, never>[];
                 "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -2352,7 +2782,7 @@ export interface operations {
                             status: "error";
                             code: string;
                             field?: string;
-                            /** @description CSV 中的列名 */
+                            /** @description CSV 或 .xlsx 中的列名 */
                             column?: string;
                             message: {
                                 zh: string;
@@ -3109,7 +3539,7 @@ export interface operations {
                             status: "error";
                             code: string;
                             field?: string;
-                            /** @description CSV 中的列名 */
+                            /** @description CSV 或 .xlsx 中的列名 */
                             column?: string;
                             message: {
                                 zh: string;
@@ -4758,6 +5188,81 @@ export interface operations {
             };
         };
     };
+    GET_v1_agency_worklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关工作台首页：未公示、一个工作日内到期、已逾期、待处理异议与待决定修复申请，各列至多 20 条，期限按工作日历给出剩余或逾期工作日 / The agency's home page: registered, due within a working day, overdue, open objections and repair applications (at most 20 each), with working days left or late */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyWorklist"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_v1_entity_repairs: {
         parameters: {
             query?: {
@@ -4953,6 +5458,11 @@ export interface operations {
                         asOf: string;
                         agencies: {
                             agency: string;
+                            /** @description 决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name */
+                            authority: {
+                                uscc: string;
+                                name?: string;
+                            };
                             /** Format: int32 */
                             registered: number;
                             /** Format: int32 */
@@ -4980,6 +5490,235 @@ export interface operations {
             };
             /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_agencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 机关名录：各决定机关的统一社会信用代码、名称与简称，按代码排序 / The agency directory: code, name and short name of each deciding body, by code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 按统一社会信用代码升序 / by USCC ascending */
+                        items: {
+                            uscc: string;
+                            name: string;
+                            shortName?: string;
+                            /** Format: int64 */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PUT_v1_agencies_uscc: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 统一社会信用代码 / unified social credit code (GB 32100-2015) */
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 机关名称 / the agency’s full name, e.g. 某市市场监督管理局 */
+                    name: string;
+                    /** @description 简称 / short name, e.g. 市监局 */
+                    shortName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 登记或修改机关名称（信用办）；修改须带 If-Match（GET 所得版本），新建可不带 / Name or rename an agency (admin); an update needs If-Match with the version read, a new entry does not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        name: string;
+                        shortName?: string;
+                        /** Format: int64 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 登记或修改机关名称（信用办）；修改须带 If-Match（GET 所得版本），新建可不带 / Name or rename an agency (admin); an update needs If-Match with the version read, a new entry does not */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        name: string;
+                        shortName?: string;
+                        /** Format: int64 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match 的版本已过时 / The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -41,6 +41,18 @@ export function recomputeJobFor(year: number, version: number): RecomputeJob {
   };
 }
 
+/**
+ * The due instants a change to `year` can reach: from 1 January of that year to the middle of
+ * the next (no period counted here spans more than a few months). The recompute job and its
+ * preview walk the same window.
+ */
+export function recomputeWindow(year: number): { from: string; to: string } {
+  return {
+    from: new Date(`${year}-01-01T00:00:00+08:00`).toISOString(),
+    to: new Date(`${year + 1}-07-01T00:00:00+08:00`).toISOString(),
+  };
+}
+
 /** Recomputes one open deadline of some aggregate under the calendar now in force. */
 export type Recomputer = (
   item: DueDeadline,
@@ -63,8 +75,7 @@ export function makeRecomputeHandler(
   return async (item, now) => {
     const job = await ports.getJob(item.subjectId);
     if (!job) return 'stale';
-    const from = new Date(`${job.year}-01-01T00:00:00+08:00`).toISOString();
-    const to = new Date(`${job.year + 1}-07-01T00:00:00+08:00`).toISOString();
+    const { from, to } = recomputeWindow(job.year);
     let { kind = 0, shard = 0, startKey } = job.progress ?? {};
     let done = 0;
     while (kind < kinds.length) {

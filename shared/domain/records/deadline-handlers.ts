@@ -2,6 +2,7 @@ import { auditEntryFor } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
 import { shanghaiDate, yearOf } from '../dates.ts';
 import type { DueDeadline } from '../deadlines/kinds.ts';
+import type { DuePredictor } from '../deadlines/preview.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
 import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { recordEvent } from '../events.ts';
@@ -118,12 +119,29 @@ export function makeRecordDeadlineHandlers({ records, calendarYears, autoPublish
   };
 
   /** Moves a registered record's disclosure deadline to what the calendar now says. */
-  const recomputeDisclosure: Recomputer = async (item, why, now) => {
+  /** A registered record whose disclosure deadline is still open, else undefined. */
+  async function openRecord(item: DueDeadline) {
     const record = await records.get(item.subjectId);
-    if (record?.status !== 'registered' || record.overdue) return 'stale';
-    const next = await withCalendar(calendarYears, [yearOf(record.content.decisionDate)], (calendar) =>
+    return record?.status === 'registered' && !record.overdue ? record : undefined;
+  }
+
+  /** The pure half of the recomputer: the deadline under `years`, nothing written. */
+  const nextDisclosure = (record: DisclosureRecord, years: CalendarYearsPort) =>
+    withCalendar(years, [yearOf(record.content.decisionDate)], (calendar) =>
       disclosureDeadline(calendar, record.content.decisionDate),
     );
+
+  const predictDisclosure: DuePredictor = async (item, years) => {
+    const record = await openRecord(item);
+    if (!record) return undefined;
+    const next = await nextDisclosure(record, years);
+    return { id: record.id, agency: record.authority.uscc, oldDue: record.disclosure.due, newDue: next.due };
+  };
+
+  const recomputeDisclosure: Recomputer = async (item, why, now) => {
+    const record = await openRecord(item);
+    if (!record) return 'stale';
+    const next = await nextDisclosure(record, calendarYears);
     const old = record.disclosure;
     if (
       next.dueAt === old.dueAt &&
@@ -168,5 +186,6 @@ export function makeRecordDeadlineHandlers({ records, calendarYears, autoPublish
       'name-index': nameIndex,
     },
     recomputers: { 'disclosure-due': recomputeDisclosure },
+    predictors: { 'disclosure-due': predictDisclosure },
   };
 }

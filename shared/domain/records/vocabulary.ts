@@ -37,6 +37,13 @@ export const KIND_LABELS: Labels<RecordKind> = {
 export const RECORD_STATUSES = ['registered', 'published', 'revoked'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
+/** A record's state as its agency reads it on the workbench. */
+export const RECORD_STATUS_LABELS: Labels<RecordStatus> = {
+  registered: '已登记，未公示',
+  published: '已公示',
+  revoked: '已撤销',
+};
+
 /** 行政相对人类别 of the data standard. */
 export const SUBJECT_CATEGORIES = ['legal_person', 'individual_business', 'natural_person'] as const;
 export type SubjectCategory = (typeof SUBJECT_CATEGORIES)[number];

@@ -1,6 +1,7 @@
 import { auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { DueDeadline } from '../deadlines/kinds.ts';
+import type { DuePredictor } from '../deadlines/preview.ts';
 import type { Recomputer } from '../deadlines/recompute.ts';
 import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { escalate, handlingLimit, type Objection } from '../objections/objection.ts';
@@ -50,13 +51,27 @@ export function makeWorkflowDeadlineHandlers({
     };
   }
 
+  /** The pure half of the recomputer: the handling deadline under `years`, nothing written. */
+  function nextDeadline(kind: 'objection' | 'repair', filing: Objection | Repair, years: CalendarYearsPort) {
+    const limit =
+      kind === 'repair' ? TIME_LIMITS.repairDecision : handlingLimit((filing as Objection).needsOtherUnit);
+    return handlingDeadline(years, new Date(filing.filedAt), limit.value);
+  }
+
+  function predict(kind: 'objection' | 'repair'): DuePredictor {
+    return async (item, years) => {
+      const filing = await pending(kind, item);
+      if (!filing) return undefined;
+      const next = await nextDeadline(kind, filing, years);
+      return { id: filing.id, agency: filing.agency, oldDue: filing.deadline.due, newDue: next.due };
+    };
+  }
+
   function recompute(kind: 'objection' | 'repair'): Recomputer {
     return async (item, why, now) => {
       const before = await pending(kind, item);
       if (!before) return 'stale';
-      const limit =
-        kind === 'repair' ? TIME_LIMITS.repairDecision : handlingLimit((before as Objection).needsOtherUnit);
-      const next = await handlingDeadline(calendarYears, new Date(before.filedAt), limit.value);
+      const next = await nextDeadline(kind, before, calendarYears);
       if (next.dueAt === before.deadline.dueAt && next.provisional === before.deadline.provisional)
         return 'unchanged';
       const after = { ...before, deadline: next, revision: before.revision + 1 };
@@ -82,5 +97,6 @@ export function makeWorkflowDeadlineHandlers({
   return {
     handlers: { 'objection-due': escalation('objection'), 'repair-due': escalation('repair') },
     recomputers: { 'objection-due': recompute('objection'), 'repair-due': recompute('repair') },
+    predictors: { 'objection-due': predict('objection'), 'repair-due': predict('repair') },
   };
 }

@@ -65,7 +65,7 @@ export const worklistQuery = z
   });
 
 export const batchQuery = z.strictObject({
-  kind: z.enum(RECORD_KINDS).optional().meta({ description: 'CSV 的记录类别（不填时按表头识别）' }),
+  kind: z.enum(RECORD_KINDS).optional().meta({ description: 'CSV 或 .xlsx 的记录类别（不填时按表头识别）' }),
   publish: z.enum(['true', 'false']).optional().meta({ description: 'true：登记的同时公示每一行' }),
 });
 
@@ -221,7 +221,7 @@ export const batchResponse = z.object({
           status: z.literal('error'),
           code: z.string().max(64),
           field: problemText.optional(),
-          column: z.string().max(100).optional().meta({ description: 'CSV 中的列名' }),
+          column: z.string().max(100).optional().meta({ description: 'CSV 或 .xlsx 中的列名' }),
           message: z.object({ zh: problemText, en: problemText }),
         }),
       ]),

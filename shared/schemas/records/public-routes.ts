@@ -7,6 +7,7 @@ import { DETAIL_FIELDS, RECORD_FIELDS, SUBJECT_FIELDS } from '../../domain/recor
 import { MASK } from '../../domain/records/masking.ts';
 import { MAX_VERSIONS } from '../../domain/records/transitions.ts';
 import { KIND_LABELS, RECORD_KINDS, SUBJECT_CATEGORIES } from '../../domain/records/vocabulary.ts';
+import { AGENCY_NAME_MAX } from '../agencies.ts';
 import { fieldMap, idOut, idParam, instantOut, isoDate, pageOf, paging, uscc, usccOut } from '../common.ts';
 import { issue } from '../issue.ts';
 import { MAX_LENGTH, MAX_RECORD_REASON_LENGTH } from '../limits.ts';
@@ -90,11 +91,16 @@ export function historyOf<T extends z.ZodType>(entry: T) {
   return z.array(entry).max(MAX_VERSIONS - 1);
 }
 
-/** The authority that decided: its code and, where known, its name. */
-export const authorityOut = z.object({
-  uscc: usccOut,
-  name: z.string().max(MAX_LENGTH.subjectName).optional(),
-});
+/**
+ * The authority that decided: its code and, once the agency is in the directory
+ * (GET /v1/agencies), its name (处罚机关 / 许可机关).
+ */
+export const authorityOut = z
+  .object({
+    uscc: usccOut,
+    name: z.string().max(Math.max(MAX_LENGTH.subjectName, AGENCY_NAME_MAX)).optional(),
+  })
+  .meta({ description: '决定机关：统一社会信用代码与名称（名录中有时）/ the deciding body: code and name' });
 
 /** A record as the public sees it; see shared/domain/records/public-view.ts. */
 export const publicRecordResponse = z
