@@ -24,15 +24,52 @@ const NAV = [
   { href: './', page: 'index.html', text: '搜索' },
   { href: 'stats.html', page: 'stats.html', text: '时效统计' },
   { href: 'account.html', page: 'account.html', text: '我的' },
+  { href: 'workbench.html', page: 'workbench.html', text: '工作台' },
   { href: 'docs.html', page: 'docs.html', text: '接口文档' },
 ] as const;
+
+/**
+ * The secondary navigation of the staff pages: the agency's workbench and the credit office's
+ * pages. Each staff page carries a `staff-nav` block; a link may name a page not written yet.
+ */
+const STAFF_NAVS = [
+  {
+    label: '工作台导航',
+    links: [
+      { page: 'workbench.html', text: '工作台首页' },
+      { page: 'workbench-record.html', text: '登记公示' },
+      { page: 'workbench-upload.html', text: '批量导入' },
+      { page: 'workbench-objections.html', text: '异议处理' },
+      { page: 'workbench-repairs.html', text: '信用修复' },
+    ],
+  },
+  {
+    label: '信用管理部门导航',
+    links: [
+      { page: 'office.html', text: '日历' },
+      { page: 'office-oversight.html', text: '监督' },
+      { page: 'office-agencies.html', text: '机关名录' },
+    ],
+  },
+] as const;
+
+const staffNavOf = (page: string) => STAFF_NAVS.find((nav) => nav.links.some((l) => l.page === page));
+
+/** The staff pages: those of a secondary navigation. They must carry its block. */
+export const isStaffPage = (page: string) => staffNavOf(page) !== undefined;
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function header(page: string): string[] {
   const links = NAV.map(({ href, page: own, text }) => {
-    const current = own === page ? ' aria-current="page"' : '';
+    // On every staff page 工作台 is the section the user is in; the staff nav marks the page.
+    const current =
+      own === 'workbench.html' && isStaffPage(page)
+        ? ' aria-current="true"'
+        : own === page
+          ? ' aria-current="page"'
+          : '';
     return `        <li><a href="${href}"${current}>${text}</a></li>`;
   });
   return [
@@ -62,6 +99,16 @@ const FOOTER = [
   '</footer>',
 ];
 
+function staffNav(page: string): string[] {
+  const nav = staffNavOf(page);
+  if (!nav) return [];
+  const links = nav.links.map(({ page: own, text }) => {
+    const current = own === page ? ' aria-current="page"' : '';
+    return `    <li><a href="${own}"${current}>${text}</a></li>`;
+  });
+  return [`<nav class="staff-nav" aria-label="${nav.label}">`, '  <ul>', ...links, '  </ul>', '</nav>'];
+}
+
 const options = (labels: Readonly<Record<string, string>>): string[] =>
   Object.entries(labels).map(
     ([code, label]) => `<option value="${escapeHtml(code)}">${escapeHtml(label)}</option>`,
@@ -71,6 +118,7 @@ const options = (labels: Readonly<Record<string, string>>): string[] =>
 const BLOCKS: readonly { name: string; everyPage: boolean; lines: (page: string) => string[] }[] = [
   { name: 'site-header', everyPage: true, lines: header },
   { name: 'site-footer', everyPage: true, lines: () => FOOTER },
+  { name: 'staff-nav', everyPage: false, lines: staffNav },
   { name: 'kind-options', everyPage: false, lines: () => options(KIND_LABELS) },
   { name: 'objection-reason-options', everyPage: false, lines: () => options(OBJECTION_REASON_LABELS) },
 ];
@@ -90,10 +138,18 @@ function stampBlock(page: string, html: string, name: string, lines: readonly st
 
 const hasBlock = (html: string, name: string) => new RegExp(`^[ \\t]*<!-- ${name} -->$`, 'm').test(html);
 
+/** A staff page written without the staff-nav markers gets them right after its header. */
+const withStaffNavMarkers = (html: string) =>
+  html.replace(
+    /^([ \t]*)<!-- \/site-header -->$/m,
+    (line, indent: string) => `${line}\n${indent}<!-- staff-nav -->\n${indent}<!-- /staff-nav -->`,
+  );
+
 /** A page as it should be: `html` with every block it holds stamped afresh. */
 export function stampPage(page: string, html: string): string {
   let out = html;
   for (const { name, everyPage, lines } of BLOCKS) {
+    if (name === 'staff-nav' && isStaffPage(page) && !hasBlock(out, name)) out = withStaffNavMarkers(out);
     if (!hasBlock(out, name)) {
       if (everyPage) throw new Error(`${page} lacks the <!-- ${name} --> … <!-- /${name} --> block`);
       continue;

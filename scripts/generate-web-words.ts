@@ -7,6 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CHAIN_PROBLEM_LABELS } from '../shared/domain/audit-verification.ts';
+import { EVENT_TYPE_LABELS } from '../shared/domain/events.ts';
 import {
   OBJECTION_EFFECT_LABELS,
   OBJECTION_OUTCOME_LABELS,
@@ -22,9 +24,16 @@ import {
 } from '../shared/domain/records/fields.ts';
 import { PERSON_RECORD_STATE_LABELS } from '../shared/domain/records/person-use-cases.ts';
 import { PUBLIC_SUBJECT_FIELDS } from '../shared/domain/records/public-view.ts';
-import { KIND_LABELS, RECORD_KINDS, SUBJECT_CATEGORY_LABELS } from '../shared/domain/records/vocabulary.ts';
+import {
+  KIND_LABELS,
+  RECORD_KINDS,
+  RECORD_STATUS_LABELS,
+  SUBJECT_CATEGORY_LABELS,
+} from '../shared/domain/records/vocabulary.ts';
 import { REPAIR_STATUS_LABELS } from '../shared/domain/repairs/vocabulary.ts';
 import { ROLE_LABELS } from '../shared/domain/roles.ts';
+import { ESCALATION_KIND_LABELS } from '../shared/schemas/oversight.ts';
+import { RECORD_FORMS_FILE, recordFormsSource } from './generate-record-forms.ts';
 import { stampAllPages } from './generate-web-pages.ts';
 
 export const WEB_WORDS_FILE = resolve(import.meta.dirname, '../web/js/words.js');
@@ -59,6 +68,10 @@ function detailCodeLabels(): Table {
 /** Every table of words.js: its name, what it is (its doc comment) and its words. */
 const TABLES: readonly (readonly [name: string, about: string, table: Table])[] = [
   ['KIND_LABELS', '决定类别: the ten kinds of administrative action.', KIND_LABELS],
+  ['RECORD_STATUS_LABELS', "A record's state on the workbench.", RECORD_STATUS_LABELS],
+  ['EVENT_TYPE_LABELS', "The event log's event types.", EVENT_TYPE_LABELS],
+  ['ESCALATION_KIND_LABELS', "The credit office's escalation lists.", ESCALATION_KIND_LABELS],
+  ['CHAIN_PROBLEM_LABELS', 'What the audit verification can find.', CHAIN_PROBLEM_LABELS],
   ['RECORD_FIELDS', "The record's own fields.", labelsOf(RECORD_FIELDS)],
   [
     'PUBLIC_SUBJECT_FIELDS',
@@ -123,5 +136,7 @@ export function webWords(): string {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   writeFileSync(WEB_WORDS_FILE, webWords());
   process.stdout.write(`wrote ${WEB_WORDS_FILE}\n`);
+  writeFileSync(RECORD_FORMS_FILE, recordFormsSource());
+  process.stdout.write(`wrote ${RECORD_FORMS_FILE}\n`);
   for (const file of stampAllPages()) process.stdout.write(`stamped ${file}\n`);
 }

@@ -78,7 +78,15 @@ export function siteConfig() {
  * `query` values that are empty are left out; `body` is sent as JSON.
  */
 export async function apiFetch(path, options = {}) {
-  const { method = 'GET', token, body, accept = 'application/json', idempotencyKey, query } = options;
+  const {
+    method = 'GET',
+    token,
+    body,
+    accept = 'application/json',
+    idempotencyKey,
+    ifMatch,
+    query,
+  } = options;
   const { apiBaseUrl = '' } = await siteConfig();
   const url = new URL(`${String(apiBaseUrl).replace(/\/+$/, '')}${path}`, location.origin);
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -87,6 +95,7 @@ export async function apiFetch(path, options = {}) {
   const headers = { accept };
   if (token) headers.authorization = `Bearer ${token}`;
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  if (ifMatch) headers['if-match'] = ifMatch;
   const init = { method, headers, cache: 'no-store', credentials: 'omit' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';

@@ -6,7 +6,7 @@
 
 import { apiFetch, getJson } from './api.js';
 import { startPage } from './page.js';
-import { agencySearchHref } from './records.js';
+import { agencySearchHref, agencyText } from './records.js';
 import {
   clearFormErrors,
   clearState,
@@ -62,6 +62,9 @@ function render(stats) {
   $('stats-result').hidden = false;
 }
 
+/** The agency by name when the directory has it (the API's `authority`), else by its code. */
+const agencyOf = (a) => agencyText(a.authority ?? { uscc: a.agency });
+
 const decided = (a) => a.publishedOnTime + a.publishedLate + a.unpublishedOverdue;
 
 /** The share published on time among those whose deadline has passed or that are published. */
@@ -75,7 +78,7 @@ function tableRow(a) {
   return h(
     'tr',
     {},
-    h('th', { scope: 'row' }, h('a', { href: agencySearchHref(a.agency) }, a.agency)),
+    h('th', { scope: 'row' }, h('a', { href: agencySearchHref(a.agency) }, agencyOf(a))),
     num(a.registered),
     num(a.publishedOnTime),
     num(a.publishedLate),
@@ -113,7 +116,7 @@ function chart(agencies) {
       return h(
         'li',
         {},
-        h('p', { class: 'bar-label' }, h('span', {}, a.agency), h('span', { class: 'hint' }, counts)),
+        h('p', { class: 'bar-label' }, h('span', {}, agencyOf(a)), h('span', { class: 'hint' }, counts)),
         svg(
           'svg',
           { viewBox: '0 0 100 10', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },

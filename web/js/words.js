@@ -19,6 +19,43 @@ export const KIND_LABELS = {
   inspection: '行政监督检查',
 };
 
+/** A record's state on the workbench. */
+export const RECORD_STATUS_LABELS = {
+  registered: '已登记，未公示',
+  published: '已公示',
+  revoked: '已撤销',
+};
+
+/** The event log's event types. */
+export const EVENT_TYPE_LABELS = {
+  reminder: '期限提醒',
+  overdue: '已逾期',
+  expired: '公示期满',
+  'deadline-moved': '期限调整',
+  'record-revoked': '信息撤销',
+  'objection-filed': '提出异议',
+  'objection-decided': '异议办结',
+  'objection-escalated': '异议逾期报告',
+  'repair-filed': '申请信用修复',
+  'repair-decided': '信用修复决定',
+  'repair-escalated': '信用修复逾期报告',
+};
+
+/** The credit office's escalation lists. */
+export const ESCALATION_KIND_LABELS = {
+  objection: '逾期未处理的异议',
+  repair: '逾期未决定的信用修复申请',
+  'record-change': '逾期更正或撤销的信息',
+};
+
+/** What the audit verification can find. */
+export const CHAIN_PROBLEM_LABELS = {
+  'broken-link': '哈希链断裂（记录被改动或删除）',
+  'state-mismatch': '当前数据与审计记录不一致',
+  'aggregate-missing': '审计记录所指的数据不存在',
+  'head-mismatch': '链首与数据版本不一致',
+};
+
 /** The record's own fields. */
 export const RECORD_FIELDS = {
   kind: '决定类别',

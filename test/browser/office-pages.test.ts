@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, DESKTOP, describeViolations, openPage } from '../support/browser.ts';
+import { type SiteWorld, siteWorld } from './site-world.ts';
+
+/*
+ * The credit office's oversight and directory pages in Chromium: an objection left unanswered
+ * past its time limit shows in the escalation list, its filing in the event log, the audit
+ * verification runs to its end; an agency named in the directory, then renamed.
+ */
+
+let world: SiteWorld;
+let adminToken: string;
+
+beforeAll(async () => {
+  world = await siteWorld();
+  adminToken = await world.service.token('--role admin');
+});
+
+afterAll(() => world.stop());
+
+async function openSignedIn(path: string) {
+  const { page, trouble } = await openPage(world.browser, { viewport: DESKTOP });
+  await page.goto(`${world.service.url}/index.html`);
+  type WithStorage = { sessionStorage: { setItem(key: string, value: string): void } };
+  await page.evaluate(
+    (t) => (globalThis as unknown as WithStorage).sessionStorage.setItem('disclosure.token', t),
+    adminToken,
+  );
+  await page.goto(`${world.service.url}/${path}`);
+  return { page, trouble };
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+describe('监督 (office-oversight.html)', () => {
+  it('lists an overdue objection, its filing in the event log and the audit verification result', async () => {
+    const recordId = await world.api.publishedPenalty(world.agency, world.entity);
+    const objectionId = await world.api.objected(world.entity, recordId);
+    // The objection's time limit runs out unanswered: the sweep a month later escalates it.
+    const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+    await world.service.sweeps('objection-deadlines', { clock: () => later });
+
+    const { page, trouble } = await openSignedIn('office-oversight.html');
+    const escalated = page.locator('#esc-rows tr', { hasText: objectionId });
+    await escalated.waitFor();
+    await expect(escalated.textContent()).resolves.toContain(world.agency.uscc);
+    await page.locator('#events-rows tr', { hasText: '提出异议' }).first().waitFor();
+    await expect(page.locator('#events-rows').textContent()).resolves.not.toMatch(/[{}]/);
+
+    await page.locator('#audit-run').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#audit-state', { hasText: '核验完成' }).waitFor();
+    await expect(page.locator('#audit-state').textContent()).resolves.toMatch(/未发现问题/);
+    await expectNoSeriousViolations(page);
+    expect(trouble.errors).toEqual([]);
+  });
+});
+
+describe('机关名录 (office-agencies.html)', () => {
+  it('names an agency with the keyboard and renames it with the version it read', async () => {
+    const { page, trouble } = await openSignedIn('office-agencies.html');
+    await page.locator('#list-state[data-kind]').waitFor();
+    await expectNoSeriousViolations(page);
+
+    await page.locator('#a-uscc').focus();
+    await page.keyboard.type(world.agency.uscc);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('济南市济阳区市场监督管理局');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('区市场监管局');
+    await page.keyboard.press('Enter');
+    const row = page.locator('#agency-rows tr', { hasText: world.agency.uscc });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('济南市济阳区市场监督管理局');
+
+    await row.getByRole('button').click();
+    await page.locator('#a-name').fill('济南市济阳区市场监督管理局（更名）');
+    await page.locator('#agency-form button[type="submit"]').click();
+    await page.locator('#agency-rows tr', { hasText: '（更名）' }).waitFor();
+    const directory = await world.api.send('GET', '/v1/agencies');
+    expect(directory.json.items).toEqual([
+      expect.objectContaining({
+        uscc: world.agency.uscc,
+        name: '济南市济阳区市场监督管理局（更名）',
+        version: 2,
+      }),
+    ]);
+    expect(trouble.errors).toEqual([]);
+  });
+
+  it('shows a missing name beside its field and saves nothing', async () => {
+    const { page } = await openSignedIn('office-agencies.html');
+    await page.locator('#list-state[data-kind]').waitFor();
+    await page.locator('#a-uscc').fill(world.entity.uscc);
+    await page.locator('#agency-form button[type="submit"]').click();
+    await expect(page.locator('#a-name').getAttribute('aria-invalid')).resolves.toBe('true');
+    const directory = await world.api.send('GET', '/v1/agencies');
+    expect(directory.json.items.map((a: { uscc: string }) => a.uscc)).not.toContain(world.entity.uscc);
+  });
+});

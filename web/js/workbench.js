@@ -1,0 +1,101 @@
+/*
+ * 工作台 (workbench.html): an agency's home page. Counts and the first items of what it must
+ * do, each with its deadline as the API computed it from the working calendar.
+ */
+
+import { getJson } from './api.js';
+import { labelOf } from './labels.js';
+import { startPage } from './page.js';
+import { deadlineBadge, handleSignedOut, requireStaff } from './staff.js';
+import { failureMessage, fill, formatInstant, h, showState, stateKindOf } from './ui.js';
+import { KIND_LABELS } from './words.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The lists of the home page: the API's name, heading, what an item links to, the full list. */
+const SECTIONS = [
+  { key: 'overdue', heading: '已逾期未公示', link: 'record', all: 'workbench-record.html' },
+  { key: 'dueSoon', heading: '一个工作日内到期', link: 'record', all: 'workbench-record.html' },
+  { key: 'registered', heading: '已登记未公示', link: 'record', all: 'workbench-record.html' },
+  { key: 'objections', heading: '待处理的异议', link: 'objection', all: 'workbench-objections.html' },
+  { key: 'repairs', heading: '待决定的信用修复申请', link: 'repair', all: 'workbench-repairs.html' },
+];
+
+const hrefOf = (link, item) =>
+  link === 'record'
+    ? `workbench-record.html?id=${encodeURIComponent(item.id)}`
+    : link === 'objection'
+      ? `workbench-objections.html#${encodeURIComponent(item.id)}`
+      : `workbench-repairs.html#${encodeURIComponent(item.id)}`;
+
+function itemRow(section, item) {
+  const { record } = item;
+  const title = `${labelOf(KIND_LABELS, record.kind)} ${record.documentNumber}`;
+  return h(
+    'li',
+    { class: 'worklist-item', dataset: { id: item.id } },
+    h('a', { href: hrefOf(section.link, item) }, title),
+    h('span', { class: 'hint' }, `　${record.subjectName}`),
+    item.accepted === undefined
+      ? undefined
+      : h('span', { class: 'tag' }, item.accepted ? '已受理' : '待受理'),
+    h('br'),
+    deadlineBadge(item.deadline),
+    h(
+      'span',
+      { class: 'hint' },
+      `　${section.link === 'record' ? '登记于' : '提出于'} ${formatInstant(item.since)}`,
+    ),
+  );
+}
+
+const countText = ({ count, more }) => (more ? `${count}+` : String(count));
+
+function sectionBlock(section, data) {
+  const id = `wb-${section.key}`;
+  return h(
+    'section',
+    { class: 'panel worklist', 'aria-labelledby': `${id}-h`, dataset: { section: section.key } },
+    h(
+      'h2',
+      { id: `${id}-h` },
+      section.heading,
+      ' ',
+      h('span', { class: 'count', 'data-count': '' }, countText(data)),
+    ),
+    data.items.length === 0
+      ? h('p', { class: 'hint' }, '暂无')
+      : h(
+          'ul',
+          { class: 'worklist-items' },
+          data.items.map((item) => itemRow(section, item)),
+        ),
+    data.more ? h('p', {}, h('a', { href: section.all }, '查看全部')) : undefined,
+  );
+}
+
+async function load() {
+  const session = currentAgency();
+  if (!session) return;
+  const state = $('wb-state');
+  showState(state, 'loading', '正在加载…');
+  try {
+    const worklist = await getJson('/v1/agency/worklist', { token: session.token });
+    state.replaceChildren();
+    delete state.dataset.kind;
+    fill(
+      $('wb-lists'),
+      h('p', { class: 'hint' }, `今日 ${worklist.today}`),
+      SECTIONS.map((s) => sectionBlock(s, worklist[s.key])),
+    );
+  } catch (error) {
+    if (handleSignedOut(error)) return;
+    showState(state, stateKindOf(error), failureMessage(error), load);
+  }
+}
+
+/** An admin gets a link to the credit office's pages; anyone else is asked to sign in. */
+const currentAgency = () => requireStaff('agency', $('main'));
+
+await startPage();
+load();
