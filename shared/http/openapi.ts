@@ -207,7 +207,7 @@ const alternate = ([mediaType, description]: [string, string]) => [
   {
     schema: mediaType.startsWith('text/')
       ? { type: 'string', maxLength: MAX_ANSWER_BYTES, description }
-      : { type: 'string', format: 'binary', description },
+      : { type: 'string', format: 'binary', maxLength: MAX_ANSWER_BYTES, description },
   },
 ];
 
@@ -280,6 +280,7 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
                         schema: {
                           type: 'string',
                           format: 'binary',
+                          maxLength: MAX_BODY_BYTES,
                           description:
                             '.xlsx：第一个工作表，首行为国家数据标准中文表头 / .xlsx: the first sheet, row 1 the standard Chinese headers',
                         },
