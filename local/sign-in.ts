@@ -48,6 +48,14 @@ const ARGUMENT: Record<SignInRole, string | undefined> = {
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
+/**
+ * A request addressed to this machine by a loopback name. In `auto` mode the shortcut also
+ * wants it: a page elsewhere that rebinds its own DNS name to 127.0.0.1 becomes same-origin
+ * with the server, but its requests still carry its own name in Host.
+ */
+export const toLoopbackName = (host: string | undefined) =>
+  /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i.test(host ?? '');
+
 /** Whether the shortcut is offered on a server listening at `address`. */
 export function signInOffered(address: AddressInfo | string | null, mode = SIGN_IN_MODE): boolean {
   if (mode !== 'auto') return mode === 'on';
@@ -118,6 +126,7 @@ export async function serveSignIn(
   address: AddressInfo | string | null,
 ): Promise<{ status: number; body: unknown } | HttpProblem> {
   if (!signInOffered(address)) return OFF;
+  if (SIGN_IN_MODE === 'auto' && !toLoopbackName(request.headers.host)) return OFF;
   if (request.method === 'GET') return { status: 200, body: { roles: SIGN_IN_ROLES } };
   if (request.method !== 'POST')
     return new HttpProblem(405, 'method_not_allowed', { zh: '不支持的请求方法', en: 'method not allowed' });

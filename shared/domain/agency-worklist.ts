@@ -87,8 +87,10 @@ export function makeAgencyWorklist(deps: {
         status: 'registered',
         limit: DUE_SOON_READ,
         // Index keys are `dueAt#id`, so `< dueAt` would leave out what ends exactly then:
-        // ask one day further and keep only what is due by the next working day.
+        // ask one day further and keep only what is due by the next working day. The lower
+        // bound keeps a backlog of late records from filling the page before these.
         dueBefore: endOfShanghaiDay(addDays(nextWorkingDay, 1)),
+        dueAfter: shanghaiTimestamp(now),
       }),
       workflows.objectionsForAgency({ ...base, status: 'pending' }),
       workflows.repairsForAgency({ ...base, status: 'pending' }),

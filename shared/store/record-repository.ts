@@ -66,22 +66,44 @@ export function recordRepository(store: Store): RecordStore {
       ]);
     },
 
-    async listForAgency({ agency, status, dueBefore, limit, cursor }): Promise<Page<DisclosureRecord>> {
-      // The cursor is bound to the filters, not to the instant: `now` moves between pages.
-      const shape = { agency, status, overdue: dueBefore !== undefined };
+    async listForAgency({
+      agency,
+      status,
+      dueBefore,
+      dueAfter,
+      limit,
+      cursor,
+    }): Promise<Page<DisclosureRecord>> {
+      // The cursor is bound to the filters, not to the instants: `now` moves between pages.
+      const shape = {
+        agency,
+        status,
+        overdue: dueBefore !== undefined,
+        ...(dueAfter === undefined ? {} : { upcoming: true }),
+      };
       const pk = worklistPartition(agency, status);
       const start = decodeCursor(cursor, shape, (p) =>
         isStartKey(
           p,
-          startKeyRules('gsi1', pk, (sk) => !dueBefore || sk < dueBefore),
+          startKeyRules('gsi1', pk, (sk) => (!dueBefore || sk < dueBefore) && (!dueAfter || sk >= dueAfter)),
         ),
       );
+      // Index keys are `dueAt#id`: `>= dueAfter` keeps what ends at that instant or later.
+      const range =
+        dueBefore && dueAfter
+          ? ' AND gsi1sk BETWEEN :after AND :due'
+          : dueBefore
+            ? ' AND gsi1sk < :due'
+            : dueAfter
+              ? ' AND gsi1sk >= :after'
+              : '';
       const out = await query({
         IndexName: 'gsi1',
-        KeyConditionExpression: dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
+        KeyConditionExpression: `gsi1pk = :pk${range}`,
         ExpressionAttributeValues: {
           ':pk': pk,
           ...(dueBefore ? { ':due': dueBefore } : {}),
+          ...(dueAfter ? { ':after': dueAfter } : {}),
         },
         Limit: limit,
         ...(start ? { ExclusiveStartKey: start } : {}),

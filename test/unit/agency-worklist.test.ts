@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeAgencyWorklist, WORKLIST_SHOWN } from '../../shared/domain/agency-worklist.ts';
+import { DUE_SOON_READ, makeAgencyWorklist, WORKLIST_SHOWN } from '../../shared/domain/agency-worklist.ts';
 import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import { penaltyOf, registered } from '../support/domain-mothers.ts';
 import { type DomainWorld, domainWorld } from '../support/domain-world.ts';
@@ -45,5 +45,16 @@ describe('the agency worklist', () => {
 
     expect(worklist.registered).toMatchObject({ count: WORKLIST_SHOWN, more: true });
     expect(worklist.dueSoon).toEqual({ count: 0, more: false, items: [] });
+  });
+
+  it('finds what is due soon behind a backlog of late records longer than one read', async () => {
+    const world = domainWorld();
+    for (let i = 0; i < DUE_SOON_READ + 5; i++) await registered(world, penaltyOf('2026-11-02'));
+    const dueMonday = await registered(world, penaltyOf('2026-11-26'));
+
+    const worklist = await worklistOf(world);
+
+    expect(ids(worklist.dueSoon)).toEqual([dueMonday?.id]);
+    expect(worklist.overdue).toMatchObject({ count: WORKLIST_SHOWN, more: true });
   });
 });

@@ -5,7 +5,7 @@ import { decodeCsvBytes } from '../../shared/domain/records/csv/decode.ts';
 import { CsvFormatError, csvRowsToRecordInputs } from '../../shared/domain/records/csv/import.ts';
 import { csvTemplate, templateColumns } from '../../shared/domain/records/csv/template.ts';
 import { RECORD_KINDS } from '../../shared/domain/records/vocabulary.ts';
-import { cellText } from '../../shared/domain/records/xlsx/cells.ts';
+import { cellText, DIGITS_LOST } from '../../shared/domain/records/xlsx/cells.ts';
 import {
   XlsxFormatError,
   xlsxRowsToRecordInputs,
@@ -151,6 +151,25 @@ describe('xlsxRowsToRecordInputs', () => {
     const rows = Array.from({ length: 1001 }, (_, i) => [`文号${i}`, '某公司']);
     const error = await xlsxRowsToRecordInputs(await workbookOf([HEADER, ...rows])).catch((e) => e);
     expect(error).toMatchObject({ code: 'csv_too_many_rows' });
+  });
+
+  it('reads only rows with values, as wide as the header: a far-away cell is refused, not walked', async () => {
+    const sparse = await workbookOf([HEADER, ['文号1', '某公司']], (sheet) => {
+      sheet.getCell('XFD1048576').value = 'x';
+    });
+    expect(await refusal(() => xlsxToTable(sparse))).toMatchObject({ code: 'xlsx_too_large' });
+    const gap = await workbookOf([HEADER], (sheet) => {
+      sheet.getCell('A4').value = '文号4';
+      sheet.getCell('ZZ4').value = '表头之外';
+    });
+    const table = await xlsxToTable(gap);
+    expect(table.map((row) => row.length)).toEqual([HEADER.length, 0, 0, HEADER.length]);
+    expect(table[3]?.[0]).toBe('文号4');
+  });
+
+  it('never passes on an identifier that Excel stored as a number of more than 15 digits', () => {
+    expect(cellText(110105194912310020)).toBe(DIGITS_LOST);
+    expect(cellText(123456789012345)).toBe('123456789012345');
   });
 
   it('refuses what is no workbook: text, a damaged zip, a zip of something else', async () => {

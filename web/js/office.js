@@ -147,13 +147,8 @@ function showPreview({ year, moves, total, truncated }) {
         'tr',
         {},
         h('td', {}, MOVE_KIND_TEXT[m.kind] ?? '期限'),
-        h(
-          'td',
-          {},
-          m.kind === 'disclosure-due'
-            ? h('a', { href: `workbench-record.html?id=${encodeURIComponent(m.id)}` }, m.id)
-            : m.id,
-        ),
+        // Plain text: the record's agency page is the agency's alone (GET /v1/records/{id}).
+        h('td', {}, m.id),
         h('td', {}, m.agency),
         h('td', {}, m.oldDue),
         h('td', {}, h('strong', {}, m.newDue)),

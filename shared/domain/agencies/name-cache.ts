@@ -43,6 +43,9 @@ export function cachedAgencyNames(
         cached = { names, until: clock().getTime() + ttlMs };
         return names;
       })
+      // Names only adorn an answer: a failed read must not fail the public search with it.
+      // The names last read (or none, showing the bare codes) serve until the next try.
+      .catch(() => cached?.names ?? new Map<string, string>())
       .finally(() => {
         pending = undefined;
       });

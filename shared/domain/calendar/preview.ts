@@ -33,7 +33,7 @@ export function makeCalendarPreview({ calendars, records, workflows, openDeadlin
     async preview(
       year: number,
       input: { holidays: readonly Holiday[]; workdays: readonly IsoDate[]; source: CalendarSource },
-      bounds?: { maxListed?: number; maxExamined?: number },
+      bounds?: { maxListed?: number; maxExamined?: number; timeLeft?: () => boolean },
     ): Promise<CalendarPreview> {
       const proposed = officialYear(year, input);
       return previewCalendarMoves(openDeadlines, predictors, calendarYears, proposed, bounds);

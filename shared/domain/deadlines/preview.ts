@@ -31,19 +31,24 @@ export interface CalendarPreview {
   readonly truncated: boolean;
 }
 
-/** The years in force, with `proposed` standing in for its year: nothing is written. */
+/**
+ * The years in force, with `proposed` standing in for its year: nothing is written. Each year
+ * is read once per preview, not once per deadline: a preview walks thousands of them.
+ */
 export function withProposedYear(inForce: CalendarYearsPort, proposed: CalendarYear): CalendarYearsPort {
+  const read = new Map<number, CalendarYear>([[proposed.year, proposed]]);
   return async (years) => {
-    const others = years.filter((year) => year !== proposed.year);
-    const loaded = others.length > 0 ? await inForce(others) : [];
-    return years.includes(proposed.year) ? [...loaded, proposed] : loaded;
+    const missing = years.filter((year) => !read.has(year));
+    if (missing.length > 0) for (const year of await inForce(missing)) read.set(year.year, year);
+    return years.flatMap((year) => read.get(year) ?? []);
   };
 }
 
 /**
  * Which open deadlines loading `proposed` would move, and from what to what. Walks the same
- * window and index query as the recompute job, but only reads: at most `maxExamined` open
- * deadlines are looked at (so a huge backlog answers quickly, marked truncated) and at most
+ * window and index query as the recompute job, but only reads, a page of deadlines at a time
+ * in parallel: at most `maxExamined` open deadlines are looked at, and none once `timeLeft`
+ * says the answer is due (so a huge backlog answers in time, marked truncated), and at most
  * `maxListed` moves are listed, while `total` counts every move found.
  */
 export async function previewCalendarMoves(
@@ -51,23 +56,32 @@ export async function previewCalendarMoves(
   predictors: Partial<Record<DeadlineKind, DuePredictor>>,
   inForce: CalendarYearsPort,
   proposed: CalendarYear,
-  { maxListed = 500, maxExamined = 5000, pageSize = 100 } = {},
+  {
+    maxListed = 500,
+    maxExamined = 5000,
+    pageSize = 100,
+    timeLeft = (): boolean => true,
+  }: { maxListed?: number; maxExamined?: number; pageSize?: number; timeLeft?: () => boolean } = {},
 ): Promise<CalendarPreview> {
   const calendarYears = withProposedYear(inForce, proposed);
   const { from, to } = recomputeWindow(proposed.year);
   const moves: PreviewMove[] = [];
   let total = 0;
   let examined = 0;
+  const answer = (stopped: boolean): CalendarPreview => {
+    moves.sort((a, b) => a.oldDue.localeCompare(b.oldDue) || a.id.localeCompare(b.id));
+    return { year: proposed.year, moves, total, truncated: stopped || total > moves.length };
+  };
   for (const kind of Object.keys(predictors) as DeadlineKind[]) {
     for (let shard = 0; shard < ports.shards; shard++) {
       let startKey: Record<string, unknown> | undefined;
       do {
-        if (examined >= maxExamined) return { year: proposed.year, moves, total, truncated: true };
+        if (examined >= maxExamined || !timeLeft()) return answer(true);
         const limit = Math.min(pageSize, maxExamined - examined);
         const page = await ports.openIn(kind, shard, from, to, limit, startKey);
         examined += page.items.length;
-        for (const item of page.items) {
-          const due = await predictors[kind]?.(item, calendarYears);
+        const dues = await Promise.all(page.items.map((item) => predictors[kind]?.(item, calendarYears)));
+        for (const due of dues) {
           if (!due || due.newDue === due.oldDue) continue;
           total++;
           if (moves.length < maxListed) moves.push({ kind, ...due });
@@ -76,6 +90,5 @@ export async function previewCalendarMoves(
       } while (startKey);
     }
   }
-  moves.sort((a, b) => a.oldDue.localeCompare(b.oldDue) || a.id.localeCompare(b.id));
-  return { year: proposed.year, moves, total, truncated: total > moves.length };
+  return answer(false);
 }

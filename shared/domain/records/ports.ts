@@ -25,6 +25,8 @@ export interface AgencyWorklistQuery {
   readonly status: RecordStatus;
   /** Only records whose disclosure deadline ended before this instant. */
   readonly dueBefore?: string | undefined;
+  /** Only records whose disclosure deadline ends at or after this instant (not yet late). */
+  readonly dueAfter?: string | undefined;
   readonly limit: number;
   readonly cursor?: string | undefined;
 }

@@ -39,10 +39,14 @@ export function fakeRecordStore(table: InMemoryTable): RecordStore {
       table.claims.get(claimKey(agency, kind, documentNumber)),
     create: async (record, audit) => table.writeRecord(undefined, record, audit),
     save: async (before, after, audit, events = []) => table.writeRecord(before, after, audit, events),
-    async listForAgency({ agency, status, dueBefore: before, limit, cursor }) {
+    async listForAgency({ agency, status, dueBefore: before, dueAfter: after, limit, cursor }) {
       const matching = [...table.records.values()]
         .filter(
-          (r) => r.authority.uscc === agency && r.status === status && dueBefore(r.disclosure.dueAt, before),
+          (r) =>
+            r.authority.uscc === agency &&
+            r.status === status &&
+            dueBefore(r.disclosure.dueAt, before) &&
+            (after === undefined || Date.parse(r.disclosure.dueAt) >= Date.parse(after)),
         )
         .sort(byDue((r: DisclosureRecord) => r.disclosure.dueAt));
       return pageOf(matching, limit, cursor);

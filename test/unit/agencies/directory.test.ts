@@ -121,4 +121,26 @@ describe('names in public answers', () => {
     expect(lists()).toBe(2);
     expect(after.get(A)).toBe('甲局');
   });
+
+  it('answers with the names last read when the directory cannot be read, and tries again later', async () => {
+    const { store } = fakeDirectory();
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    let failing = false;
+    const flaky = { list: () => (failing ? Promise.reject(new Error('throttled')) : store.list()) };
+    const names = cachedAgencyNames(flaky, () => new Date(now), 60_000);
+    await store.put({ uscc: A, name: '甲局' }, undefined, { actor: ADMIN, at: '2026-12-01T00:00:00Z' });
+    await names();
+
+    failing = true;
+    now += 61_000;
+    const duringFault = await names();
+    failing = false;
+    const afterFault = await names();
+
+    expect(duringFault.get(A)).toBe('甲局');
+    expect(afterFault.get(A)).toBe('甲局');
+    await expect(
+      cachedAgencyNames({ list: () => Promise.reject(new Error('down')) }, () => new Date(now))(),
+    ).resolves.toEqual(new Map());
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_ROLES, signInArguments, signInOffered } from '../../../local/sign-in.ts';
+import { SIGN_IN_ROLES, signInArguments, signInOffered, toLoopbackName } from '../../../local/sign-in.ts';
 import { tokenClaims } from '../../../local/token-claims.ts';
 import { HttpProblem } from '../../../shared/http/problem.ts';
 
@@ -44,5 +44,14 @@ describe('the local quick sign-in', () => {
     ['127.0.0.1', 'off', false],
   ] as const)('on %s with LOCAL_SIGN_IN=%s is offered: %s', (address, mode, offered) => {
     expect(signInOffered(at(address), mode)).toBe(offered);
+  });
+
+  it('takes only loopback names in Host, so a rebound foreign name gets no token', () => {
+    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'LOCALHOST']) {
+      expect(toLoopbackName(host), host).toBe(true);
+    }
+    for (const host of ['evil.example:3000', '127.0.0.1.evil.example', 'localhost.evil', '', undefined]) {
+      expect(toLoopbackName(host), String(host)).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { InvalidInputError, type Messages } from '../../errors.ts';
+import { MAX_BATCH_ROWS } from '../batch.ts';
 import { type CsvImport, tableToRecordInputs } from '../csv/import.ts';
 import type { RecordKind } from '../vocabulary.ts';
 import { cellText } from './cells.ts';
@@ -52,6 +53,9 @@ const REFUSALS: Record<ZipProblem | 'no_sheet', { code: XlsxFormatCode; messages
   },
 };
 
+/** More columns than any kind's standard has; a wider header is read up to here. */
+const MAX_COLUMNS = 200;
+
 const refuse = (problem: ZipProblem | 'no_sheet', cause?: unknown) =>
   new XlsxFormatError({ ...REFUSALS[problem], cause });
 
@@ -74,13 +78,19 @@ export async function xlsxToTable(bytes: Uint8Array): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw refuse('no_sheet');
-  const width = sheet.columnCount;
+  // The width is the header's, never the sheet's widest row, and rows are visited only where
+  // they hold values: one cell at XFD1048576 would otherwise make billions of empty cells.
+  const width = Math.min(sheet.getRow(1).cellCount, MAX_COLUMNS);
   const table: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    table.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value)));
-  }
-  return table;
+  let beyond = false;
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    // Header, the most rows a batch takes and one more, for the import to say "too many rows".
+    if (number > MAX_BATCH_ROWS + 2) beyond = true;
+    else table[number - 1] = Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value));
+  });
+  if (beyond) throw refuse('too_large');
+  // Rows without values between others stay in place as empty rows, so row numbers hold.
+  return Array.from(table, (row) => row ?? []);
 }
 
 /**
