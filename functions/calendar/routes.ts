@@ -2,8 +2,7 @@ import type { Actor } from '../../shared/domain/audit.ts';
 import type { CalendarPreviewUseCase } from '../../shared/domain/calendar/preview.ts';
 import type { CalendarUseCases, CalendarYearView } from '../../shared/domain/calendar/use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
-import { IDEMPOTENCY_KEY } from '../../shared/http/idempotency.ts';
-import { HttpProblem } from '../../shared/http/problem.ts';
+import { refuseMalformedIdempotencyKey } from '../../shared/http/idempotency.ts';
 import { actorOf, etag, parseIfMatch } from '../../shared/http/request-helpers.ts';
 import {
   calendarPathParams,
@@ -25,23 +24,6 @@ function toResponse({ year, origin, version, updatedAt }: CalendarYearView) {
     origin,
     ...(version === undefined ? {} : { version, updatedAt }),
   };
-}
-
-/**
- * A preview only reads, so a retry is harmless and its answer is never replayed (a replay
- * after a load would be stale); a malformed key is still refused as on every POST route.
- */
-function refuseMalformedIdempotencyKey(key: string | undefined): void {
-  if (key === undefined || IDEMPOTENCY_KEY.test(key)) return;
-  throw new HttpProblem(
-    400,
-    'invalid_idempotency_key',
-    {
-      zh: 'Idempotency-Key 须为 1 至 128 个字母、数字或 _ . : -',
-      en: 'Idempotency-Key must be 1–128 letters, digits or _ . : -',
-    },
-    { field: 'idempotency-key' },
-  );
 }
 
 /** The calendar's routes over its use cases, the load preview among them. */
@@ -83,6 +65,8 @@ export function calendarRoutes(calendar: CalendarUseCases & CalendarPreviewUseCa
       body: putCalendarBody,
       responses: { 200: calendarPreviewResponse },
       run: async ({ params, body, headers }) => {
+        // Only reads, so a retry is harmless and its answer never replayed (a replay after a
+        // load would be stale); a malformed key is still refused as on every POST route.
         refuseMalformedIdempotencyKey(headers['idempotency-key']);
         // The function has 10 s; an answer at 6 s, marked truncated, beats a timeout.
         const until = Date.now() + PREVIEW_BUDGET_MS;

@@ -11,6 +11,20 @@ import { HttpProblem } from './problem.ts';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
 export const IDEMPOTENCY_KEY = new RegExp(`^[A-Za-z0-9_.:-]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`);
 
+/** Refuses an Idempotency-Key that is present but not 1–128 letters, digits or `_ . : -`. */
+export function refuseMalformedIdempotencyKey(key: string | undefined): void {
+  if (key === undefined || IDEMPOTENCY_KEY.test(key)) return;
+  throw new HttpProblem(
+    400,
+    'invalid_idempotency_key',
+    {
+      zh: 'Idempotency-Key 须为 1 至 128 个字母、数字或 _ . : -',
+      en: 'Idempotency-Key must be 1–128 letters, digits or _ . : -',
+    },
+    { field: 'idempotency-key' },
+  );
+}
+
 /**
  * Whose answers a key names: the agency, the entity or the person a token is bound to (a
  * person by the hash of their ID number), the admin by its subject. Every role has its own
@@ -44,17 +58,7 @@ export async function withIdempotency(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const key = requestHeader(event, 'idempotency-key');
   if (key === undefined) return run();
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new HttpProblem(
-      400,
-      'invalid_idempotency_key',
-      {
-        zh: 'Idempotency-Key 须为 1 至 128 个字母、数字或 _ . : -',
-        en: 'Idempotency-Key must be 1–128 letters, digits or _ . : -',
-      },
-      { field: 'idempotency-key' },
-    );
-  }
+  refuseMalformedIdempotencyKey(key);
   const scope = scopeOf(principal);
   const fingerprint = fingerprintOf(event);
   const begun = await port.begin(scope, key, fingerprint);

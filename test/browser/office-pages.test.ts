@@ -1,7 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, describeViolations, openPage } from '../support/browser.ts';
-import { type SiteWorld, siteWorld } from './site-world.ts';
+import { expectNoSeriousViolations, openSignedIn, type SiteWorld, siteWorld } from './site-world.ts';
 
 /*
  * The credit office's oversight and directory pages in Chromium: an objection left unanswered
@@ -19,23 +17,6 @@ beforeAll(async () => {
 
 afterAll(() => world.stop());
 
-async function openSignedIn(path: string) {
-  const { page, trouble } = await openPage(world.browser, { viewport: DESKTOP });
-  await page.goto(`${world.service.url}/index.html`);
-  type WithStorage = { sessionStorage: { setItem(key: string, value: string): void } };
-  await page.evaluate(
-    (t) => (globalThis as unknown as WithStorage).sessionStorage.setItem('disclosure.token', t),
-    adminToken,
-  );
-  await page.goto(`${world.service.url}/${path}`);
-  return { page, trouble };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
 describe('监督 (office-oversight.html)', () => {
   it('lists an overdue objection, its filing in the event log and the audit verification result', async () => {
     const recordId = await world.api.publishedPenalty(world.agency, world.entity);
@@ -44,7 +25,7 @@ describe('监督 (office-oversight.html)', () => {
     const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
     await world.service.sweeps('objection-deadlines', { clock: () => later });
 
-    const { page, trouble } = await openSignedIn('office-oversight.html');
+    const { page, trouble } = await openSignedIn(world, 'office-oversight.html', adminToken);
     const escalated = page.locator('#esc-rows tr', { hasText: objectionId });
     await escalated.waitFor();
     await expect(escalated.textContent()).resolves.toContain(world.agency.uscc);
@@ -62,7 +43,7 @@ describe('监督 (office-oversight.html)', () => {
 
 describe('机关名录 (office-agencies.html)', () => {
   it('names an agency with the keyboard and renames it with the version it read', async () => {
-    const { page, trouble } = await openSignedIn('office-agencies.html');
+    const { page, trouble } = await openSignedIn(world, 'office-agencies.html', adminToken);
     await page.locator('#list-state[data-kind]').waitFor();
     await expectNoSeriousViolations(page);
 
@@ -93,7 +74,7 @@ describe('机关名录 (office-agencies.html)', () => {
   });
 
   it('shows a missing name beside its field and saves nothing', async () => {
-    const { page } = await openSignedIn('office-agencies.html');
+    const { page } = await openSignedIn(world, 'office-agencies.html', adminToken);
     await page.locator('#list-state[data-kind]').waitFor();
     await page.locator('#a-uscc').fill(world.entity.uscc);
     await page.locator('#agency-form button[type="submit"]').click();

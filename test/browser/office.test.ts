@@ -1,10 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/store/client.ts';
-import { axeViolations, DESKTOP, describeViolations, openPage } from '../support/browser.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { timerWorld } from '../support/timers.ts';
-import { type SiteWorld, siteWorld } from './site-world.ts';
+import { expectNoSeriousViolations, openSignedIn, type SiteWorld, siteWorld } from './site-world.ts';
 
 /*
  * The credit office in Chromium: a 2027 notice typed into office.html, the preview of the
@@ -23,23 +21,6 @@ beforeAll(async () => {
 
 afterAll(() => world.stop());
 
-async function openSignedIn(path: string, token: string) {
-  const { page, trouble } = await openPage(world.browser, { viewport: DESKTOP });
-  await page.goto(`${world.service.url}/index.html`);
-  type WithStorage = { sessionStorage: { setItem(key: string, value: string): void } };
-  await page.evaluate(
-    (t) => (globalThis as unknown as WithStorage).sessionStorage.setItem('disclosure.token', t),
-    token,
-  );
-  await page.goto(`${world.service.url}/${path}`);
-  return { page, trouble };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
 describe('工作日历 (office.html)', () => {
   it('loads a 2027 notice after previewing the deadline it moves, with the keyboard alone', async () => {
     const store = { client: client(), tableName: world.service.tableName };
@@ -53,7 +34,7 @@ describe('工作日历 (office.html)', () => {
     );
     expect(record.disclosure.due).toBe('2027-01-07');
 
-    const { page, trouble } = await openSignedIn('office.html', adminToken);
+    const { page, trouble } = await openSignedIn(world, 'office.html', adminToken);
     await page.locator('#years-rows tr').first().waitFor();
     await expect(page.locator('#years-rows tr').count()).resolves.toBeGreaterThan(20);
     await expect(page.locator('#years-rows tr', { hasText: '2027' }).first().textContent()).resolves.toMatch(
@@ -96,7 +77,7 @@ describe('工作日历 (office.html)', () => {
   });
 
   it('shows unreadable lines beside the holidays field and loads nothing', async () => {
-    const { page } = await openSignedIn('office.html', adminToken);
+    const { page } = await openSignedIn(world, 'office.html', adminToken);
     await page.locator('#years-rows tr').first().waitFor();
     await page.locator('#n-year').selectOption('2026');
     await page.locator('#n-title').fill('国务院办公厅关于2026年部分节假日安排的通知');

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { expect } from 'vitest';
+import {
+  axeViolations,
+  DESKTOP,
+  describeViolations,
+  launchChromium,
+  openPage,
+  PHONE,
+} from '../support/browser.ts';
 import { startTestService, type TestService } from '../support/local-service.ts';
 import {
   anAgencyParty,
@@ -91,4 +99,32 @@ export async function settledState(page: Page, selector: string): Promise<string
     `(() => { const s = document.querySelector(${JSON.stringify(selector)}); return s && s.dataset.kind && s.dataset.kind !== 'loading'; })()`,
   );
   return (await state.textContent()) ?? '';
+}
+
+/**
+ * A page of the site opened as the holder of `token` (none: signed out), the token put where
+ * the sign-in keeps it, at a desktop or phone viewport; with the page's console errors.
+ */
+export async function openSignedIn(
+  world: SiteWorld,
+  path: string,
+  token: string | undefined,
+  viewport = DESKTOP,
+) {
+  const { page, trouble } = await openPage(world.browser, { viewport, isMobile: viewport === PHONE });
+  await page.goto(`${world.service.url}/index.html`);
+  type WithStorage = { sessionStorage: { setItem(key: string, value: string): void } };
+  if (token)
+    await page.evaluate(
+      (t) => (globalThis as unknown as WithStorage).sessionStorage.setItem('disclosure.token', t),
+      token,
+    );
+  await page.goto(`${world.service.url}/${path}`);
+  return { page, trouble };
+}
+
+/** Axe finds no violation of impact serious or critical on the page as it stands. */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }

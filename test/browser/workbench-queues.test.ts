@@ -1,9 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, describeViolations, openPage, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { objectionBody, repairBody, today } from '../support/workflow-mothers.ts';
-import { penaltyNamed, type SiteWorld, siteWorld } from './site-world.ts';
+import {
+  expectNoSeriousViolations,
+  openSignedIn,
+  penaltyNamed,
+  type SiteWorld,
+  siteWorld,
+} from './site-world.ts';
 
 /*
  * The agency's workbench: the home page's counts and deadlines, and the objection and repair
@@ -21,23 +27,6 @@ beforeAll(async () => {
 afterAll(() => world.stop());
 
 /** Puts the token where auth.js keeps it, then opens `path`. */
-async function openSignedIn(path: string, token: string | undefined, viewport = DESKTOP) {
-  const { page, trouble } = await openPage(world.browser, { viewport, isMobile: viewport === PHONE });
-  await page.goto(`${world.service.url}/index.html`);
-  type WithStorage = { sessionStorage: { setItem(key: string, value: string): void } };
-  if (token)
-    await page.evaluate(
-      (t) => (globalThis as unknown as WithStorage).sessionStorage.setItem('disclosure.token', t),
-      token,
-    );
-  await page.goto(`${world.service.url}/${path}`);
-  return { page, trouble };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 const settled = (page: Page) => page.locator('#q-state[data-kind]:not([data-kind="loading"])').waitFor();
 
@@ -48,7 +37,7 @@ describe('工作台 home page', () => {
     await send(penaltyInput({ decisionDate: '2026-08-01' }));
     await send(penaltyInput({ decisionDate: today() }));
 
-    const { page, trouble } = await openSignedIn('workbench.html', world.agency.token, PHONE);
+    const { page, trouble } = await openSignedIn(world, 'workbench.html', world.agency.token, PHONE);
     const overdue = page.locator('section[data-section="overdue"]');
     await overdue.locator('.worklist-item').first().waitFor();
 
@@ -64,13 +53,13 @@ describe('工作台 home page', () => {
   });
 
   it('asks someone not signed in to sign in, and sends an admin to the office pages', async () => {
-    const anonymous = await openSignedIn('workbench.html', undefined);
+    const anonymous = await openSignedIn(world, 'workbench.html', undefined);
     await anonymous.page.locator('[data-staff-guard]').waitFor();
     await expect(anonymous.page.locator('[data-staff-guard]').textContent()).resolves.toContain('请先登录');
     expect(await anonymous.page.locator('[data-staff-guard] a[href="account.html"]').count()).toBe(1);
     await anonymous.page.context().close();
 
-    const admin = await openSignedIn('workbench.html', adminToken);
+    const admin = await openSignedIn(world, 'workbench.html', adminToken);
     await admin.page.locator('[data-staff-guard] a[href="office.html"]').waitFor();
     await admin.page.context().close();
   });
@@ -82,7 +71,7 @@ describe('异议处理', () => {
     const recordId = await api.register(agency, penaltyNamed(entity.uscc, '济阳区异议页面测试有限公司'));
     const objectionId = (await api.object(entity, objectionBody(recordId))).json.id;
 
-    const { page, trouble } = await openSignedIn('workbench-objections.html', agency.token);
+    const { page, trouble } = await openSignedIn(world, 'workbench-objections.html', agency.token);
     await settled(page);
     const item = page.locator(`li[data-id="${objectionId}"]`);
     await expect(item.textContent()).resolves.toContain('济阳区异议页面测试有限公司');
@@ -124,7 +113,7 @@ describe('信用修复', () => {
     const recordId = await api.register(agency, penaltyNamed(entity.uscc, '济阳区修复页面测试有限公司'));
     const repairId = (await api.fileRepair(entity, repairBody(recordId))).json.id;
 
-    const { page, trouble } = await openSignedIn('workbench-repairs.html', agency.token, PHONE);
+    const { page, trouble } = await openSignedIn(world, 'workbench-repairs.html', agency.token, PHONE);
     await settled(page);
     const item = page.locator(`li[data-id="${repairId}"]`);
     await expect(item.textContent()).resolves.toContain('信用修复承诺');
