@@ -121,7 +121,7 @@ describe('concurrent changes to one record', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
   });
 
-  it('lets exactly one of five concurrent corrections win; the others get 409 and change nothing', async ({
+  it('loses none of five concurrent corrections: each is applied on the version it read, or refused with 409', async ({
     service,
     agency,
     register,
@@ -139,8 +139,15 @@ describe('concurrent changes to one record', () => {
     );
     const stored = await call(service.url, 'GET', `/v1/records/${registered.id}`, { token: agency.token });
 
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    // Requests that read the same version race, and one wins; one that arrives after a win
+    // reads the new version and may win too (on a busy machine it does). What never happens
+    // is two wins on one version: every win is a version of its own, and all are kept.
+    const won = answers.filter((a) => a.status === 200);
+    expect(won.length).toBeGreaterThanOrEqual(1);
     for (const lost of answers.filter((a) => a.status !== 200)) expectProblem(lost, 409, 'record_changed');
-    expect(stored.json).toMatchObject({ version: 2, history: [expect.objectContaining({ version: 2 })] });
+    const versions = won.map((a) => a.json.version).sort();
+    expect(versions).toEqual(won.map((_, i) => i + 2));
+    expect(stored.json.version).toBe(1 + won.length);
+    expect(stored.json.history).toHaveLength(won.length);
   });
 });
