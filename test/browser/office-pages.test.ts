@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE } from '../support/browser.ts';
 import { expectNoSeriousViolations, openSignedIn, type SiteWorld, siteWorld } from './site-world.ts';
 
 /*
@@ -81,5 +82,25 @@ describe('机关名录 (office-agencies.html)', () => {
     await expect(page.locator('#a-name').getAttribute('aria-invalid')).resolves.toBe('true');
     const directory = await world.api.send('GET', '/v1/agencies');
     expect(directory.json.items.map((a: { uscc: string }) => a.uscc)).not.toContain(world.entity.uscc);
+  });
+});
+
+describe('the credit office pages on a phone (390 px)', () => {
+  it.each([
+    ['office.html', '#years-rows tr'],
+    ['office-oversight.html', '#events-state[data-kind]:not([data-kind="loading"])'],
+    ['office-agencies.html', '#list-state[data-kind]:not([data-kind="loading"])'],
+  ])('%s fits the screen and has no serious or critical axe violation', async (path, ready) => {
+    const { page, trouble } = await openSignedIn(world, path, adminToken, PHONE);
+    await page.locator(ready).first().waitFor();
+
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await expectNoSeriousViolations(page);
+    expect(trouble.errors).toEqual([]);
   });
 });
