@@ -1,7 +1,6 @@
 import type { Objection } from '../domain/objections/objection.ts';
-import { objectionDeadlines } from '../domain/objections/objection.ts';
 import type { Repair } from '../domain/repairs/repair.ts';
-import { repairDeadlines } from '../domain/repairs/repair.ts';
+import { filingDeadlines } from '../domain/workflows/deadlines.ts';
 import { chainHeadOf } from './audit-items.ts';
 import { deadlineEntry } from './deadline-items.ts';
 import type { IndexEntry } from './record-items.ts';
@@ -14,7 +13,7 @@ import type { IndexEntry } from './record-items.ts';
  *   PERSON#<sha256>#<kind> / <filedAt>#<id>  a person's own list, keyed by the hash of the ID
  *                                           number (party.ts personRef), never the number
  *   ESC#<kind> / <escalatedAt>#<id>         the credit office's list of escalated cases
- *   <pk> / DEADLINE#<kind>                  the open handling deadline
+ *   <pk> / DEADLINE#<kind>                  the open handling deadline and its reminder
  */
 
 import { type Filer, filerOf, personRef, type WorkflowKind } from '../domain/workflows/party.ts';
@@ -71,7 +70,6 @@ export function workflowEntries(kind: WorkflowKind, w: Workflow): IndexEntry[] {
   entries.push(pointer(filerPartition(kind, filerOf(w)), `${w.filedAt}#${w.id}`));
   if (w.escalatedAt && w.status === 'pending')
     entries.push(pointer(`ESC#${kind}`, `${w.escalatedAt}#${w.id}`));
-  const open = kind === 'objection' ? objectionDeadlines(w as Objection) : repairDeadlines(w as Repair);
-  for (const deadline of open) entries.push(deadlineEntry(pk, w.id, deadline));
+  for (const deadline of filingDeadlines(kind, w)) entries.push(deadlineEntry(pk, w.id, deadline));
   return entries;
 }

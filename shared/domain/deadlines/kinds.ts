@@ -27,8 +27,16 @@ export const DEADLINE_KINDS = {
   'publication-expiry': { sweep: 'publication-expiry', workingDays: false },
   /** An objection not handled within its 3 (or 7) working days: escalate to the credit office. */
   'objection-due': { sweep: 'objection-deadlines', workingDays: true },
+  /**
+   * One working day before an objection's handling deadline: remind the agency. After
+   * 'objection-due', as records have it: a sweep runs its kinds in this order, so an objection
+   * past both is escalated first and not reminded of a deadline it has already missed.
+   */
+  'objection-reminder': { sweep: 'objection-deadlines', workingDays: true },
   /** A repair application not decided in time: escalate to the credit office. */
   'repair-due': { sweep: 'repair-deadlines', workingDays: true },
+  /** One working day before a repair application's deadline: remind the agency (after 'repair-due', as above). */
+  'repair-reminder': { sweep: 'repair-deadlines', workingDays: true },
   /** A calendar year was loaded: recompute the open deadlines that depend on it. */
   'calendar-recompute': { sweep: 'deadline-recompute', workingDays: false },
   /** A batch registration to run, or to take over from a worker that stopped or died. */

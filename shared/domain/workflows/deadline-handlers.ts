@@ -7,14 +7,16 @@ import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { escalate, handlingLimit, type Objection } from '../objections/objection.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { escalateRepair, type Repair } from '../repairs/repair.ts';
+import { filingDeadlines, movedDeadline } from './deadlines.ts';
 import { filingEvent } from './events.ts';
 import { handlingDeadline } from './filing.ts';
 import type { WorkflowStore } from './ports.ts';
 
 /**
- * The timers of objections and repair applications: one not handled within its limit is
- * escalated to the credit office (an event and the admin's list); a calendar change moves
- * an open limit like any other working-day deadline.
+ * The timers of objections and repair applications: the agency is reminded one working day
+ * before the limit; one not handled within its limit is escalated to the credit office (an
+ * event and the admin's list); a calendar change moves an open limit and its reminder like any
+ * other working-day deadline.
  */
 export function makeWorkflowDeadlineHandlers({
   workflows,
@@ -51,6 +53,33 @@ export function makeWorkflowDeadlineHandlers({
     };
   }
 
+  /**
+   * Reminds the agency one working day before the handling deadline, as records are reminded
+   * of their disclosure deadline: the filing re-read, its reminder still open and due, then
+   * `remindedAt`, the audit entry and the 'reminder' event in one conditional write, so a
+   * second run finds the reminder closed ('stale') and sends nothing.
+   */
+  function reminder(kind: 'objection' | 'repair'): DeadlineHandler {
+    return async (item, now) => {
+      const before = await pending(kind, item);
+      const open = before && filingDeadlines(kind, before).find((d) => d.kind === item.kind);
+      if (!before || !open) return 'stale';
+      if (Date.parse(open.dueAt) > now.getTime()) return 'not-due';
+      const after = {
+        ...before,
+        deadline: { ...before.deadline, remindedAt: now.toISOString() },
+        revision: before.revision + 1,
+      };
+      const audit = auditEntryFor(before, after, { actor: SWEEP_ACTOR, action: `${kind}.reminded`, at: now });
+      const { dueAt, due } = before.deadline;
+      await workflows.commit({
+        [kind]: { before, after: { ...after, head: audit }, audit },
+        events: [filingEvent('reminder', kind, after, now, { dueAt, due })],
+      });
+      return 'reminded';
+    };
+  }
+
   /** The pure half of the recomputer: the handling deadline under `years`, nothing written. */
   function nextDeadline(kind: 'objection' | 'repair', filing: Objection | Repair, years: CalendarYearsPort) {
     const limit =
@@ -71,8 +100,14 @@ export function makeWorkflowDeadlineHandlers({
     return async (item, why, now) => {
       const before = await pending(kind, item);
       if (!before) return 'stale';
-      const next = await nextDeadline(kind, before, calendarYears);
-      if (next.dueAt === before.deadline.dueAt && next.provisional === before.deadline.provisional)
+      const old = before.deadline;
+      // The reminder moves with the due date; one already sent stays sent (movedDeadline).
+      const next = movedDeadline(old, await nextDeadline(kind, before, calendarYears));
+      if (
+        next.dueAt === old.dueAt &&
+        next.reminderAt === old.reminderAt &&
+        next.provisional === old.provisional
+      )
         return 'unchanged';
       const after = { ...before, deadline: next, revision: before.revision + 1 };
       const action = `${kind}.deadline_recomputed`;
@@ -95,7 +130,12 @@ export function makeWorkflowDeadlineHandlers({
   }
 
   return {
-    handlers: { 'objection-due': escalation('objection'), 'repair-due': escalation('repair') },
+    handlers: {
+      'objection-due': escalation('objection'),
+      'objection-reminder': reminder('objection'),
+      'repair-due': escalation('repair'),
+      'repair-reminder': reminder('repair'),
+    },
     recomputers: { 'objection-due': recompute('objection'), 'repair-due': recompute('repair') },
     predictors: { 'objection-due': predict('objection'), 'repair-due': predict('repair') },
   };

@@ -1,6 +1,6 @@
 import { type ChainHead, GENESIS } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
-import { addWorkingDays } from '../calendar/working-days.ts';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
 import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import { isPublishedAt, isShownAt } from '../records/shown.ts';
@@ -36,6 +36,13 @@ export interface HandlingDeadline {
   readonly due: IsoDate;
   readonly dueAt: string;
   readonly provisional: boolean;
+  /**
+   * When the agency is reminded: one working day before `dueAt`. Absent on filings stored
+   * before reminders existed, which simply get none.
+   */
+  readonly reminderAt?: string | undefined;
+  /** When the reminder went out (the sweep sets it once). */
+  readonly remindedAt?: string | undefined;
 }
 
 /**
@@ -90,15 +97,34 @@ export function isInForceFor(record: DisclosureRecord, filer: Filer, now: Date):
   return filer.role === 'entity' ? isShownAt(record, now) : isPublishedAt(record, now);
 }
 
-/** Working days from the date of `at` (Asia/Shanghai), as a handling deadline. */
+/**
+ * `workingDays` from `from` as a handling deadline, and its reminder one working day before,
+ * counted as a record's disclosure reminder is (records/deadlines.ts disclosureDeadline): the
+ * end of the (n-1)-th working day, so the agency is told when one working day is left.
+ */
+export function handlingPeriod(
+  calendar: WorkingCalendar,
+  from: IsoDate,
+  workingDays: number,
+): HandlingDeadline {
+  const d = addWorkingDays(calendar, from, workingDays);
+  const reminder = workingDays > 1 ? addWorkingDays(calendar, from, workingDays - 1) : undefined;
+  return {
+    due: d.due,
+    dueAt: d.dueAt,
+    provisional: d.provisional,
+    ...(reminder ? { reminderAt: reminder.dueAt } : {}),
+  };
+}
+
+/** Working days from the date of `at` (Asia/Shanghai), as a handling deadline with its reminder. */
 export async function handlingDeadline(
   calendarYears: CalendarYearsPort,
   at: Date,
   workingDays: number,
 ): Promise<HandlingDeadline> {
   const from = shanghaiDate(at);
-  const d = await withCalendar(calendarYears, [yearOf(from)], (calendar) =>
-    addWorkingDays(calendar, from, workingDays),
+  return withCalendar(calendarYears, [yearOf(from)], (calendar) =>
+    handlingPeriod(calendar, from, workingDays),
   );
-  return { due: d.due, dueAt: d.dueAt, provisional: d.provisional };
 }

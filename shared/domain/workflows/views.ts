@@ -1,5 +1,6 @@
 import type { Objection } from '../objections/objection.ts';
 import type { Repair } from '../repairs/repair.ts';
+import type { HandlingDeadline } from './filing.ts';
 
 /**
  * Who filed, as answers say it: an entity's filing names the entity (`entity`, its USCC); a
@@ -8,6 +9,14 @@ import type { Repair } from '../repairs/repair.ts';
  */
 function filerOut(filing: { readonly person?: string | undefined }) {
   return { filer: filing.person === undefined ? ('entity' as const) : ('person' as const) };
+}
+
+/**
+ * The handling deadline as answers say it. Its reminder (`reminderAt`, `remindedAt`) is the
+ * timers' bookkeeping, not part of the response schema, and stays inside.
+ */
+function deadlineOut({ due, dueAt, provisional }: HandlingDeadline) {
+  return { due, dueAt, provisional };
 }
 
 /**
@@ -21,10 +30,12 @@ export function objectionView({
   person,
   ...objection
 }: Objection) {
-  return { ...objection, ...filerOut({ person }), dueAt: objection.deadline.dueAt };
+  const deadline = deadlineOut(objection.deadline);
+  return { ...objection, deadline, ...filerOut({ person }), dueAt: deadline.dueAt };
 }
 
 /** A repair application as its parties and the credit office see it. */
 export function repairView({ head: _head, revision: _revision, person, ...repair }: Repair) {
-  return { ...repair, ...filerOut({ person }), dueAt: repair.deadline.dueAt };
+  const deadline = deadlineOut(repair.deadline);
+  return { ...repair, deadline, ...filerOut({ person }), dueAt: deadline.dueAt };
 }

@@ -50,6 +50,8 @@ describe('filing an objection', () => {
       due: '2026-10-10',
       dueAt: '2026-10-11T00:00:00+08:00',
       provisional: false,
+      // One working day before: the end of the working day before the due date.
+      reminderAt: '2026-10-10T00:00:00+08:00',
     });
   });
 

@@ -44,6 +44,8 @@ describe('a calendar year loaded while an objection is open', () => {
       due: '2027-01-05',
       dueAt: '2027-01-06T00:00:00+08:00',
       provisional: true,
+      // One working day before: the end of the working day before the due date.
+      reminderAt: '2027-01-05T00:00:00+08:00',
     });
   });
 
@@ -60,6 +62,8 @@ describe('a calendar year loaded while an objection is open', () => {
       due: '2027-01-06',
       dueAt: '2027-01-07T00:00:00+08:00',
       provisional: false,
+      // One working day before: the end of the working day before the due date.
+      reminderAt: '2027-01-06T00:00:00+08:00',
     });
     expect(world.table.deadlines.get(`objection-due#${objection.id}`)?.dueAt).toBe(
       '2027-01-07T00:00:00+08:00',
@@ -107,6 +111,8 @@ describe('a calendar year loaded while an objection is open', () => {
       due: '2027-01-05',
       dueAt: '2027-01-06T00:00:00+08:00',
       provisional: false,
+      // One working day before: the end of the working day before the due date.
+      reminderAt: '2027-01-05T00:00:00+08:00',
     });
     expect(world.table.eventsOfType('deadline-moved')).toEqual([]);
     expect(world.table.auditOf('objection', objection.id).at(-1)?.action).toBe(
@@ -127,6 +133,8 @@ describe('a calendar year loaded while an objection is open', () => {
       due: '2027-01-12',
       dueAt: '2027-01-13T00:00:00+08:00',
       provisional: false,
+      // One working day before: the end of the working day before the due date.
+      reminderAt: '2027-01-12T00:00:00+08:00',
     });
   });
 
@@ -167,6 +175,8 @@ describe('a calendar year loaded while a repair application is open', () => {
       due: '2027-01-06',
       dueAt: '2027-01-07T00:00:00+08:00',
       provisional: false,
+      // One working day before: the end of the working day before the due date.
+      reminderAt: '2027-01-06T00:00:00+08:00',
     });
     expect(world.table.eventsOfType('deadline-moved')).toEqual([
       expect.objectContaining({
