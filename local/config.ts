@@ -16,6 +16,11 @@ const localEnv = z.object({
   AUTO_PUBLISH_OVERDUE: z.enum(['true', 'false']).default('true'),
   /** Start a queued batch job's worker in-process at once, as the table stream does on AWS. */
   BATCH_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Send mail to this SMTP server (e.g. Mailpit's smtp://localhost:1025) instead of the embedded catcher. */
+  MAIL_URL: z.url().optional(),
+  /** The embedded catcher's SMTP port when MAIL_URL is unset (its messages: /local/mail). */
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  MAIL_FROM: z.email().default('noreply@disclosure.localhost'),
 });
 
 export interface LocalConfig {
@@ -27,6 +32,10 @@ export interface LocalConfig {
   readonly schedules: boolean;
   readonly autoPublish: boolean;
   readonly batchJobs: boolean;
+  /** An SMTP server of your own; else the embedded catcher on `mailCatcherPort`. */
+  readonly mailUrl?: string | undefined;
+  readonly mailCatcherPort?: number | undefined;
+  readonly mailFrom?: string | undefined;
 }
 
 export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -42,5 +51,8 @@ export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalC
     schedules: c.SCHEDULES === 'on',
     autoPublish: c.AUTO_PUBLISH_OVERDUE === 'true',
     batchJobs: c.BATCH_JOBS === 'on',
+    mailUrl: c.MAIL_URL,
+    mailCatcherPort: c.MAIL_CATCHER_PORT,
+    mailFrom: c.MAIL_FROM,
   };
 }

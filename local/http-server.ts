@@ -16,7 +16,8 @@ import {
   readRequestBody,
 } from './api-event.ts';
 import type { LocalKeys } from './jwt-keys.ts';
-import { SIGN_IN_PATH, serveSignIn, writeSignIn } from './sign-in.ts';
+import { type CaughtMail, mailPage } from './mail-catcher.ts';
+import { SIGN_IN_PATH, serveSignIn, toLoopbackName, writeSignIn } from './sign-in.ts';
 import { serveStatic } from './static-files.ts';
 
 export type LambdaHandler = (
@@ -40,6 +41,8 @@ export function createApiServer(options: {
   loadHandler?: (group: FunctionGroup) => Promise<LambdaHandler>;
   /** The website's /config.json; locally the API is on the same origin and tokens are pasted. */
   site?: Record<string, unknown>;
+  /** The embedded mail catcher, whose messages /local/mail shows. */
+  mailbox?: { messages(): readonly CaughtMail[] };
   /** Told of each answer once it went out, as a table stream would see its writes. */
   onAnswer?: (routeKey: string, status: number) => void;
 }): Server {
@@ -57,6 +60,8 @@ export function createApiServer(options: {
   const site = options.site ?? { apiBaseUrl: '', auth: { mode: 'local' } };
   const server = createServer((request, response) => {
     if (serveStatic(request, response, site)) return;
+    if (request.url?.split('?')[0] === MAIL_PAGE_PATH)
+      return serveMailPage(request, response, options.mailbox);
     const answer =
       request.url?.split('?')[0] === SIGN_IN_PATH
         ? serveSignIn(request, options.keys, server.address()).then((signIn) =>
@@ -174,4 +179,29 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyStructured
   const body = result.body ?? '';
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+/** The local mail catcher's page: what the service sent, readable in a browser. */
+export const MAIL_PAGE_PATH = '/local/mail';
+
+/**
+ * Mail holds addresses and names: the page answers only a request addressed to this machine
+ * by a loopback name (as the quick sign-in does), and only when the embedded catcher runs.
+ */
+function serveMailPage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  mailbox: { messages(): readonly CaughtMail[] } | undefined,
+): void {
+  if (request.method !== 'GET' || !mailbox || !toLoopbackName(request.headers.host)) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('未找到');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  response.end(mailPage(mailbox.messages()));
 }

@@ -11,6 +11,8 @@ export interface Runtime {
   readonly url: string;
   readonly dynamodbEndpoint: string;
   readonly tableName: string;
+  /** Where the running service sends mail, so `npm run sweep` sends to the same place. */
+  readonly mailUrl?: string | undefined;
 }
 
 const fileIn = (dataDir: string) => join(dataDir, 'runtime.json');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeSweeps, type Sweeps } from '../functions/sweeps/sweeps.ts';
 import { systemClock } from '../shared/domain/clock.ts';
+import { smtpSender } from '../shared/mail/smtp-sender.ts';
 import { createDocumentClient } from '../shared/store/client.ts';
 import type { LocalConfig } from './config.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -10,6 +11,7 @@ import { ensureTable } from './ensure-table.ts';
 import { createApiServer } from './http-server.ts';
 import { startJobWorker } from './job-worker.ts';
 import { localKeys } from './jwt-keys.ts';
+import { type CaughtMail, type MailCatcher, startMailCatcher } from './mail-catcher.ts';
 import { clearRuntime, writeRuntime } from './runtime-file.ts';
 import { startScheduler } from './scheduler.ts';
 
@@ -23,6 +25,8 @@ export interface LocalService {
   readonly dynamodbEndpoint: string;
   readonly startedDynamoDb: boolean;
   readonly table: 'created' | 'updated' | 'exists';
+  /** Where mail goes, and what the embedded catcher received (empty when MAIL_URL names another server). */
+  readonly mail: { readonly url: string; messages(): readonly CaughtMail[] };
   stop(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     ? undefined
     : await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
   const endpoint = dynamo?.endpoint ?? (config.dynamodbEndpoint as string);
+  let catcher: MailCatcher | undefined;
   try {
     // The handler modules read these once, at import, exactly as on Lambda.
     process.env.TABLE_NAME = config.tableName;
@@ -47,11 +52,22 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const table = await ensureTable(admin, config.tableName).finally(() => admin.destroy());
     const keys = await localKeys(config.dataDir);
     const store = { client: createDocumentClient({ endpoint }), tableName: config.tableName };
-    const sweeps = makeSweeps(store, systemClock, { autoPublish: config.autoPublish });
+    catcher = config.mailUrl ? undefined : await startMailCatcher(config.mailCatcherPort ?? 0);
+    const mailUrl = config.mailUrl ?? (catcher as MailCatcher).url;
+    const sender = smtpSender({ url: mailUrl, from: config.mailFrom ?? 'noreply@disclosure.localhost' });
+    let siteUrl = `http://localhost:${config.port}`;
+    const mail = {
+      sender,
+      get siteUrl() {
+        return siteUrl;
+      },
+    };
+    const sweeps = makeSweeps(store, systemClock, { autoPublish: config.autoPublish, mail });
     const scheduler = config.schedules ? startScheduler(sweeps) : undefined;
     const jobs = config.batchJobs ? startJobWorker(sweeps) : undefined;
     const server = createApiServer({
       keys,
+      ...(catcher ? { mailbox: catcher } : {}),
       onAnswer: (route, status) => {
         if (route === BATCH_ROUTE && status === 202) jobs?.wake();
       },
@@ -63,11 +79,13 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    siteUrl = url;
     writeRuntime(config.dataDir, {
       pid: process.pid,
       url,
       dynamodbEndpoint: endpoint,
       tableName: config.tableName,
+      mailUrl,
     });
     return {
       url,
@@ -75,16 +93,20 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
       dynamodbEndpoint: endpoint,
       startedDynamoDb: dynamo !== undefined,
       table,
+      mail: { url: mailUrl, messages: () => catcher?.messages() ?? [] },
       async stop() {
         clearRuntime(config.dataDir);
         await scheduler?.stop();
         await jobs?.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        sender.close();
+        await catcher?.stop();
         await dynamo?.stop();
       },
     };
   } catch (error) {
+    await catcher?.stop();
     await dynamo?.stop();
     throw error;
   }

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { makeSweeps } from '../functions/sweeps/sweeps.ts';
 import { SWEEP_NAMES, type SweepName } from '../shared/domain/deadlines/kinds.ts';
 import type { SweepReport } from '../shared/domain/deadlines/sweep.ts';
+import { smtpSender } from '../shared/mail/smtp-sender.ts';
 import { createDocumentClient } from '../shared/store/client.ts';
 import { localConfigFromEnv } from './config.ts';
 import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -75,7 +76,15 @@ async function main(): Promise<void> {
       tableName: running?.tableName ?? config.tableName,
     };
     const clock = () => now ?? new Date();
-    const report = await makeSweeps(store, clock, { autoPublish: config.autoPublish })(sweep);
+    // Mail goes where the running service sends it; with none running, to MAIL_URL if set.
+    const sender = smtpSender({
+      url: running?.mailUrl ?? config.mailUrl ?? `smtp://127.0.0.1:${config.mailCatcherPort ?? 2525}`,
+      from: config.mailFrom ?? 'noreply@disclosure.localhost',
+    });
+    const mail = { sender, siteUrl: running?.url ?? `http://localhost:${config.port}` };
+    const report = await makeSweeps(store, clock, { autoPublish: config.autoPublish, mail })(sweep).finally(
+      () => sender.close(),
+    );
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : describe(report));
   } finally {
     await own?.stop();

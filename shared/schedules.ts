@@ -41,4 +41,16 @@ export const SCHEDULES = [
     cron: 'cron(* * * * ? *)',
     description: 'Runs batch registrations, and resumes any a worker left unfinished',
   },
+  {
+    sweep: 'notifications',
+    // An event's notices within a minute of it; a failed mail retried when its backoff is up.
+    cron: 'cron(* * * * ? *)',
+    description: 'Turns new events into inbox items and e-mail, and sends the mail that is due',
+  },
+  {
+    sweep: 'office-digest',
+    // Before the office's working day: what went overdue, per agency.
+    cron: 'cron(30 8 * * ? *)',
+    description: "The credit office's daily digest of what is overdue per agency",
+  },
 ] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

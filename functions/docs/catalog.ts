@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/routes.ts';
 import { agencyRoutes } from '../agencies/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
+import { inboxRoutes } from '../inbox/routes.ts';
 import { objectionRoutes } from '../objections/routes.ts';
 import { recordRoutes } from '../records/routes.ts';
 import { repairRoutes } from '../repairs/routes.ts';
@@ -35,6 +36,7 @@ export function routeCatalog(): Record<string, RouteDefinition<any, any, any>> {
     ...adminRoutes(unused),
     ...worklistRoutes(unused),
     ...agencyRoutes(unused),
+    ...inboxRoutes(unused),
     ...docsRoutes(() => ({})),
   };
 }

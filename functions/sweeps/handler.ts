@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { SWEEP_NAMES } from '../../shared/domain/deadlines/kinds.ts';
+import { mailFromEnv } from '../../shared/mail/from-env.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { makeSweeps } from './sweeps.ts';
 
@@ -11,6 +12,7 @@ const settings = z
 
 const sweeps = makeSweeps(storeFromEnv(), systemClock, {
   autoPublish: settings.AUTO_PUBLISH_OVERDUE === 'true',
+  mail: mailFromEnv(),
 });
 
 const scheduled = z.object({ sweep: z.enum(SWEEP_NAMES) });

@@ -1,21 +1,32 @@
+import { makeAgencyWorklist } from '../../shared/domain/agency-worklist.ts';
 import type { CalendarYear } from '../../shared/domain/calendar/calendar-year.ts';
 import type { CalendarYearsPort } from '../../shared/domain/calendar/load-calendar.ts';
 import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
 import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.ts';
+import { makeOfficeDigest } from '../../shared/domain/notifications/digest.ts';
+import type { MailSender } from '../../shared/domain/notifications/mail.ts';
 import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
 import { deadlineHandlers } from '../../shared/domain/timers.ts';
+import type { MailSettings } from '../../shared/mail/from-env.ts';
 import { emitMetrics } from '../../shared/observability/metrics.ts';
+import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { batchJobRepository } from '../../shared/store/batch-job-repository.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
+import { contactRepository } from '../../shared/store/contact-repository.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
 import { recomputePorts } from '../../shared/store/job-repository.ts';
+import { notificationRepository } from '../../shared/store/notification-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { isTransientStoreError } from '../../shared/store/transient.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { budgetOf, makeRowRegistration, pacedAt, WORKER_DUTY } from '../records/batch.ts';
+
+const NO_MAIL: MailSender = {
+  send: () => Promise.reject(new Error('no mail transport is configured for these sweeps')),
+};
 
 /** How long one run of the 'batch-jobs' sweep works on one job before handing it on. */
 const BATCH_RUN_MS = 120_000;
@@ -23,6 +34,11 @@ const BATCH_RUN_MS = 120_000;
 export interface SweepSettings {
   /** Publish an unpublished public record automatically when its deadline has passed. */
   readonly autoPublish: boolean;
+  /**
+   * How e-mail leaves (SES on AWS, SMTP on one machine) and the site its links point to.
+   * Without it no mail leaves: each delivery fails and waits for its next attempt.
+   */
+  readonly mail?: MailSettings | undefined;
 }
 
 export type Sweeps = (
@@ -40,10 +56,26 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
   const deadlines = deadlineRepository(store);
   const workflows = workflowRepository(store);
   const batchJobs = batchJobRepository(store);
+  const notifications = notificationRepository(store);
+  const contacts = contactRepository(store);
+  const agencies = agencyRepository(store);
   return async (sweep, options = {}) => {
     // One run reads each calendar year once, not once per item; the next run reads afresh.
     const calendarYears = memoizeYears(calendarYearsFrom(calendars));
     const runClock = options.clock ?? clock;
+    if (sweep === 'office-digest') {
+      const worklist = makeAgencyWorklist({ records, workflows, calendarYears, clock: runClock });
+      const digest = makeOfficeDigest({
+        agencies: async () =>
+          (await agencies.list()).map(({ agency }) => ({ uscc: agency.uscc, name: agency.name })),
+        worklist,
+        putEvent: contacts.putEvent,
+        clock: runClock,
+      });
+      const action = await digest();
+      return { sweep, now: runClock().toISOString(), actions: { [action]: 1 }, deadLettered: 0, more: false };
+    }
+    const mail = { sent: 0, failed: 0, dead: 0, skipped: 0 };
     const recordUseCases = makeRecordUseCases({ records, calendarYears, clock: runClock });
     const handlers = deadlineHandlers({
       records,
@@ -51,6 +83,15 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
       calendarYears,
       recompute: recomputePorts(store),
       autoPublish: settings.autoPublish,
+      notifications: {
+        store: notifications,
+        sender: settings.mail?.sender ?? NO_MAIL,
+        siteUrl: settings.mail?.siteUrl ?? 'http://localhost',
+        clock: runClock,
+        count: (what) => {
+          mail[what]++;
+        },
+      },
       batchJobs: {
         store: batchJobs,
         registerRow: makeRowRegistration(recordUseCases),
@@ -76,6 +117,16 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
       { SweepItemsProcessed: processed, SweepItemsDeadLettered: report.deadLettered },
       { Sweep: sweep },
     );
+    if (sweep === 'notifications')
+      emitMetrics(
+        {
+          MailSent: mail.sent,
+          MailFailed: mail.failed,
+          MailDeadLettered: mail.dead,
+          MailSkipped: mail.skipped,
+        },
+        { Sweep: sweep },
+      );
     return report;
   };
 }

@@ -6,10 +6,14 @@
 export const EVENT_TYPES = [
   'reminder',
   'overdue',
+  'overdue-digest',
   'expired',
   'deadline-moved',
+  'record-published',
+  'record-corrected',
   'record-revoked',
   'objection-filed',
+  'objection-accepted',
   'objection-decided',
   'objection-escalated',
   'repair-filed',
@@ -22,10 +26,14 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   reminder: '期限提醒',
   overdue: '已逾期',
+  'overdue-digest': '逾期日报',
   expired: '公示期满',
   'deadline-moved': '期限调整',
+  'record-published': '信息公示',
+  'record-corrected': '信息更正',
   'record-revoked': '信息撤销',
   'objection-filed': '提出异议',
+  'objection-accepted': '异议受理',
   'objection-decided': '异议办结',
   'objection-escalated': '异议逾期报告',
   'repair-filed': '申请信用修复',
@@ -39,7 +47,8 @@ export interface DomainEvent {
   readonly type: EventType;
   readonly at: string;
   readonly subject: {
-    readonly kind: 'record' | 'objection' | 'repair';
+    /** `office`: addressed to the credit office as a whole (the daily digest). */
+    readonly kind: 'record' | 'objection' | 'repair' | 'office';
     readonly id: string;
     readonly agency: string;
     /** The entity concerned, who is told of objection and repair outcomes and of revocations. */

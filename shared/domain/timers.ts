@@ -2,6 +2,9 @@ import type { CalendarYearsPort } from './calendar/load-calendar.ts';
 import type { DeadlineKind } from './deadlines/kinds.ts';
 import { makeRecomputeHandler, type RecomputePorts } from './deadlines/recompute.ts';
 import type { DeadlineHandler } from './deadlines/sweep.ts';
+import { type MailDeliveryDeps, makeMailDeliveryHandler } from './notifications/delivery.ts';
+import { makeMatterOf } from './notifications/matter.ts';
+import { makeNotifyHandler } from './notifications/produce.ts';
 import { type BatchJobWorker, makeBatchJobHandler } from './records/batch-job.ts';
 import { makeRecordDeadlineHandlers } from './records/deadline-handlers.ts';
 import type { RecordStore } from './records/ports.ts';
@@ -16,6 +19,8 @@ export interface TimerDeps {
   readonly batchJobs: BatchJobWorker;
   /** Publish a public record automatically when its disclosure deadline passes. */
   readonly autoPublish: boolean;
+  /** Where notices go and how e-mail leaves. */
+  readonly notifications: MailDeliveryDeps & { readonly clock: () => Date };
 }
 
 /**
@@ -33,5 +38,10 @@ export function deadlineHandlers(deps: TimerDeps): Readonly<Record<DeadlineKind,
       ...workflows.recomputers,
     }),
     'batch-job': makeBatchJobHandler(deps.batchJobs),
+    notify: makeNotifyHandler({
+      store: deps.notifications.store,
+      matterOf: makeMatterOf({ ...deps, clock: deps.notifications.clock }),
+    }),
+    'mail-delivery': makeMailDeliveryHandler(deps.notifications),
   };
 }

@@ -94,6 +94,31 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '登记或修改机关名称（信用办）；修改须带 If-Match（GET 所得版本），新建可不带',
     en: 'Name or rename an agency (admin); an update needs If-Match with the version read, a new entry does not',
   },
+  'GET /v1/inbox': {
+    zh: '本人（本单位）的站内消息，最新的在前，含未读条数',
+    en: "The caller's own notifications, newest first, with the unread count",
+  },
+  'POST /v1/inbox/{id}/read': {
+    zh: '将一条消息标为已读；他人的消息与不存在的消息同样答复 404',
+    en: "Mark one notification read; another party's answers 404 like one that does not exist",
+  },
+  'PUT /v1/contact': {
+    zh: '登记接收通知的邮箱；先发确认邮件，确认前不发送其他邮件',
+    en: 'Register the e-mail address for notices; only its confirmation is sent until it is confirmed',
+  },
+  'GET /v1/contact': { zh: '查询登记的通知邮箱及其状态', en: 'The registered address and its status' },
+  'POST /v1/contact/confirmation': {
+    zh: '以确认邮件中的链接确认邮箱（无需登录）',
+    en: 'Confirm an address with the token of its confirmation mail (no sign-in)',
+  },
+  'GET /v1/admin/mail/dead-letters': {
+    zh: '多次重试后仍未发出的邮件（信用办）',
+    en: 'Mail given up after its retries (admin)',
+  },
+  'POST /v1/admin/mail/dead-letters/{id}/retry': {
+    zh: '重新发送一封被放弃的邮件（信用办）',
+    en: 'Send a mail that was given up again (admin)',
+  },
   'GET /v1/admin/events': { zh: '事件列表（信用办）', en: 'Events (admin)' },
   'GET /v1/admin/escalations': {
     zh: '逾期未处理的异议与修复申请、逾期撤销或变更的记录（信用办）',

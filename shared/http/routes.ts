@@ -47,6 +47,10 @@ export const FUNCTION_GROUPS = {
     description: 'The agency directory: names of deciding bodies, kept by the credit office',
     data: 'read-write',
   },
+  inbox: {
+    description: "Everyone's notices (inbox), contact addresses and their confirmation, mail given up",
+    data: 'read-write',
+  },
   docs: { description: 'The OpenAPI document and the batch templates of the API', data: 'none' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
@@ -110,6 +114,24 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/stats/timeliness', group: 'stats', access: 'public' },
   { method: 'GET', path: '/v1/agencies', group: 'agencies', access: 'public' },
   { method: 'PUT', path: '/v1/agencies/{uscc}', group: 'agencies', access: ['admin'] },
+  { method: 'GET', path: '/v1/inbox', group: 'inbox', access: ['agency', 'entity', 'person', 'admin'] },
+  {
+    method: 'POST',
+    path: '/v1/inbox/{id}/read',
+    group: 'inbox',
+    access: ['agency', 'entity', 'person', 'admin'],
+  },
+  { method: 'PUT', path: '/v1/contact', group: 'inbox', access: ['agency', 'entity', 'person', 'admin'] },
+  { method: 'GET', path: '/v1/contact', group: 'inbox', access: ['agency', 'entity', 'person', 'admin'] },
+  // The link in the confirmation mail: whoever holds the token confirms, signed in or not.
+  { method: 'POST', path: '/v1/contact/confirmation', group: 'inbox', access: 'public' },
+  { method: 'GET', path: '/v1/admin/mail/dead-letters', group: 'inbox', access: ['admin'] },
+  {
+    method: 'POST',
+    path: '/v1/admin/mail/dead-letters/{id}/retry',
+    group: 'inbox',
+    access: ['admin'],
+  },
   { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/audit/verify', group: 'admin', access: ['admin'] },

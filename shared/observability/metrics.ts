@@ -19,12 +19,15 @@ export const OBJECTION_METRICS = ['ObjectionsFiled', 'ObjectionsDecided', 'Objec
 export const REPAIR_METRICS = ['RepairsFiled', 'RepairsDecided', 'RepairsOverdue'] as const;
 /** Per sweep run, with the dimension `Sweep`. */
 export const SWEEP_METRICS = ['SweepItemsProcessed', 'SweepItemsDeadLettered'] as const;
+/** Per run of the notifications sweep (dimension `Sweep: notifications`): what became of each mail tried. */
+export const MAIL_METRICS = ['MailSent', 'MailFailed', 'MailDeadLettered', 'MailSkipped'] as const;
 
 export type MetricName =
   | (typeof RECORD_METRICS)[number]
   | (typeof OBJECTION_METRICS)[number]
   | (typeof REPAIR_METRICS)[number]
-  | (typeof SWEEP_METRICS)[number];
+  | (typeof SWEEP_METRICS)[number]
+  | (typeof MAIL_METRICS)[number];
 
 export type MetricCounts = Readonly<Partial<Record<MetricName, number>>>;
 

@@ -37,10 +37,11 @@ export const eventResponse = z.object({
   type: z.enum(EVENT_TYPES),
   at: instantOut,
   subject: z.object({
-    kind: z.enum(['record', 'objection', 'repair']),
+    kind: z.enum(['record', 'objection', 'repair', 'office']),
     // A record's, objection's or repair application's id: a prefix of three letters.
     id: z.string().max(AGGREGATE_ID_LENGTH),
-    agency: usccOut,
+    // Empty for what is addressed to the credit office as a whole (the daily digest).
+    agency: usccOut.or(z.literal('')),
     entity: usccOut.optional(),
   }),
   data: fieldMap,

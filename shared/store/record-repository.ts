@@ -51,9 +51,10 @@ export function recordRepository(store: Store): RecordStore {
         : undefined;
     },
 
-    async create(record, audit) {
+    async create(record, audit, events = []) {
       await commitCounting(store, [
         ...recordOps(tableName, undefined, record, audit),
+        ...eventOps(tableName, events),
         ...counterOps(tableName, undefined, record),
       ]);
     },

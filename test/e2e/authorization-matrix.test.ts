@@ -34,7 +34,7 @@ const CALLERS = [
   'admin',
 ] as const;
 type Caller = (typeof CALLERS)[number];
-type Expected = '2xx' | 401 | 403;
+type Expected = '2xx' | 400 | 401 | 403 | 404;
 
 const OK = '2xx';
 const PUBLIC: Expected[] = [OK, OK, OK, OK, OK, OK, OK, OK];
@@ -44,6 +44,9 @@ const AGENCY_OWN: Expected[] = [401, 403, 403, 403, 403, OK, 403, 403];
 const ENTITY_ANY: Expected[] = [401, OK, OK, 403, 403, 403, 403, 403];
 const PERSON_ANY: Expected[] = [401, 403, 403, OK, OK, 403, 403, 403];
 const FILER_OWN: Expected[] = [401, OK, 403, OK, 403, 403, 403, 403];
+const SIGNED_IN: Expected[] = [401, OK, OK, OK, OK, OK, OK, OK];
+/** Well-formed ids that name nothing: every signed-in caller gets past authorization to a 404. */
+const SIGNED_IN_MISSING: Expected[] = [401, 404, 404, 404, 404, 404, 404, 404];
 const PARTIES_OWN: Expected[] = [401, OK, 403, OK, 403, OK, 403, 403];
 
 /**
@@ -85,6 +88,15 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/stats/timeliness': PUBLIC,
   'GET /v1/agencies': PUBLIC,
   'PUT /v1/agencies/{uscc}': ADMIN_ONLY,
+  'GET /v1/inbox': SIGNED_IN,
+  'POST /v1/inbox/{id}/read': SIGNED_IN_MISSING,
+  // After PUT /v1/contact (the route table lists it first), every caller has an address.
+  'PUT /v1/contact': SIGNED_IN,
+  'GET /v1/contact': SIGNED_IN,
+  // Public: a token that names no confirmation is refused as such, signed in or not.
+  'POST /v1/contact/confirmation': [400, 400, 400, 400, 400, 400, 400, 400],
+  'GET /v1/admin/mail/dead-letters': ADMIN_ONLY,
+  'POST /v1/admin/mail/dead-letters/{id}/retry': [401, 403, 403, 403, 403, 403, 403, 404],
   'GET /v1/admin/events': ADMIN_ONLY,
   'GET /v1/admin/escalations': ADMIN_ONLY,
   'GET /v1/admin/audit/verify': ADMIN_ONLY,
@@ -273,6 +285,25 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   'PUT /v1/agencies/{uscc}': [
     'none',
     () => ({ method: 'PUT', path: `/v1/agencies/${anAgency()}`, body: { name: '济南市示例局' } }),
+  ],
+  'GET /v1/inbox': ['none', () => ({ method: 'GET', path: '/v1/inbox' })],
+  'POST /v1/inbox/{id}/read': [
+    'none',
+    () => ({ method: 'POST', path: '/v1/inbox/20261204T000000000Z-0123456789abcdef/read' }),
+  ],
+  'PUT /v1/contact': [
+    'none',
+    () => ({ method: 'PUT', path: '/v1/contact', body: { email: 'matrix@example.com' } }),
+  ],
+  'GET /v1/contact': ['none', () => ({ method: 'GET', path: '/v1/contact' })],
+  'POST /v1/contact/confirmation': [
+    'none',
+    () => ({ method: 'POST', path: '/v1/contact/confirmation', body: { token: 'A'.repeat(43) } }),
+  ],
+  'GET /v1/admin/mail/dead-letters': ['none', () => ({ method: 'GET', path: '/v1/admin/mail/dead-letters' })],
+  'POST /v1/admin/mail/dead-letters/{id}/retry': [
+    'none',
+    () => ({ method: 'POST', path: `/v1/admin/mail/dead-letters/${'0'.repeat(40)}/retry` }),
   ],
   'GET /v1/admin/events': ['none', () => ({ method: 'GET', path: '/v1/admin/events' })],
   'GET /v1/admin/escalations': ['none', () => ({ method: 'GET', path: '/v1/admin/escalations' })],

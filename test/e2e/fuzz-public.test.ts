@@ -304,6 +304,7 @@ const FUZZ_FILES: Record<Exclude<keyof typeof FUNCTION_GROUPS, 'fallback'>, stri
   repairs: 'fuzz-workflows',
   worklist: 'fuzz-workflows',
   agencies: 'fuzz-public',
+  inbox: 'fuzz-inbox',
 };
 
 describe('bad input to the public, calendar, statistics, admin and docs routes', () => {

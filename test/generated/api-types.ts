@@ -800,6 +800,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own notifications, newest first, with the unread count
+         * @description 本人（本单位）的站内消息，最新的在前，含未读条数
+         *
+         *     The caller's own notifications, newest first, with the unread count
+         *
+         *     角色 / roles: agency, entity, person, admin
+         */
+        get: operations["GET_v1_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one notification read; another party's answers 404 like one that does not exist
+         * @description 将一条消息标为已读；他人的消息与不存在的消息同样答复 404
+         *
+         *     Mark one notification read; another party's answers 404 like one that does not exist
+         *
+         *     角色 / roles: agency, entity, person, admin
+         */
+        post: operations["POST_v1_inbox_id_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The registered address and its status
+         * @description 查询登记的通知邮箱及其状态
+         *
+         *     The registered address and its status
+         *
+         *     角色 / roles: agency, entity, person, admin
+         */
+        get: operations["GET_v1_contact"];
+        /**
+         * Register the e-mail address for notices; only its confirmation is sent until it is confirmed
+         * @description 登记接收通知的邮箱；先发确认邮件，确认前不发送其他邮件
+         *
+         *     Register the e-mail address for notices; only its confirmation is sent until it is confirmed
+         *
+         *     角色 / roles: agency, entity, person, admin
+         */
+        put: operations["PUT_v1_contact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contact/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an address with the token of its confirmation mail (no sign-in)
+         * @description 以确认邮件中的链接确认邮箱（无需登录）
+         *
+         *     Confirm an address with the token of its confirmation mail (no sign-in)
+         *
+         *     公开 / public
+         */
+        post: operations["POST_v1_contact_confirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/mail/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mail given up after its retries (admin)
+         * @description 多次重试后仍未发出的邮件（信用办）
+         *
+         *     Mail given up after its retries (admin)
+         *
+         *     角色 / roles: admin
+         */
+        get: operations["GET_v1_admin_mail_dead_letters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/mail/dead-letters/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a mail that was given up again (admin)
+         * @description 重新发送一封被放弃的邮件（信用办）
+         *
+         *     Send a mail that was given up again (admin)
+         *
+         *     角色 / roles: admin
+         */
+        post: operations["POST_v1_admin_mail_dead_letters_id_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/events": {
         parameters: {
             query?: never;
@@ -5747,10 +5899,811 @@ export interface operations {
             };
         };
     };
+    GET_v1_inbox: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本人（本单位）的站内消息，最新的在前，含未读条数 / The caller's own notifications, newest first, with the unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 最新的在前 */
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                            /** Format: date-time */
+                            at: string;
+                            /** @description 标题 */
+                            title: string;
+                            /** @description 正文，每项一句 */
+                            lines: string[];
+                            /** @description 网站内的相关页面（相对路径） */
+                            link?: string;
+                            /** @description 法律依据 */
+                            basis?: string;
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description 未读条数
+                         */
+                        unread: number;
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_inbox_id_read: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 将一条消息标为已读；他人的消息与不存在的消息同样答复 404 / Mark one notification read; another party's answers 404 like one that does not exist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                        /** Format: date-time */
+                        at: string;
+                        /** @description 标题 */
+                        title: string;
+                        /** @description 正文，每项一句 */
+                        lines: string[];
+                        /** @description 网站内的相关页面（相对路径） */
+                        link?: string;
+                        /** @description 法律依据 */
+                        basis?: string;
+                        read: boolean;
+                        /** Format: date-time */
+                        readAt?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 查询登记的通知邮箱及其状态 / The registered address and its status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        /**
+                         * @description pending 待确认；confirmed 已确认；suppressed 因退信或投诉已停止发送
+                         * @enum {string}
+                         */
+                        status: "pending" | "confirmed" | "suppressed";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** Format: date-time */
+                        confirmedAt?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PUT_v1_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description 接收通知的邮箱；确认前只会收到确认邮件
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 登记接收通知的邮箱；先发确认邮件，确认前不发送其他邮件 / Register the e-mail address for notices; only its confirmation is sent until it is confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        /**
+                         * @description pending 待确认；confirmed 已确认；suppressed 因退信或投诉已停止发送
+                         * @enum {string}
+                         */
+                        status: "pending" | "confirmed" | "suppressed";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** Format: date-time */
+                        confirmedAt?: string;
+                    };
+                };
+            };
+            /** @description 登记接收通知的邮箱；先发确认邮件，确认前不发送其他邮件 / Register the e-mail address for notices; only its confirmation is sent until it is confirmed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        /**
+                         * @description pending 待确认；confirmed 已确认；suppressed 因退信或投诉已停止发送
+                         * @enum {string}
+                         */
+                        status: "pending" | "confirmed" | "suppressed";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** Format: date-time */
+                        confirmedAt?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match 的版本已过时 / The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_contact_confirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 以确认邮件中的链接确认邮箱（无需登录） / Confirm an address with the token of its confirmation mail (no sign-in) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        /**
+                         * @description pending 待确认；confirmed 已确认；suppressed 因退信或投诉已停止发送
+                         * @enum {string}
+                         */
+                        status: "pending" | "confirmed" | "suppressed";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** Format: date-time */
+                        confirmedAt?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_admin_mail_dead_letters: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 多次重试后仍未发出的邮件（信用办） / Mail given up after its retries (admin) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description 收件方：单位代码、office，或 person（不显示身份证号） */
+                            recipient: string;
+                            /** @enum {string} */
+                            kind: "notification" | "confirmation";
+                            title: string;
+                            /** Format: int64 */
+                            attempts: number;
+                            lastError: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_admin_mail_dead_letters_id_retry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 重新发送一封被放弃的邮件（信用办） / Send a mail that was given up again (admin) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        status: "pending";
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_v1_admin_events: {
         parameters: {
             query?: {
-                type?: "reminder" | "overdue" | "expired" | "deadline-moved" | "record-revoked" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -5772,14 +6725,14 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "expired" | "deadline-moved" | "record-revoked" | "objection-filed" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
                             /** Format: date-time */
                             at: string;
                             subject: {
                                 /** @enum {string} */
-                                kind: "record" | "objection" | "repair";
+                                kind: "record" | "objection" | "repair" | "office";
                                 id: string;
-                                agency: string;
+                                agency: string | "";
                                 entity?: string;
                             };
                             data: {

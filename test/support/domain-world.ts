@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/domain/audit.ts';
 import { calendarYearsFrom, makeCalendarUseCases } from '../../shared/domain/calendar/use-cases.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
 import { runSweep } from '../../shared/domain/deadlines/sweep.ts';
+import type { NotificationStore } from '../../shared/domain/notifications/ports.ts';
 import { makeObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
 import { makePublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
 import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
@@ -43,6 +44,17 @@ export function domainWorld(start = '2026-12-04T10:00:00+08:00', settings = { au
     calendarYears,
     recompute: fakeRecomputePorts(table),
     autoPublish: settings.autoPublish,
+    // The rule tests of this world do not run the notifications sweep: its store is DynamoDB's
+    // (test/e2e/notifications-*.test.ts). Any use here fails loudly instead of passing quietly.
+    notifications: {
+      store: new Proxy({} as NotificationStore, {
+        get: (_target, name) => () =>
+          Promise.reject(new Error(`no notification store in the domain world (${String(name)})`)),
+      }),
+      sender: { send: () => Promise.reject(new Error('no mail in the domain world')) },
+      siteUrl: 'http://localhost',
+      clock: time.clock,
+    },
     batchJobs: {
       store: batchJobs,
       registerRow: makeRowRegistration(recordUseCases),

@@ -1,6 +1,6 @@
 import { test as base } from 'vitest';
 import { createDocumentClient, type Store } from '../../shared/store/client.ts';
-import { startTestService, type TestService } from './local-service.ts';
+import { startTestService, type TestService, type TestServiceOptions } from './local-service.ts';
 import {
   anAgencyParty,
   anEntityParty,
@@ -64,10 +64,11 @@ let servicesStarted = 0;
  * file's tests a party with a fixed code, `it.override('agency', ({ parties }) => …)` at its top.
  */
 export const it = base
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
-  .extend('service', { scope: 'file' }, async ({}, { onCleanup }): Promise<TestService> => {
+  // How the file's service starts: `it.override('serviceOptions', { mailUrl })` at a file's top.
+  .extend('serviceOptions', { scope: 'file' }, (): TestServiceOptions => ({}))
+  .extend('service', { scope: 'file' }, async ({ serviceOptions }, { onCleanup }): Promise<TestService> => {
     if (++servicesStarted > 1) throw new Error('a second service in one test file: use one `it` per file');
-    const service = await startTestService();
+    const service = await startTestService(serviceOptions);
     onCleanup(() => service.stop());
     return service;
   })

@@ -18,7 +18,13 @@ export interface TestService extends LocalService {
  * The local service, in process, on a free port, in a table of its own in the shared
  * DynamoDB Local. One per test file: the handler modules read TABLE_NAME once, at import.
  */
-export async function startTestService(options: { batchJobs?: boolean } = {}): Promise<TestService> {
+export interface TestServiceOptions {
+  readonly batchJobs?: boolean;
+  /** An SMTP server of the test's own (e.g. one it stops and starts); else the embedded catcher. */
+  readonly mailUrl?: string;
+}
+
+export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-e2e-'));
   const tableName = uniqueTableName('e2e');
   const service = await startLocalService({
@@ -32,6 +38,9 @@ export async function startTestService(options: { batchJobs?: boolean } = {}): P
     autoPublish: true,
     // A queued batch job starts at once, as on AWS; a test of the worker itself turns it off.
     batchJobs: options.batchJobs ?? true,
+    // A catcher of its own on a free port for each test file's service.
+    mailCatcherPort: 0,
+    ...(options.mailUrl ? { mailUrl: options.mailUrl } : {}),
   });
   const keys = await localKeys(dataDir);
   return {

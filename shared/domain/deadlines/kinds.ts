@@ -10,6 +10,8 @@ export const SWEEP_NAMES = [
   'objection-deadlines',
   'repair-deadlines',
   'batch-jobs',
+  'notifications',
+  'office-digest',
 ] as const;
 export type SweepName = (typeof SWEEP_NAMES)[number];
 
@@ -41,6 +43,10 @@ export const DEADLINE_KINDS = {
   'calendar-recompute': { sweep: 'deadline-recompute', workingDays: false },
   /** A batch registration to run, or to take over from a worker that stopped or died. */
   'batch-job': { sweep: 'batch-jobs', workingDays: false },
+  /** An outbox event whose notifications are not yet derived: tell everyone it concerns. */
+  notify: { sweep: 'notifications', workingDays: false },
+  /** An e-mail to send, or to try again after a failure (its backoff is the due instant). */
+  'mail-delivery': { sweep: 'notifications', workingDays: false },
 } as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;

@@ -138,8 +138,10 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       const after = accept(before, needsOtherUnit, deadline, at);
       const audit = auditEntryFor(before, after, { actor, action: 'objection.accepted', at });
       const objection = { before, after: { ...after, head: audit }, audit };
+      // The filer is told it was accepted, with the handling deadline that now runs.
+      const events = [filingEvent('objection-accepted', 'objection', after, at, { dueAt: deadline.dueAt })];
       if (isLabelled(before)) {
-        await workflows.commit({ objection, events: [] });
+        await workflows.commit({ objection, events });
         return { ...after, head: audit };
       }
       const record = await records.get(before.recordId);
@@ -150,7 +152,7 @@ export function makeObjectionUseCases({ records, workflows, calendarYears, clock
       await workflows.commit({
         record: { before: record, after: { ...labelled, head: recordAudit }, audit: recordAudit },
         objection,
-        events: [],
+        events,
       });
       return { ...after, head: audit };
     },

@@ -7,6 +7,7 @@ import type { Recomputer } from '../deadlines/recompute.ts';
 import { type DeadlineHandler, SWEEP_ACTOR } from '../deadlines/sweep.ts';
 import { recordEvent } from '../events.ts';
 import { disclosureDeadline, publicationExpiry, recordDeadlines } from './deadlines.ts';
+import { lifecycleEvents } from './lifecycle-events.ts';
 import type { RecordStore } from './ports.ts';
 import type { DisclosureRecord } from './record.ts';
 import { publish } from './transitions.ts';
@@ -33,7 +34,10 @@ export function makeRecordDeadlineHandlers({ records, calendarYears, autoPublish
     events: ReturnType<typeof recordEvent>[],
   ): Promise<void> {
     const audit = auditEntryFor(before, after, { actor: SWEEP_ACTOR, action, at: now });
-    await records.save(before, { ...after, head: audit }, audit, events);
+    await records.save(before, { ...after, head: audit }, audit, [
+      ...lifecycleEvents(before, after, now),
+      ...events,
+    ]);
   }
 
   /**

@@ -51,7 +51,7 @@ export interface RecordStore {
     documentNumber: string,
   ): Promise<DocumentClaim | undefined>;
   /** Writes a new record, its document claim and its audit entry, or nothing (ConflictError). */
-  create(record: DisclosureRecord, audit: AuditEntry): Promise<void>;
+  create(record: DisclosureRecord, audit: AuditEntry, events?: readonly DomainEvent[]): Promise<void>;
   /**
    * Replaces `before` by `after` if nobody changed it meanwhile (else ConflictError), with
    * its audit entry and the events it causes, all in one transaction.

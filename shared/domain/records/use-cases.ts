@@ -10,6 +10,7 @@ import { newId } from '../ids.ts';
 import { type WorklistRequest, worklistQuery } from '../worklist.ts';
 import { applyCorrection, type ValidateContent } from './correction.ts';
 import { documentNumberTaken, recordNotAccessible, TransactionTooLargeError } from './errors.ts';
+import { lifecycleEvents } from './lifecycle-events.ts';
 import type { Page, RecordStore } from './ports.ts';
 import type { Authority, DisclosureRecord, RecordStatus } from './record.ts';
 import {
@@ -69,12 +70,13 @@ export function makeRecordUseCases({
   ): Promise<DisclosureRecord> {
     const audit = auditEntryFor(before, after, { actor, action, at });
     const saved = { ...after, head: audit };
+    const told = [...lifecycleEvents(before, after, at), ...events];
     try {
-      await records.save(before, saved, audit, events);
+      await records.save(before, saved, audit, told);
       return saved;
     } catch (error) {
       if (!(error instanceof TransactionTooLargeError)) throw error;
-      return changeInTwoSteps(before, after, action, actor, at);
+      return changeInTwoSteps(before, after, action, actor, at, told);
     }
   }
 
@@ -104,10 +106,12 @@ export function makeRecordUseCases({
     action: string,
     actor: Actor,
     at: Date,
+    events: readonly DomainEvent[],
   ): Promise<DisclosureRecord> {
     const pending = { ...after, nameIndexPending: { since: at.toISOString() } };
     const first = auditEntryFor(before, pending, { actor, action, at });
-    await records.save(before, { ...pending, head: first }, first);
+    // The events go with the first step: it is the change they report.
+    await records.save(before, { ...pending, head: first }, first, events);
     return completeNameIndex({ ...pending, head: first }, actor, at);
   }
 
@@ -181,7 +185,7 @@ export function makeRecordUseCases({
       const audit = auditEntryFor(undefined, record, { actor, action, at: now });
       record = { ...record, head: audit };
       try {
-        await records.create(record, audit);
+        await records.create(record, audit, lifecycleEvents(undefined, record, now));
       } catch (error) {
         // Two identical registrations at once: the loser answers with the winner's record.
         if (!(error instanceof ConflictError)) throw error;

@@ -37,7 +37,7 @@ export function fakeRecordStore(table: InMemoryTable): RecordStore {
     getMany: async (ids) => ids.flatMap((id) => table.records.get(id) ?? []),
     findByDocument: async (agency, kind, documentNumber) =>
       table.claims.get(claimKey(agency, kind, documentNumber)),
-    create: async (record, audit) => table.writeRecord(undefined, record, audit),
+    create: async (record, audit, events = []) => table.writeRecord(undefined, record, audit, events),
     save: async (before, after, audit, events = []) => table.writeRecord(before, after, audit, events),
     async listForAgency({ agency, status, dueBefore: before, dueAfter: after, limit, cursor }) {
       const matching = [...table.records.values()]

@@ -40,7 +40,7 @@ describe('accepting an objection', () => {
     expect(accepted.deadline.dueAt).toBe('2026-12-10T00:00:00+08:00');
   });
 
-  it('writes an objection.accepted audit entry and tells no one by event', async () => {
+  it('writes an objection.accepted audit entry and tells the filer by an objection-accepted event', async () => {
     const world = domainWorld();
     const record = await publishedPenalty(world, '2026-11-02');
     const objection = await objected(world, record.id);
@@ -52,7 +52,13 @@ describe('accepting an objection', () => {
       ['objection.accepted', AGENCY_ACTOR],
     ]);
     expect(accepted.revision).toBe(2);
-    expect(world.table.events.map((e) => e.type)).toEqual(['objection-filed']);
+    expect(world.table.events.map((e) => e.type)).toEqual([
+      'record-published',
+      'objection-filed',
+      'objection-accepted',
+    ]);
+    const told = world.table.events.at(-1);
+    expect(told?.data.dueAt).toBe(accepted.deadline.dueAt);
   });
 
   it('is refused a second time, keeping the first limit', async () => {

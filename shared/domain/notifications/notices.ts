@@ -1,0 +1,384 @@
+import { type IsoDate, shanghaiDate } from '../dates.ts';
+import type { DomainEvent, EventType } from '../events.ts';
+import { OBJECTION_EFFECT_LABELS, OBJECTION_OUTCOME_LABELS } from '../objections/vocabulary.ts';
+import { KIND_LABELS, type RecordKind } from '../records/vocabulary.ts';
+import { REPAIR_STATUS_LABELS } from '../repairs/vocabulary.ts';
+import type { Audience, Recipient } from './recipients.ts';
+
+/**
+ * Who is told what: the one table from an outbox event to the people it concerns and the
+ * words they read, with the legal basis where a rule requires the message. Every event type
+ * has its row (the map is total), so a new event cannot be forgotten here; an empty row says
+ * in so many words that nobody is told.
+ */
+
+/** What an event is about, read from the store when it is turned into notices. */
+export interface Matter {
+  /** The entity or person the record or filing is about; absent when none can be told. */
+  readonly party?: Recipient | undefined;
+  /** The agency's USCC. */
+  readonly agency: string;
+  readonly record?:
+    | {
+        readonly id: string;
+        readonly kind: RecordKind;
+        readonly documentNumber: string;
+        readonly public: boolean;
+      }
+    | undefined;
+  readonly filing?:
+    | {
+        readonly id: string;
+        readonly due?: IsoDate | undefined;
+        readonly decision?: { readonly outcome: string; readonly reason: string } | undefined;
+      }
+    | undefined;
+}
+
+/** What an event is about: read from the record or filing it names. */
+export type MatterPort = (event: DomainEvent) => Promise<Matter | undefined>;
+
+/** One message as its recipient reads it, in the inbox and by e-mail. */
+export interface Notice {
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** A page of the website, relative to its root. */
+  readonly link?: string | undefined;
+  readonly basis?: string | undefined;
+}
+
+interface Rule {
+  readonly audience: Audience;
+  /** Only for some events of the type (e.g. `overdue` of a revocation); all when absent. */
+  readonly when?: (event: DomainEvent) => boolean;
+  readonly notice: (event: DomainEvent, matter: Matter) => Notice;
+}
+
+export const BASIS = {
+  objectionOutcome: '《山东省社会信用条例》第三十九条',
+  repairOutcome: '《山东省社会信用条例》第四十一条',
+  penaltyPublished: '《市场监督管理行政处罚信息公示规定》（市场监管总局令第45号）第八条',
+  recordChange: '《山东省社会信用条例》第四十条',
+  disclosure:
+    '《国务院办公厅关于运用大数据加强对市场主体服务和监管的若干意见》：作出决定之日起7个工作日内公示',
+} as const;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The date a deadline instant falls on: dueAt is the end of its day (24:00), so the day before it. */
+export function dueDateOf(event: DomainEvent, matter?: Matter): IsoDate | undefined {
+  const due = str(event.data.due) ?? matter?.filing?.due;
+  if (due) return due;
+  const dueAt = str(event.data.dueAt);
+  return dueAt ? shanghaiDate(new Date(Date.parse(dueAt) - 1)) : undefined;
+}
+
+function recordLine(matter: Matter): string {
+  const r = matter.record;
+  return r ? `相关信息：${KIND_LABELS[r.kind]}，决定文书号 ${r.documentNumber}` : '相关信息：见“我的”';
+}
+
+function receiptLine(event: DomainEvent): string {
+  return `受理编号：${event.subject.id}`;
+}
+
+function dueLine(event: DomainEvent, matter: Matter, what = '办理期限'): string[] {
+  const due = dueDateOf(event, matter);
+  return due ? [`${what}：${due}（北京时间当日 24:00 前）`] : [];
+}
+
+/** Where a party reads its own matters, and where a public record is shown. */
+const partyLink = (matter: Matter) =>
+  matter.record?.public ? `record.html?id=${encodeURIComponent(matter.record.id)}` : 'account.html';
+const agencyRecordLink = (matter: Matter) =>
+  matter.record ? `workbench-record.html?id=${encodeURIComponent(matter.record.id)}` : 'workbench.html';
+const queueLink = (event: DomainEvent) =>
+  event.subject.kind === 'repair' ? 'workbench-repairs.html' : 'workbench-objections.html';
+
+const filingName = (event: DomainEvent) => (event.subject.kind === 'repair' ? '信用修复申请' : '异议');
+
+const OVERDUE_ACTIONS: Record<string, string> = {
+  'auto-published': '已超过公示期限，系统已自动公示并记为逾期公示',
+  'marked-overdue': '已超过公示期限仍未公示，已记为逾期',
+  'revoked-late': '撤销决定未在规定期限内录入，已报告信用管理部门',
+  'changed-late': '变更决定未在规定期限内录入，已报告信用管理部门',
+};
+const isEscalatedChange = (event: DomainEvent) => event.data.escalated === true;
+
+function decisionLines(matter: Matter, labels: Readonly<Record<string, string>>): string[] {
+  const d = matter.filing?.decision;
+  if (!d) return [];
+  return [`处理结果：${labels[d.outcome] ?? d.outcome}`, `理由：${d.reason}`];
+}
+
+export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
+  reminder: [
+    {
+      audience: 'agency',
+      notice: (event, matter) =>
+        event.subject.kind === 'record'
+          ? {
+              title: '公示期限提醒：明日到期',
+              lines: [recordLine(matter), ...dueLine(event, matter, '公示期限'), '请在期限内公示。'],
+              link: agencyRecordLink(matter),
+              basis: BASIS.disclosure,
+            }
+          : {
+              title: `${filingName(event)}办理期限提醒：明日到期`,
+              lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+              link: queueLink(event),
+            },
+    },
+  ],
+  overdue: [
+    {
+      audience: 'agency',
+      notice: (event, matter) => ({
+        title: isEscalatedChange(event) ? '信息变更逾期' : '公示逾期',
+        lines: [
+          recordLine(matter),
+          ...dueLine(event, matter, '期限'),
+          OVERDUE_ACTIONS[str(event.data.action) ?? ''] ?? '已逾期。',
+        ],
+        link: agencyRecordLink(matter),
+        basis: isEscalatedChange(event) ? BASIS.recordChange : BASIS.disclosure,
+      }),
+    },
+    {
+      audience: 'office',
+      when: isEscalatedChange,
+      notice: (event, matter) => ({
+        title: '信息变更逾期报告',
+        lines: [
+          `决定机关：${matter.agency}`,
+          recordLine(matter),
+          OVERDUE_ACTIONS[str(event.data.action) ?? ''] ?? '已逾期。',
+        ],
+        link: 'office-oversight.html',
+        basis: BASIS.recordChange,
+      }),
+    },
+  ],
+  'overdue-digest': [
+    {
+      audience: 'office',
+      notice: (event) => {
+        const rows = Array.isArray(event.data.agencies) ? (event.data.agencies as DigestRow[]) : [];
+        return {
+          title: `逾期事项日报（${str(event.data.date) ?? ''}）`,
+          lines: [
+            `共 ${rows.length} 个机关有逾期事项。`,
+            ...rows.map(
+              (r) =>
+                `${r.name ?? r.agency}：逾期未公示 ${r.overdueRecords} 条，逾期异议 ${r.lateObjections} 件，逾期信用修复 ${r.lateRepairs} 件${r.more ? '（或更多）' : ''}`,
+            ),
+          ],
+          link: 'office-oversight.html',
+        };
+      },
+    },
+  ],
+  expired: [
+    {
+      audience: 'party',
+      notice: (_event, matter) => ({
+        title: '公示期满，已停止公示',
+        lines: [recordLine(matter), '该信息的最长公示期已届满，已不再公示。'],
+        link: 'account.html',
+      }),
+    },
+  ],
+  'deadline-moved': [
+    {
+      audience: 'agency',
+      notice: (event, matter) => ({
+        title: '期限因工作日历调整而变更',
+        lines: [
+          event.subject.kind === 'record' ? recordLine(matter) : receiptLine(event),
+          ...dueLine({ ...event, data: { dueAt: event.data.to } }, { agency: matter.agency }, '新的期限'),
+        ],
+        link: event.subject.kind === 'record' ? agencyRecordLink(matter) : queueLink(event),
+      }),
+    },
+  ],
+  'record-published': [
+    {
+      audience: 'party',
+      notice: (_event, matter) => ({
+        title: matter.record?.public === false ? '有关您的信息已录入' : '有关您的信息已公示',
+        lines: [recordLine(matter), '如认为信息有误，可在“我的”中提出异议。'],
+        link: partyLink(matter),
+        ...(matter.record?.kind === 'penalty' ? { basis: BASIS.penaltyPublished } : {}),
+      }),
+    },
+  ],
+  'record-corrected': [
+    {
+      audience: 'party',
+      notice: (_event, matter) => ({
+        title: '有关您的公示信息已更正',
+        lines: [recordLine(matter)],
+        link: partyLink(matter),
+      }),
+    },
+  ],
+  'record-revoked': [
+    {
+      audience: 'party',
+      notice: (event, matter) => ({
+        title: '有关您的公示信息已撤销',
+        lines: [
+          recordLine(matter),
+          ...(str(event.data.documentNumber) ? [`撤销决定文书号：${str(event.data.documentNumber)}`] : []),
+        ],
+        link: 'account.html',
+        basis: BASIS.recordChange,
+      }),
+    },
+  ],
+  'objection-filed': [
+    {
+      audience: 'party',
+      notice: (event, matter) => ({
+        title: '已收到您的异议',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'account.html',
+        basis: BASIS.objectionOutcome,
+      }),
+    },
+    {
+      audience: 'agency',
+      notice: (event, matter) => ({
+        title: '收到针对本机关公示信息的异议',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'workbench-objections.html',
+        basis: BASIS.objectionOutcome,
+      }),
+    },
+  ],
+  'objection-accepted': [
+    {
+      audience: 'party',
+      notice: (event, matter) => ({
+        title: '您的异议已受理',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'account.html',
+        basis: BASIS.objectionOutcome,
+      }),
+    },
+  ],
+  'objection-decided': [
+    {
+      audience: 'party',
+      notice: (event, matter) => ({
+        title: '异议处理结果',
+        lines: [
+          receiptLine(event),
+          recordLine(matter),
+          ...decisionLines(matter, OBJECTION_OUTCOME_LABELS),
+          ...(str(event.data.effect) ? [OBJECTION_EFFECT_LABELS[event.data.effect as 'none'] ?? ''] : []),
+        ].filter((line) => line !== ''),
+        link: 'account.html',
+        basis: BASIS.objectionOutcome,
+      }),
+    },
+  ],
+  'objection-escalated': [
+    {
+      audience: 'agency',
+      notice: (event, matter) => ({
+        title: '异议逾期未办结，已报告信用管理部门',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'workbench-objections.html',
+        basis: BASIS.objectionOutcome,
+      }),
+    },
+    {
+      audience: 'office',
+      notice: (event, matter) => ({
+        title: '异议逾期报告',
+        lines: [`决定机关：${matter.agency}`, receiptLine(event), ...dueLine(event, matter)],
+        link: 'office-oversight.html',
+        basis: BASIS.objectionOutcome,
+      }),
+    },
+  ],
+  'repair-filed': [
+    {
+      audience: 'party',
+      notice: (event, matter) => ({
+        title: '已收到您的信用修复申请',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'account.html',
+        basis: BASIS.repairOutcome,
+      }),
+    },
+    {
+      audience: 'agency',
+      notice: (event, matter) => ({
+        title: '收到信用修复申请',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'workbench-repairs.html',
+        basis: BASIS.repairOutcome,
+      }),
+    },
+  ],
+  'repair-decided': [
+    {
+      audience: 'party',
+      notice: (event, matter) => ({
+        title: '信用修复决定',
+        lines: [receiptLine(event), recordLine(matter), ...decisionLines(matter, REPAIR_STATUS_LABELS)],
+        link: 'account.html',
+        basis: BASIS.repairOutcome,
+      }),
+    },
+  ],
+  'repair-escalated': [
+    {
+      audience: 'agency',
+      notice: (event, matter) => ({
+        title: '信用修复申请逾期未决定，已报告信用管理部门',
+        lines: [receiptLine(event), recordLine(matter), ...dueLine(event, matter)],
+        link: 'workbench-repairs.html',
+        basis: BASIS.repairOutcome,
+      }),
+    },
+    {
+      audience: 'office',
+      notice: (event, matter) => ({
+        title: '信用修复逾期报告',
+        lines: [`决定机关：${matter.agency}`, receiptLine(event), ...dueLine(event, matter)],
+        link: 'office-oversight.html',
+        basis: BASIS.repairOutcome,
+      }),
+    },
+  ],
+};
+
+/** One agency's line of the office digest. */
+export interface DigestRow {
+  readonly agency: string;
+  readonly name?: string | undefined;
+  readonly overdueRecords: number;
+  readonly lateObjections: number;
+  readonly lateRepairs: number;
+  readonly more: boolean;
+}
+
+/** The notices an event gives, one per recipient (a recipient named twice is told once). */
+export function noticesOf(event: DomainEvent, matter: Matter): { recipient: Recipient; notice: Notice }[] {
+  const out = new Map<Recipient, Notice>();
+  for (const rule of NOTICES[event.type]) {
+    if (rule.when && !rule.when(event)) continue;
+    const recipient = recipientFor(rule.audience, matter);
+    if (recipient && !out.has(recipient)) out.set(recipient, rule.notice(event, matter));
+  }
+  return [...out].map(([recipient, notice]) => ({ recipient, notice }));
+}
+
+function recipientFor(audience: Audience, matter: Matter): Recipient | undefined {
+  if (audience === 'party') return matter.party;
+  if (audience === 'agency') return matter.agency ? `agency:${matter.agency}` : undefined;
+  return 'office';
+}
