@@ -27,7 +27,10 @@ export interface ServiceApp {
  * Builds the app without synthesizing it, so tests can inspect the stacks in memory.
  * Context `webOrigins` (comma-separated) and `authDomainPrefix` configure sign-in;
  * `autoPublishOverdue` (`true` unless set to `false`, e.g. `-c autoPublishOverdue=false`)
- * is the policy for records past their disclosure deadline (AUTO_PUBLISH_OVERDUE).
+ * is the policy for records past their disclosure deadline (AUTO_PUBLISH_OVERDUE);
+ * `mailDomain` (e.g. `-c mailDomain=credit.example.cn`) is the domain the service mails from
+ * through SES, `noreply@<mailDomain>` (docs/notifications-aws.md); unset, a placeholder that
+ * cannot be verified, so nothing is sent.
  *
  * Three stacks: the service in `region` (context, else the credentials' region, else
  * DEFAULT_REGION); its web ACL in us-east-1, where CloudFront's must be; the vault its
@@ -46,6 +49,7 @@ export function buildApp(props: AppProps = {}): ServiceApp {
   const origins = app.node.tryGetContext('webOrigins') as string | undefined;
   const domainPrefix = app.node.tryGetContext('authDomainPrefix') as string | undefined;
   const autoPublish = flag('autoPublishOverdue', app.node.tryGetContext('autoPublishOverdue'));
+  const mailDomain = app.node.tryGetContext('mailDomain') as string | undefined;
   const region =
     (app.node.tryGetContext('region') as string | undefined) ??
     process.env.CDK_DEFAULT_REGION ??
@@ -75,6 +79,7 @@ export function buildApp(props: AppProps = {}): ServiceApp {
     ...(origins ? { webOrigins: origins.split(',').map((origin) => origin.trim()) } : {}),
     ...(domainPrefix ? { authDomainPrefix: domainPrefix } : {}),
     ...(autoPublish === undefined ? {} : { autoPublishOverdue: autoPublish }),
+    ...(mailDomain ? { mailDomain } : {}),
   });
   // The acknowledgments' reasons also go into each resource's template metadata (`cdk_nag`),
   // so a reviewer of the deployed template sees why a finding was accepted.

@@ -11,6 +11,7 @@ import { ServiceDashboard } from './dashboard.ts';
 import { ServiceEvents } from './events.ts';
 import { ServiceApi } from './http-api.ts';
 import { pascal } from './names.ts';
+import { DEFAULT_MAIL_DOMAIN, ServiceNotifications } from './notifications.ts';
 import { ServiceFunction } from './service-function.ts';
 import { serviceTable } from './table.ts';
 import { SweepTimers } from './timers.ts';
@@ -28,6 +29,8 @@ export interface DisclosureServiceStackProps extends StackProps {
   readonly webAclArn: string;
   /** The vault in another region the table's backups are copied to (BackupCopyStack). */
   readonly backupCopyVault: IBackupVault;
+  /** The domain the service mails from, verified in SES; DEFAULT_MAIL_DOMAIN (unverifiable) if unset. */
+  readonly mailDomain?: string;
 }
 
 /** The local server's address (local/config.ts), so sign-in works against `npm start`. */
@@ -53,6 +56,7 @@ export class DisclosureServiceStack extends Stack {
   readonly apiAlarms: ApiAlarms;
   readonly dashboard: ServiceDashboard;
   readonly backup: ServiceBackup;
+  readonly notifications: ServiceNotifications;
 
   constructor(scope: Construct, id: string, props: DisclosureServiceStackProps) {
     super(scope, id, props);
@@ -106,6 +110,14 @@ export class DisclosureServiceStack extends Stack {
       autoPublishOverdue: props.autoPublishOverdue ?? true,
     });
     this.events = new ServiceEvents(this, 'Events', { table: this.table, alarms: this.alarms });
+    // No cycle through SITE_URL: the distribution depends on the API, never on the sweeps function.
+    this.notifications = new ServiceNotifications(this, 'Notifications', {
+      table: this.table,
+      alarms: this.alarms,
+      sender: this.timers.function,
+      mailDomain: props.mailDomain ?? DEFAULT_MAIL_DOMAIN,
+      siteUrl: this.website.url,
+    });
     this.backup = new ServiceBackup(this, 'Backup', {
       table: this.table,
       copyVault: props.backupCopyVault,

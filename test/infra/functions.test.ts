@@ -45,11 +45,11 @@ describe('the Lambda functions', () => {
     return props;
   };
 
-  it('has one function per function group, plus the Cognito pre-token trigger and the sweeps', () => {
+  it('has one function per function group, plus the Cognito pre-token trigger, the sweeps and the bounce handler', () => {
     expect(Object.keys(synth.stack.functions).sort()).toEqual([...GROUPS].sort());
-    expect(Object.keys(functions)).toHaveLength(GROUPS.length + 2);
+    expect(Object.keys(functions)).toHaveLength(GROUPS.length + 3);
     // And one more in the stack: CDK's handler that deploys the website (infra/website-deployment.ts).
-    expect(Object.keys(allFunctions)).toHaveLength(GROUPS.length + 3);
+    expect(Object.keys(allFunctions)).toHaveLength(GROUPS.length + 4);
   });
 
   it('runs every function on nodejs24.x, arm64, with source maps enabled', () => {

@@ -145,7 +145,11 @@ describe('the sweep timers', () => {
 
   it('sends a sweep that still fails after Lambda’s own retries to the same dead-letter queue', () => {
     // Scheduler invokes Lambda asynchronously: a thrown error is retried by Lambda, not by it.
-    synth.template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    synth.template.resourcePropertiesCountIs(
+      'AWS::Lambda::EventInvokeConfig',
+      { FunctionName: { Ref: fnId } },
+      1,
+    );
     synth.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: fnId },
       MaximumRetryAttempts: 2,
