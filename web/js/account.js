@@ -1,6 +1,7 @@
 /*
  * 我的 (account.html): sign-in, who is signed in, and for an entity or a natural person their
- * records, the objection and repair forms, and their objections and repairs with outcomes.
+ * notifications, records, the objection and repair forms, their objections and repairs with
+ * outcomes, and the e-mail address notifications are also sent to.
  */
 
 import { objectionForm, repairForm } from './account-forms.js';
@@ -15,6 +16,8 @@ import {
 import { offerQuickSignIn, quickSignInForm, showNextStep } from './account-sign-in.js';
 import { getAllPages, siteConfig } from './api.js';
 import { currentSession, SignInError, signInWithToken, signOut, startHostedSignIn } from './auth.js';
+import { contact } from './contact.js';
+import { inbox } from './inbox.js';
 import { labelOf } from './labels.js';
 import { startPage } from './page.js';
 import {
@@ -176,6 +179,9 @@ function showSession({ claims }) {
   $('r-commitment').defaultValue = who.commitment;
   $('r-commitment').value = who.commitment;
   loadEntityData();
+  const signedIn = { getToken, onSignedOut: signedOutByServer };
+  inbox($('inbox-area'), signedIn);
+  contact($('contact-area'), signedIn);
 }
 
 quickSignInForm(async () => {

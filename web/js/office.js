@@ -1,13 +1,16 @@
 /*
  * 工作日历 (office.html, credit office): every year with its source and whether it is
  * provisional; a State Council notice typed in as the clerk reads it, previewed (which open
- * deadlines would move, old due → new due) and then loaded with If-Match.
+ * deadlines would move, old due → new due) and then loaded with If-Match. Being the office's
+ * home, it also carries the office's shared inbox (the daily overdue digest among it) and the
+ * address its notifications are mailed to.
  */
 
 import { ApiError, apiFetch, postJson } from './api.js';
 import { readHolidays, readWorkdays } from './office-notice.js';
 import { startPage } from './page.js';
 import { handleSignedOut, requireStaff } from './staff.js';
+import { staffNotifications } from './staff-notifications.js';
 import { clearFormErrors, fill, h, showFormErrors, showState } from './ui.js';
 
 const session = requireStaff('admin');
@@ -181,6 +184,10 @@ async function confirm(event) {
 async function start() {
   await startPage();
   if (!session) return;
+  staffNotifications(session, {
+    inboxMount: document.getElementById('office-inbox'),
+    contactMount: document.getElementById('office-contact'),
+  });
   for (let y = nextYear; y >= FIRST_YEAR; y--)
     yearSelect.append(h('option', { value: String(y) }, `${y} 年`));
   form.addEventListener('submit', preview);

@@ -1,12 +1,14 @@
 /*
  * 工作台 (workbench.html): an agency's home page. Counts and the first items of what it must
- * do, each with its deadline as the API computed it from the working calendar.
+ * do, each with its deadline as the API computed it from the working calendar; below them the
+ * agency's notifications and the address they are also mailed to.
  */
 
 import { getJson } from './api.js';
 import { labelOf } from './labels.js';
 import { startPage } from './page.js';
 import { deadlineBadge, handleSignedOut, requireStaff } from './staff.js';
+import { staffNotifications } from './staff-notifications.js';
 import { failureMessage, fill, formatInstant, h, showState, stateKindOf } from './ui.js';
 import { KIND_LABELS } from './words.js';
 
@@ -98,4 +100,9 @@ async function load() {
 const currentAgency = () => requireStaff('agency', $('main'));
 
 await startPage();
-load();
+// Anyone but an agency clerk has been told what to do instead (requireStaff) and reads no further.
+const agency = currentAgency();
+if (agency) {
+  load();
+  staffNotifications(agency, { inboxMount: $('wb-inbox'), contactMount: $('wb-contact') });
+}
