@@ -59,10 +59,20 @@ export async function startMailCatcher(port = 0, host = '127.0.0.1'): Promise<Ma
         .catch((error: Error) => callback(error));
     },
   });
+  // SMTPServer re-emits its listener's and its connections' errors on itself: an error event
+  // with no listener would end the whole service. Before it listens, an error is the port's.
+  let starting: ((error: Error) => void) | undefined;
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (starting) return starting(error);
+    process.stderr.write(`mail catcher: ${error.code ?? error.message}\n`);
+  });
   const listen = (on: number) =>
     new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.listen(on, host, () => resolve());
+      starting = reject;
+      server.listen(on, host, () => {
+        starting = undefined;
+        resolve();
+      });
     });
   // A second service on this machine (or another program) may hold the usual port: the
   // catcher then takes a free one, and the service sends there; its page is the same.

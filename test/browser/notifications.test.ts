@@ -83,7 +83,8 @@ describe('通知 on 我的', () => {
     await field.focus();
     await page.keyboard.type('不是邮箱');
     await page.keyboard.press('Enter');
-    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The refusal comes back from the API: wait for it, not for the next tick.
+    await page.locator('#contact-email[aria-invalid="true"]').waitFor();
     await expect(page.evaluate<string>("document.activeElement?.id ?? ''")).resolves.toBe('contact-email');
     const refusal = (await page.locator('#contact-email-error').textContent()) ?? '';
     expect(refusal).toMatch(/[\u4e00-\u9fff]/);
