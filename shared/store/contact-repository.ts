@@ -33,13 +33,15 @@ export function contactRepository({ client, tableName }: Store): ContactStore & 
       ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
       : { ConditionExpression: 'attribute_not_exists(pk)' };
 
+  const getContact = async (recipient: Recipient) => {
+    const out = await client.send(
+      new GetCommand({ TableName: tableName, Key: contactKey(recipient), ConsistentRead: true }),
+    );
+    return out.Item?.contact as Contact | undefined;
+  };
+
   return {
-    async get(recipient) {
-      const out = await client.send(
-        new GetCommand({ TableName: tableName, Key: contactKey(recipient), ConsistentRead: true }),
-      );
-      return out.Item?.contact as Contact | undefined;
-    },
+    get: getContact,
 
     async request(before, after, token, mail) {
       const movedFrom =
@@ -115,7 +117,7 @@ export function contactRepository({ client, tableName }: Store): ContactStore & 
       let count = 0;
       for (const item of out.Items ?? []) {
         const recipient = item.sk as Recipient;
-        const current = await this.get(recipient);
+        const current = await getContact(recipient);
         // The party may have registered another address since: nothing to stop then.
         if (
           !current ||

@@ -1,3 +1,4 @@
+import { contactRepository } from '../../shared/store/contact-repository.ts';
 import { describe, expect, it } from '../support/e2e.ts';
 import { call } from '../support/http.ts';
 import { confirmedAddress, mailsTo } from '../support/mail.ts';
@@ -181,5 +182,35 @@ describe('the reminder one working day before a disclosure deadline', () => {
       ids.map((id) => `workbench-record.html?id=${id}`).sort(),
     );
     expect(reminders[0].title).toBe('公示期限提醒：明日到期');
+  });
+});
+
+describe('an address that bounced', () => {
+  it('gets no more mail once SES reports it, while its party is still told in the app', async ({
+    service,
+    api,
+    parties,
+    store,
+  }) => {
+    const agency = await parties.agency();
+    const entity = await parties.entity();
+    const email = 'bounced@example.com';
+    await confirmedAddress(service, entity.token, email, () => service.mail.messages());
+    const record = await api.publishedPenalty(agency, entity);
+    await service.sweeps('notifications');
+    const before = mailsTo(service.mail.messages(), email).length;
+
+    // What the bounce function does with SES's report (SES itself cannot run here).
+    const stopped = await contactRepository(store).suppress(email, 'bounce', new Date());
+    await api.objected(entity, record);
+    const report = await service.sweeps('notifications');
+
+    expect(stopped).toBe(1);
+    expect(report.actions['mail-sent'] ?? 0).toBe(0);
+    expect(mailsTo(service.mail.messages(), email)).toHaveLength(before);
+    const contact = await call(service.url, 'GET', '/v1/contact', { token: entity.token });
+    expect(contact.json).toMatchObject({ email, status: 'suppressed' });
+    const told = (await inbox(service.url, entity.token)).items.map((n: { type: string }) => n.type);
+    expect(told).toContain('objection-filed');
   });
 });
