@@ -214,3 +214,32 @@ describe('an address that bounced', () => {
     expect(told).toContain('objection-filed');
   });
 });
+
+describe("the credit office's daily digest", () => {
+  it('names each agency with overdue records, once a day however often it runs', async ({
+    service,
+    api,
+    parties,
+    admin,
+  }) => {
+    const agency = await parties.agency();
+    const entity = await parties.entity();
+    const named = await call(service.url, 'PUT', `/v1/agencies/${agency.uscc}`, {
+      token: admin,
+      body: { name: '济阳区日报测试局' },
+    });
+    expect(named.status).toBe(201);
+    await api.register(agency, penaltyAgainst(entity.uscc, 30), false);
+
+    const first = await service.sweeps('office-digest');
+    const second = await service.sweeps('office-digest');
+    await service.sweeps('notifications');
+
+    expect([first.actions, second.actions]).toEqual([{ 'digest-written': 1 }, { 'digest-exists': 1 }]);
+    const digests = (await inbox(service.url, admin)).items.filter(
+      (n: { type: string }) => n.type === 'overdue-digest',
+    );
+    expect(digests).toHaveLength(1);
+    expect(digests[0].lines.join('\n')).toContain('济阳区日报测试局：逾期未公示 1 条');
+  });
+});
