@@ -30,6 +30,15 @@ const lost = (what: string) =>
     messages: { zh: `${what}已由另一次运行处理`, en: `another run already handled the ${what}` },
   });
 
+/**
+ * What a delivery keeps of its notice once settled: a confirmation's link holds its token,
+ * which is not kept once the mail is sent, given up or skipped.
+ */
+const kept = (delivery: MailDelivery) =>
+  delivery.kind === 'confirmation'
+    ? { title: delivery.notice.title, lines: delivery.notice.lines }
+    : delivery.notice;
+
 const isConditionFailure = (error: unknown) =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
@@ -148,11 +157,13 @@ export function notificationRepository(store: Store): NotificationStore & {
       await update(
         deliveryKey(delivery.id),
         'SET leaseUntil = :until',
-        '#d.#s = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        // The attempts as read: a delivery another run rescheduled meanwhile is not taken early.
+        '#d.#s = :pending AND #d.attempts = :attempts AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
         {
           ':until': new Date(now.getTime() + leaseMs).toISOString(),
           ':now': now.toISOString(),
           ':pending': 'pending',
+          ':attempts': delivery.attempts,
         },
         D,
       );
@@ -174,10 +185,7 @@ export function notificationRepository(store: Store): NotificationStore & {
               ':sent': 'sent',
               ':at': outcome.at.toISOString(),
               ':n': delivery.attempts + 1,
-              ':notice':
-                delivery.kind === 'confirmation'
-                  ? { title: delivery.notice.title, lines: delivery.notice.lines }
-                  : delivery.notice,
+              ':notice': kept(delivery),
             },
             D,
           );
@@ -200,11 +208,12 @@ export function notificationRepository(store: Store): NotificationStore & {
         case 'dead':
           return update(
             key,
-            'SET #d.#s = :dead, #d.attempts = :n, #d.lastError = :error, dlpk = :parked, dlsk = :dlsk REMOVE leaseUntil',
+            'SET #d.#s = :dead, #d.attempts = :n, #d.lastError = :error, #d.notice = :notice, dlpk = :parked, dlsk = :dlsk REMOVE leaseUntil',
             condition,
             {
               ...base,
               ':dead': 'dead',
+              ':notice': kept(delivery),
               ':n': delivery.attempts + 1,
               ':error': outcome.error.slice(0, 500),
               ':parked': DEAD_MAIL,
@@ -215,9 +224,9 @@ export function notificationRepository(store: Store): NotificationStore & {
         case 'skipped':
           return update(
             key,
-            'SET #d.#s = :skipped, #d.lastError = :why REMOVE dlpk, dlsk, leaseUntil',
+            'SET #d.#s = :skipped, #d.lastError = :why, #d.notice = :notice REMOVE dlpk, dlsk, leaseUntil',
             condition,
-            { ...base, ':skipped': 'skipped', ':why': outcome.why },
+            { ...base, ':skipped': 'skipped', ':why': outcome.why, ':notice': kept(delivery) },
             D,
           );
       }

@@ -28,8 +28,28 @@ function unreadableAnswer(error: Error): boolean {
   return Object.hasOwn(error, '$response') && !('$fault' in error);
 }
 
+/**
+ * A transaction cancelled only because DynamoDB throttled some of its items (and none failed
+ * a condition): it changed nothing, and the same write later will work.
+ */
+function throttledTransaction(error: Error): boolean {
+  if (error.name !== 'TransactionCanceledException') return false;
+  const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).filter(
+    (r) => r.Code !== undefined && r.Code !== 'None',
+  );
+  return (
+    reasons.length > 0 &&
+    reasons.every((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')
+  );
+}
+
 export function isTransientStoreError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
-  return TRANSIENT.has(error.name) || (code !== undefined && TRANSIENT.has(code)) || unreadableAnswer(error);
+  return (
+    TRANSIENT.has(error.name) ||
+    (code !== undefined && TRANSIENT.has(code)) ||
+    unreadableAnswer(error) ||
+    throttledTransaction(error)
+  );
 }

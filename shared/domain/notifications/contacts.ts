@@ -4,12 +4,10 @@ import type { Clock } from '../clock.ts';
 import { shanghaiDate } from '../dates.ts';
 import { InvalidInputError, NotFoundError, RuleViolationError } from '../errors.ts';
 import { confirmationDeliveryId } from './delivery.ts';
-import { confirmationNotice } from './mail.ts';
+import { CONFIRMATION_TTL_MS, confirmationNotice } from './mail.ts';
 import type { Contact, ContactStore } from './ports.ts';
 import type { Recipient } from './recipients.ts';
 
-/** How long a confirmation link works. */
-export const CONFIRMATION_TTL_MS = 24 * 3600_000;
 /** A second request for the same address within this time sends no second mail. */
 export const CONFIRMATION_RESEND_MS = 10 * 60_000;
 /** Confirmation mails one party may cause in a day (Asia/Shanghai): the form is no spam cannon. */
@@ -40,6 +38,16 @@ const tokenInvalid = () =>
     messages: {
       zh: '确认链接无效、已过期或已使用，请在“我的”页面重新登记邮箱',
       en: 'the confirmation link is unknown, expired or already used; register the address again',
+    },
+  });
+
+const suppressedAddress = () =>
+  new RuleViolationError({
+    code: 'contact_suppressed',
+    field: 'email',
+    messages: {
+      zh: '发往该邮箱的邮件曾被退回或被投诉为垃圾邮件，已停止发送；请登记其他邮箱',
+      en: 'mail to this address bounced or was reported as spam; register another address',
     },
   });
 
@@ -89,6 +97,7 @@ export function makeContacts({
       const address = normaliseEmail(email);
       const now = clock();
       const before = await contacts.get(recipient);
+      if (before?.status === 'suppressed' && sameAddress(before.email, address)) throw suppressedAddress();
       if (before && sameAddress(before.email, address)) {
         const recent = now.getTime() - Date.parse(before.requestedAt) < CONFIRMATION_RESEND_MS;
         if (before.status === 'confirmed' || (before.status === 'pending' && recent))

@@ -1,7 +1,7 @@
 import { sha256 } from '../audit.ts';
 import type { DeadlineHandler } from '../deadlines/sweep.ts';
 import { ConflictError } from '../errors.ts';
-import { type MailSender, renderMail } from './mail.ts';
+import { CONFIRMATION_TTL_MS, type MailSender, renderMail } from './mail.ts';
 import type { Contact, MailDelivery, NotificationStore } from './ports.ts';
 import type { Recipient } from './recipients.ts';
 
@@ -41,6 +41,8 @@ export function addressFor(delivery: MailDelivery, contact: Contact | undefined)
 
 export interface MailDeliveryDeps {
   readonly store: NotificationStore;
+  /** The time now, read at the claim: a run's own start may be minutes old by then. */
+  readonly clock: () => Date;
   readonly sender: MailSender;
   readonly siteUrl: string;
   /** Counts what happened, for metrics: 'sent', 'failed', 'dead', 'skipped'. */
@@ -52,24 +54,33 @@ export interface MailDeliveryDeps {
  * kept with its next attempt as its due instant, or given up after its last. The address is
  * read at sending time, so a contact changed or suppressed since is respected.
  */
-export function makeMailDeliveryHandler({ store, sender, siteUrl, count = () => {} }: MailDeliveryDeps) {
+export function makeMailDeliveryHandler({
+  store,
+  sender,
+  siteUrl,
+  clock,
+  count = () => {},
+}: MailDeliveryDeps) {
   const handler: DeadlineHandler = async (item, now) => {
     const delivery = await store.delivery(item.subjectId);
     if (!delivery) return 'stale';
     if (delivery.status !== 'pending') return `mail-${delivery.status}`;
     if (Date.parse(delivery.dueAt) > now.getTime()) return 'not-due';
     const contact = (await store.contacts([delivery.recipient])).get(delivery.recipient);
-    const to = addressFor(delivery, contact);
+    const to = isExpiredConfirmation(delivery, now)
+      ? { skip: 'confirmation-expired' }
+      : addressFor(delivery, contact);
     if (typeof to !== 'string') {
       await store.settle(delivery, { status: 'skipped', at: now, why: to.skip });
       count('skipped');
       return 'mail-skipped';
     }
-    await store.claim(delivery, now, MAIL_LEASE_MS);
+    await store.claim(delivery, clock(), MAIL_LEASE_MS);
     try {
       await sender.send({ to, ...renderMail(delivery.notice, siteUrl), idempotencyKey: delivery.id });
     } catch (error) {
-      const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      // The credit office reads this on its dead-letter list: no recipient's address in it.
+      const why = maskAddresses(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       const failures = delivery.attempts + 1;
       if (failures >= MAIL_RETRY.maxAttempts) {
         await store.settle(delivery, { status: 'dead', at: now, error: why });
@@ -91,6 +102,18 @@ export function makeMailDeliveryHandler({ store, sender, siteUrl, count = () => 
     return 'mail-sent';
   };
   return handler;
+}
+
+/** A confirmation whose link has expired is not sent (nor sent again from the dead letters). */
+function isExpiredConfirmation(delivery: MailDelivery, now: Date): boolean {
+  return (
+    delivery.kind === 'confirmation' && Date.parse(delivery.createdAt) + CONFIRMATION_TTL_MS <= now.getTime()
+  );
+}
+
+/** Mail servers name the refused address in their errors; the office's list must not. */
+export function maskAddresses(text: string): string {
+  return text.replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, '***@***');
 }
 
 async function settleSent(store: NotificationStore, delivery: MailDelivery, at: Date): Promise<void> {

@@ -17,9 +17,12 @@ export interface MailSender {
 
 export const SITE_NAME = '济阳区信用信息公示';
 
+/** How long a confirmation link works (the mail says 24 小时). */
+export const CONFIRMATION_TTL_MS = 24 * 3600_000;
+
 const FOOTER = [
   '本邮件由系统自动发送，请勿直接回复。',
-  '如不再需要邮件通知，可在网站“我的”页面更换或删除邮箱；站内消息不受影响。',
+  '邮件通知发往您在网站“我的”页面登记的邮箱，可在该页面更换；站内消息不受影响。',
 ];
 
 const escapeHtml = (text: string) =>

@@ -26,6 +26,7 @@ export function makeMatterOf({
     kind: record.content.kind,
     documentNumber: record.content.documentNumber,
     public: isShownAt(record, clock()),
+    published: record.publication !== undefined,
   });
 
   return async (event: DomainEvent): Promise<Matter | undefined> => {
@@ -57,6 +58,7 @@ export function makeMatterOf({
               kind: filing.record.kind as DisclosureRecord['content']['kind'],
               documentNumber: filing.record.documentNumber,
               public: false,
+              published: false,
             },
           }),
       filing: {

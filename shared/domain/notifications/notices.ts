@@ -23,7 +23,10 @@ export interface Matter {
         readonly id: string;
         readonly kind: RecordKind;
         readonly documentNumber: string;
+        /** In public view now. */
         readonly public: boolean;
+        /** Ever published: shown to the public, or to its person in their own list. */
+        readonly published: boolean;
       }
     | undefined;
   readonly filing?:
@@ -50,7 +53,7 @@ export interface Notice {
 interface Rule {
   readonly audience: Audience;
   /** Only for some events of the type (e.g. `overdue` of a revocation); all when absent. */
-  readonly when?: (event: DomainEvent) => boolean;
+  readonly when?: (event: DomainEvent, matter: Matter) => boolean;
   readonly notice: (event: DomainEvent, matter: Matter) => Notice;
 }
 
@@ -164,11 +167,13 @@ export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
       audience: 'office',
       notice: (event) => {
         const rows = Array.isArray(event.data.agencies) ? (event.data.agencies as DigestRow[]) : [];
+        const shown = rows.slice(0, DIGEST_AGENCIES_SHOWN);
         return {
           title: `逾期事项日报（${str(event.data.date) ?? ''}）`,
           lines: [
             `共 ${rows.length} 个机关有逾期事项。`,
-            ...rows.map(
+            ...(rows.length > shown.length ? [`以下列出前 ${shown.length} 个，其余见“监督”页面。`] : []),
+            ...shown.map(
               (r) =>
                 `${r.name ?? r.agency}：逾期未公示 ${r.overdueRecords} 条，逾期异议 ${r.lateObjections} 件，逾期信用修复 ${r.lateRepairs} 件${r.more ? '（或更多）' : ''}`,
             ),
@@ -204,6 +209,9 @@ export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
   'record-published': [
     {
       audience: 'party',
+      // An entity sees its records in public view; a person sees their own, never public.
+      when: (_event, matter) =>
+        matter.record?.public === true || matter.party?.startsWith('person:') === true,
       notice: (_event, matter) => ({
         title: matter.record?.public === false ? '有关您的信息已录入' : '有关您的信息已公示',
         lines: [recordLine(matter), '如认为信息有误，可在“我的”中提出异议。'],
@@ -225,6 +233,8 @@ export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
   'record-revoked': [
     {
       audience: 'party',
+      // A decision never published was never the party's to see in the service.
+      when: (_event, matter) => matter.record?.published === true,
       notice: (event, matter) => ({
         title: '有关您的公示信息已撤销',
         lines: [
@@ -356,6 +366,9 @@ export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
   ],
 };
 
+/** Agencies a digest notice names; the rest are counted (a notice holds at most 200 lines). */
+export const DIGEST_AGENCIES_SHOWN = 150;
+
 /** One agency's line of the office digest. */
 export interface DigestRow {
   readonly agency: string;
@@ -370,7 +383,7 @@ export interface DigestRow {
 export function noticesOf(event: DomainEvent, matter: Matter): { recipient: Recipient; notice: Notice }[] {
   const out = new Map<Recipient, Notice>();
   for (const rule of NOTICES[event.type]) {
-    if (rule.when && !rule.when(event)) continue;
+    if (rule.when && !rule.when(event, matter)) continue;
     const recipient = recipientFor(rule.audience, matter);
     if (recipient && !out.has(recipient)) out.set(recipient, rule.notice(event, matter));
   }

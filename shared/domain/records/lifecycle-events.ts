@@ -16,7 +16,8 @@ export function lifecycleEvents(
   if (after.publication && !before?.publication) {
     events.push(recordEvent('record-published', after, at, { publishedAt: after.publication.at }));
   }
-  if (before && after.version > before.version && after.status !== 'revoked') {
+  // A correction before publication is the agency's own business: nobody outside has seen it.
+  if (before?.publication && after.version > before.version && after.status !== 'revoked') {
     events.push(recordEvent('record-corrected', after, at, { version: after.version }));
   }
   return events;

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../shared/domain/events.ts';
-import { addressFor, MAIL_RETRY, retryDelayMs } from '../../../shared/domain/notifications/delivery.ts';
+import {
+  addressFor,
+  MAIL_RETRY,
+  maskAddresses,
+  retryDelayMs,
+} from '../../../shared/domain/notifications/delivery.ts';
 import { renderMail } from '../../../shared/domain/notifications/mail.ts';
-import { dueDateOf, type Matter, noticesOf } from '../../../shared/domain/notifications/notices.ts';
+import {
+  DIGEST_AGENCIES_SHOWN,
+  dueDateOf,
+  type Matter,
+  noticesOf,
+} from '../../../shared/domain/notifications/notices.ts';
 import { notificationId } from '../../../shared/domain/notifications/notification.ts';
 import type { Contact, MailDelivery } from '../../../shared/domain/notifications/ports.ts';
 import { partyOfSubject, recipientOf } from '../../../shared/domain/notifications/recipients.ts';
@@ -22,7 +32,13 @@ const event = (type: DomainEvent['type'], kind: DomainEvent['subject']['kind'], 
 const matter: Matter = {
   party: `entity:${ENTITY}`,
   agency: AGENCY,
-  record: { id: 'rec_1', kind: 'penalty', documentNumber: '济阳市监罚〔2026〕1号', public: true },
+  record: {
+    id: 'rec_1',
+    kind: 'penalty',
+    documentNumber: '济阳市监罚〔2026〕1号',
+    public: true,
+    published: true,
+  },
   filing: {
     id: 'obj_0123456789abcdefghjkmnpqrs',
     due: '2026-12-09',
@@ -70,6 +86,35 @@ describe('who is told what', () => {
     expect(noticesOf(event('expired', 'record'), { ...matter, party: undefined })).toEqual([]);
   });
 
+  it('tells the party only of what it may see: nothing of a record never published', () => {
+    const unpublished = {
+      ...matter,
+      record: { ...(matter.record as NonNullable<Matter['record']>), public: false, published: false },
+    };
+
+    expect(noticesOf(event('record-revoked', 'record'), unpublished)).toEqual([]);
+    expect(noticesOf(event('record-published', 'record'), unpublished)).toEqual([]);
+    const person = partyOfSubject({ category: 'natural_person', idNumber: '370125199001011234' });
+    expect(noticesOf(event('record-published', 'record'), { ...unpublished, party: person })).toHaveLength(1);
+  });
+
+  it('names at most 150 agencies in a digest and counts the rest', () => {
+    const agencies = Array.from({ length: 160 }, (_, i) => ({
+      agency: `A${i}`,
+      overdueRecords: 1,
+      lateObjections: 0,
+      lateRepairs: 0,
+      more: false,
+    }));
+    const [digest] = noticesOf(event('overdue-digest', 'office', { date: '2026-12-04', agencies }), {
+      agency: '',
+    });
+
+    expect(digest?.recipient).toBe('office');
+    expect(digest?.notice.lines).toHaveLength(2 + DIGEST_AGENCIES_SHOWN);
+    expect(digest?.notice.lines[0]).toBe('共 160 个机关有逾期事项。');
+  });
+
   it('reads a due date from the end-of-day instant as the day before it', () => {
     expect(dueDateOf(event('reminder', 'record', { dueAt: '2026-12-10T00:00:00+08:00' }))).toBe('2026-12-09');
   });
@@ -98,6 +143,13 @@ describe('the e-mail of a notice', () => {
 });
 
 describe('delivery', () => {
+  it("keeps recipients' addresses out of the error the credit office reads", () => {
+    expect(maskAddresses('Error: 550 5.1.1 <zhang.san@example.com>: Recipient address rejected')).toBe(
+      'Error: 550 5.1.1 <***@***>: Recipient address rejected',
+    );
+    expect(maskAddresses('identities failed the check: a@b.cn, c@d.cn')).not.toMatch(/a@b|c@d/);
+  });
+
   it('backs off 1, 2, 4 … minutes, at most two hours apart', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000]);
     expect(retryDelayMs(MAIL_RETRY.maxAttempts)).toBe(MAIL_RETRY.maxDelayMs);
