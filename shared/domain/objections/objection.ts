@@ -2,6 +2,7 @@ import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import { TIME_LIMITS, type TimeLimit } from '../policy/time-limits.ts';
 import type { DisclosureRecord } from '../records/record.ts';
+import { filingDeadlines, replacedDeadline } from '../workflows/deadlines.ts';
 import { workflowChanged } from '../workflows/errors.ts';
 import {
   type Evidence,
@@ -127,7 +128,8 @@ export function accept(
     ...objection,
     needsOtherUnit,
     acceptedAt: at.toISOString(),
-    deadline,
+    // The same deadline keeps its reminder as it stands; a longer one gets its own.
+    deadline: replacedDeadline(objection.deadline, deadline),
     // An escalation stands: accepting late cannot undo what the credit office was told.
     escalatedAt: objection.escalatedAt,
     revision: objection.revision + 1,
@@ -154,9 +156,7 @@ export function escalate(objection: Objection, at: Date): Objection {
   return { ...objection, escalatedAt: at.toISOString(), revision: objection.revision + 1 };
 }
 
-/** The handling deadline, open while the objection is pending and not yet escalated. */
+/** The handling deadline and its reminder, open while the objection is pending and not yet escalated. */
 export function objectionDeadlines(objection: Objection): OpenDeadline[] {
-  return objection.status === 'pending' && !objection.escalatedAt
-    ? [{ kind: 'objection-due', dueAt: objection.deadline.dueAt }]
-    : [];
+  return filingDeadlines('objection', objection);
 }

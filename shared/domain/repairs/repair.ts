@@ -3,6 +3,7 @@ import type { OpenDeadline } from '../deadlines/kinds.ts';
 import { ConflictError, RuleViolationError } from '../errors.ts';
 import { publicationWindow } from '../policy/publication-window.ts';
 import type { DisclosureRecord } from '../records/record.ts';
+import { filingDeadlines } from '../workflows/deadlines.ts';
 import { workflowChanged } from '../workflows/errors.ts';
 import {
   type Evidence,
@@ -175,7 +176,5 @@ export function escalateRepair(repair: Repair, at: Date): Repair {
 }
 
 export function repairDeadlines(repair: Repair): OpenDeadline[] {
-  return repair.status === 'pending' && !repair.escalatedAt
-    ? [{ kind: 'repair-due', dueAt: repair.deadline.dueAt }]
-    : [];
+  return filingDeadlines('repair', repair);
 }

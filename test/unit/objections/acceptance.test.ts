@@ -40,6 +40,42 @@ describe('accepting an objection', () => {
     expect(accepted.deadline.dueAt).toBe('2026-12-10T00:00:00+08:00');
   });
 
+  it('does not remind the agency twice when it accepts after the reminder, keeping three working days', async () => {
+    const world = domainWorld('2026-12-04T10:00:00+08:00');
+    const objection = await objected(world, (await publishedPenalty(world, '2026-11-02')).id);
+    world.time.set('2026-12-09T00:00:00+08:00');
+    const reminded = await world.sweep('objection-deadlines');
+    world.time.set('2026-12-09T09:00:00+08:00');
+
+    await acceptedObjection(world, objection.id, false);
+    const again = await world.sweep('objection-deadlines');
+
+    expect(reminded.actions).toEqual({ reminded: 1 });
+    expect(again.actions).toEqual({});
+    expect(world.table.eventsOfType('reminder')).toHaveLength(1);
+  });
+
+  it('reminds the agency of the seven working days it accepted, one working day before them', async () => {
+    const world = domainWorld('2026-12-04T10:00:00+08:00');
+    const objection = await objected(world, (await publishedPenalty(world, '2026-11-02')).id);
+    world.time.set('2026-12-09T00:00:00+08:00');
+    await world.sweep('objection-deadlines');
+    world.time.set('2026-12-09T09:00:00+08:00');
+
+    const accepted = await acceptedObjection(world, objection.id, true);
+    // 12/7 … 12/15: due by the end of Tuesday 12/15, reminded at the end of Monday 12/14.
+    world.time.set('2026-12-15T00:00:00+08:00');
+    const due = await world.sweep('objection-deadlines');
+
+    expect(accepted.deadline).toMatchObject({ reminderAt: '2026-12-15T00:00:00+08:00' });
+    expect(accepted.deadline.remindedAt).toBeUndefined();
+    expect(due.actions).toEqual({ reminded: 1 });
+    expect(world.table.eventsOfType('reminder').map((e) => e.data.dueAt)).toEqual([
+      '2026-12-10T00:00:00+08:00',
+      '2026-12-16T00:00:00+08:00',
+    ]);
+  });
+
   it('writes an objection.accepted audit entry and tells the filer by an objection-accepted event', async () => {
     const world = domainWorld();
     const record = await publishedPenalty(world, '2026-11-02');

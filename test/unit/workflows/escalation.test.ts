@@ -25,7 +25,8 @@ describe('an objection not handled in time', () => {
 
     const report = await world.sweep('objection-deadlines');
 
-    expect(report.actions).toEqual({});
+    // Only its reminder went out (due at the end of Tuesday 12/8): workflows/reminders.test.ts.
+    expect(report.actions).toEqual({ reminded: 1 });
     expect(world.table.objections.get(objection.id)?.escalatedAt).toBeUndefined();
   });
 
@@ -147,7 +148,8 @@ describe('a repair application not decided in time', () => {
 
     const report = await world.sweep('repair-deadlines');
 
-    expect(report.actions).toEqual({});
+    // Only its reminder went out (due at the end of Tuesday 12/8).
+    expect(report.actions).toEqual({ reminded: 1 });
   });
 
   it('is escalated at its due instant: marked, listed for the credit office, and an event written', async () => {

@@ -95,7 +95,8 @@ describe('a calendar year loaded while an objection is open', () => {
     world.time.set('2027-01-07T00:00:00+08:00');
     const onNewDay = await world.sweep('objection-deadlines');
 
-    expect(onOldDay.actions).toEqual({});
+    // On the old due day only the moved reminder (end of 1/5) goes out.
+    expect(onOldDay.actions).toEqual({ reminded: 1 });
     expect(onNewDay.actions).toEqual({ escalated: 1 });
     expect(world.table.objections.get(objection.id)?.escalatedAt).toBe('2027-01-06T16:00:00.000Z');
   });
