@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { escapeHtml } from '../shared/domain/notifications/mail.ts';
 
 /** One message the catcher received, as its page shows it. */
 export interface CaughtMail {
@@ -87,12 +88,6 @@ export async function startMailCatcher(port = 0, host = '127.0.0.1'): Promise<Ma
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /** The catcher's page at /local/mail: every message caught, newest first, as plain text. */
 export function mailPage(messages: readonly CaughtMail[]): string {

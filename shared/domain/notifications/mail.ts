@@ -25,7 +25,8 @@ const FOOTER = [
   '邮件通知发往您在网站“我的”页面登记的邮箱，可在该页面更换；站内消息不受影响。',
 ];
 
-const escapeHtml = (text: string) =>
+/** Text made safe inside HTML, for the mail's HTML part and the local catcher's page. */
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
