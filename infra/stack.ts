@@ -10,6 +10,7 @@ import { ServiceBackup } from './backup.ts';
 import { ServiceDashboard } from './dashboard.ts';
 import { ServiceEvents } from './events.ts';
 import { ServiceApi } from './http-api.ts';
+import { ServiceMaterials } from './materials.ts';
 import { pascal } from './names.ts';
 import { DEFAULT_MAIL_DOMAIN, ServiceNotifications } from './notifications.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -57,6 +58,7 @@ export class DisclosureServiceStack extends Stack {
   readonly dashboard: ServiceDashboard;
   readonly backup: ServiceBackup;
   readonly notifications: ServiceNotifications;
+  readonly materials: ServiceMaterials;
 
   constructor(scope: Construct, id: string, props: DisclosureServiceStackProps) {
     super(scope, id, props);
@@ -88,6 +90,11 @@ export class DisclosureServiceStack extends Stack {
       webClient: this.auth.webClient,
     });
     this.website.serveApi(`${this.api.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
+    this.materials = new ServiceMaterials(this, 'Materials', {
+      functions: [this.functions.objections, this.functions.repairs],
+      siteOrigin: this.website.url,
+      logBucket: this.website.logBucket,
+    });
     this.websiteDeployment = new WebsiteDeployment(this, 'WebsiteDeployment', {
       website: this.website,
       config: {

@@ -43,6 +43,8 @@ export function createApiServer(options: {
   site?: Record<string, unknown>;
   /** The embedded mail catcher, whose messages /local/mail shows. */
   mailbox?: { messages(): readonly CaughtMail[] };
+  /** The materials store's signed links (local/material-files.ts), served before any body limit. */
+  files?: (request: IncomingMessage, response: ServerResponse) => boolean;
   /** Told of each answer once it went out, as a table stream would see its writes. */
   onAnswer?: (routeKey: string, status: number) => void;
 }): Server {
@@ -59,6 +61,7 @@ export function createApiServer(options: {
 
   const site = options.site ?? { apiBaseUrl: '', auth: { mode: 'local' } };
   const server = createServer((request, response) => {
+    if (options.files?.(request, response)) return;
     if (serveStatic(request, response, site)) return;
     if (request.url?.split('?')[0] === MAIL_PAGE_PATH)
       return serveMailPage(request, response, options.mailbox);

@@ -12,6 +12,7 @@ import { createApiServer } from './http-server.ts';
 import { startJobWorker } from './job-worker.ts';
 import { localKeys } from './jwt-keys.ts';
 import { type CaughtMail, type MailCatcher, startMailCatcher } from './mail-catcher.ts';
+import { newSigningKey, serveMaterialFiles } from './material-files.ts';
 import { clearRuntime, writeRuntime } from './runtime-file.ts';
 import { startScheduler } from './scheduler.ts';
 
@@ -48,6 +49,12 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     process.env.AWS_ACCESS_KEY_ID ??= 'local';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 
+    // The materials store the handlers open (shared/files/from-env.ts): files under DATA_DIR,
+    // behind links this server signs and serves; FILES_URL follows once the port is known.
+    const files = { dir: join(config.dataDir, 'files'), signingKey: newSigningKey() };
+    process.env.FILES_DIR = files.dir;
+    process.env.FILES_SIGNING_KEY = files.signingKey.toString('base64');
+
     const admin = new DynamoDBClient({ endpoint });
     const table = await ensureTable(admin, config.tableName).finally(() => admin.destroy());
     const keys = await localKeys(config.dataDir);
@@ -68,6 +75,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const server = createApiServer({
       keys,
       ...(catcher ? { mailbox: catcher } : {}),
+      files: (request, response) => serveMaterialFiles(request, response, files),
       onAnswer: (route, status) => {
         if (route === BATCH_ROUTE && status === 202) jobs?.wake();
       },
@@ -80,6 +88,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
     siteUrl = url;
+    process.env.FILES_URL = url;
     writeRuntime(config.dataDir, {
       pid: process.pid,
       url,

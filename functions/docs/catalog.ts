@@ -31,7 +31,7 @@ export function routeCatalog(): Record<string, RouteDefinition<any, any, any>> {
     ...recordRoutes(unused, unused),
     ...disclosureRoutes(unused),
     ...objectionRoutes(unused),
-    ...repairRoutes(unused),
+    ...repairRoutes(unused, unused),
     ...statsRoutes(unused),
     ...adminRoutes(unused),
     ...worklistRoutes(unused),

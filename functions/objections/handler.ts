@@ -1,11 +1,14 @@
 import { calendarYearsFrom } from '../../shared/domain/calendar/use-cases.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
+import { makeMaterialUseCases } from '../../shared/domain/materials/use-cases.ts';
 import { makeObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
 import { makePersonRecordUseCases } from '../../shared/domain/records/person-use-cases.ts';
+import { materialFilesFromEnv } from '../../shared/files/from-env.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { idempotencyRepository } from '../../shared/store/idempotency-repository.ts';
+import { materialReceiptRepository } from '../../shared/store/material-repository.ts';
 import { personRecordIndex } from '../../shared/store/person-index.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
@@ -13,9 +16,10 @@ import { objectionRoutes } from './routes.ts';
 
 const store = storeFromEnv();
 const records = recordRepository(store);
+const workflows = workflowRepository(store);
 const objections = makeObjectionUseCases({
   records,
-  workflows: workflowRepository(store),
+  workflows,
   calendarYears: calendarYearsFrom(calendarRepository(store)),
   clock: systemClock,
 });
@@ -25,6 +29,13 @@ const personRecords = makePersonRecordUseCases({
   clock: systemClock,
 });
 
-export const handler = httpHandler('objections', objectionRoutes({ objections, personRecords }), {
+const materials = makeMaterialUseCases({
+  workflows,
+  files: materialFilesFromEnv(),
+  receipts: materialReceiptRepository(store),
+  clock: systemClock,
+});
+
+export const handler = httpHandler('objections', objectionRoutes({ objections, personRecords, materials }), {
   idempotency: idempotencyRepository(store),
 });

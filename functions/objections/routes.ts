@@ -1,7 +1,9 @@
+import type { MaterialUseCases } from '../../shared/domain/materials/use-cases.ts';
 import type { ObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
 import type { PersonRecordUseCases } from '../../shared/domain/records/person-use-cases.ts';
 import { objectionView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { objectionMaterialRoutes } from '../../shared/http/material-routes.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf, entityOf, filerOf, partyOf, personOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
@@ -25,11 +27,15 @@ const validateCorrection = (content: unknown) => parsePart(recordInputSchema, 'b
 export function objectionRoutes({
   objections,
   personRecords,
+  materials,
 }: {
   objections: ObjectionUseCases;
   personRecords: PersonRecordUseCases;
+  materials: MaterialUseCases;
 }) {
   return {
+    ...objectionMaterialRoutes(materials),
+
     'POST /v1/objections': defineRoute({
       body: fileObjectionBody,
       responses: { 201: objectionResponse },
@@ -46,9 +52,11 @@ export function objectionRoutes({
     'GET /v1/objections/{id}': defineRoute({
       params: objectionIdParams,
       responses: { 200: objectionResponse },
-      run: async ({ params, principal }) => ({
-        body: objectionView(await objections.get(partyOf(principal), params.id)),
-      }),
+      run: async ({ params, principal }) => {
+        const objection = await objections.get(partyOf(principal), params.id);
+        const evidence = await materials.evidenceOf('objection', objection);
+        return { body: { ...objectionView(objection), evidence } };
+      },
     }),
 
     'POST /v1/objections/{id}/acceptance': defineRoute({

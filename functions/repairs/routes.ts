@@ -1,8 +1,10 @@
 import * as z from 'zod';
+import type { MaterialUseCases } from '../../shared/domain/materials/use-cases.ts';
 import { decisionDocumentHtml } from '../../shared/domain/repairs/decision-document.ts';
 import type { RepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
 import { repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
+import { repairMaterialRoutes } from '../../shared/http/material-routes.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf, entityOf, filerOf, partyOf, personOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
@@ -19,8 +21,10 @@ import {
 
 const documentQuery = z.strictObject({ format: z.enum(['json', 'html']).optional() });
 
-export function repairRoutes(repairs: RepairUseCases) {
+export function repairRoutes(repairs: RepairUseCases, materials: MaterialUseCases) {
   return {
+    ...repairMaterialRoutes(materials),
+
     'POST /v1/repairs': defineRoute({
       body: fileRepairBody,
       responses: { 201: repairResponse },
@@ -33,9 +37,11 @@ export function repairRoutes(repairs: RepairUseCases) {
     'GET /v1/repairs/{id}': defineRoute({
       params: repairIdParams,
       responses: { 200: repairResponse },
-      run: async ({ params, principal }) => ({
-        body: repairView(await repairs.get(partyOf(principal), params.id)),
-      }),
+      run: async ({ params, principal }) => {
+        const repair = await repairs.get(partyOf(principal), params.id);
+        const evidence = await materials.evidenceOf('repair', repair);
+        return { body: { ...repairView(repair), evidence } };
+      },
     }),
 
     'POST /v1/repairs/{id}/decision': defineRoute({

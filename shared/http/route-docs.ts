@@ -58,6 +58,18 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'Accept an objection',
   },
   'POST /v1/objections/{id}/decision': { zh: '作出异议处理决定', en: 'Decide an objection' },
+  'POST /v1/objections/{id}/materials/{n}/upload': {
+    zh: '取得上传第 n 项材料文件的短时链接（绑定类型、大小与摘要）',
+    en: 'A short-lived link to upload material n (bound to its type, size and digest)',
+  },
+  'POST /v1/objections/{id}/materials/{n}/receipt': {
+    zh: '确认第 n 项材料已上传：核对收到的文件与摘要、类型',
+    en: 'Confirm material n arrived: its bytes are checked against the digest and type',
+  },
+  'GET /v1/objections/{id}/materials/{n}': {
+    zh: '打开第 n 项材料文件（仅异议人和决定机关，短时链接）',
+    en: 'Open material n (the filer and the deciding agency only; a short-lived link)',
+  },
   'GET /v1/agency/objections': { zh: '本机关待处理或已处理的异议', en: "The agency's objections" },
   'GET /v1/entity/objections': { zh: '本主体提出的异议', en: "The entity's objections" },
   'GET /v1/person/records': {
@@ -68,6 +80,18 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   'POST /v1/repairs': {
     zh: '对本主体（企业或自然人本人）的处罚信息申请信用修复',
     en: 'Apply for credit repair of your own penalty (entity or natural person)',
+  },
+  'POST /v1/repairs/{id}/materials/{n}/upload': {
+    zh: '取得上传第 n 项材料文件的短时链接（绑定类型、大小与摘要）',
+    en: 'A short-lived link to upload material n (bound to its type, size and digest)',
+  },
+  'POST /v1/repairs/{id}/materials/{n}/receipt': {
+    zh: '确认第 n 项材料已上传：核对收到的文件与摘要、类型',
+    en: 'Confirm material n arrived: its bytes are checked against the digest and type',
+  },
+  'GET /v1/repairs/{id}/materials/{n}': {
+    zh: '打开第 n 项材料文件（仅申请人和决定机关，短时链接）',
+    en: 'Open material n (the applicant and the deciding agency only; a short-lived link)',
   },
   'GET /v1/repairs/{id}': { zh: '查看信用修复申请及决定', en: 'A repair application and its decision' },
   'POST /v1/repairs/{id}/decision': { zh: '作出信用修复决定', en: 'Decide a repair application' },

@@ -92,6 +92,26 @@ export const ROUTES = [
   },
   { method: 'POST', path: '/v1/objections/{id}/acceptance', group: 'objections', access: ['agency'] },
   { method: 'POST', path: '/v1/objections/{id}/decision', group: 'objections', access: ['agency'] },
+  // A filing's files: the filer gets a link to send the n-th and confirms it arrived; both
+  // parties (filer, deciding agency) open a received one through a short-lived link.
+  {
+    method: 'POST',
+    path: '/v1/objections/{id}/materials/{n}/upload',
+    group: 'objections',
+    access: ['entity', 'person'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/objections/{id}/materials/{n}/receipt',
+    group: 'objections',
+    access: ['entity', 'person'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/objections/{id}/materials/{n}',
+    group: 'objections',
+    access: ['entity', 'person', 'agency'],
+  },
   { method: 'GET', path: '/v1/agency/objections', group: 'objections', access: ['agency'] },
   { method: 'GET', path: '/v1/entity/objections', group: 'objections', access: ['entity'] },
   // A natural person's own records live beside their objections, not in the public
@@ -104,6 +124,24 @@ export const ROUTES = [
   {
     method: 'GET',
     path: '/v1/repairs/{id}/decision-document',
+    group: 'repairs',
+    access: ['entity', 'person', 'agency'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/repairs/{id}/materials/{n}/upload',
+    group: 'repairs',
+    access: ['entity', 'person'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/repairs/{id}/materials/{n}/receipt',
+    group: 'repairs',
+    access: ['entity', 'person'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/repairs/{id}/materials/{n}',
     group: 'repairs',
     access: ['entity', 'person', 'agency'],
   },

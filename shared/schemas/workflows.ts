@@ -10,6 +10,7 @@ import { REPAIR_OUTCOMES, REPAIR_STATUSES } from '../domain/repairs/vocabulary.t
 import { anyFields, idOut, idParam, instantOut, isoDate, pageOf, paging, usccOut } from './common.ts';
 import { issue } from './issue.ts';
 import { MAX_EVIDENCE, MAX_LENGTH } from './limits.ts';
+import { materialFile, materialFileOut } from './materials.ts';
 import { recordVersion } from './records/public-routes.ts';
 import { line, link, text } from './text.ts';
 
@@ -30,6 +31,10 @@ const evidence = z
         .regex(SHA256, sha256Format)
         .meta({ description: '材料文件的 SHA-256 摘要' }),
       url: link(MAX_LENGTH.evidenceUrl).optional().meta({ description: '材料的 https 地址' }),
+      file: materialFile.optional().meta({
+        description:
+          '材料文件本身：提交后用 POST …/materials/{n}/upload 取得上传链接、上传，再 POST …/materials/{n}/receipt 确认',
+      }),
     }),
   )
   .max(MAX_EVIDENCE);
@@ -145,6 +150,7 @@ const evidenceOut = z
       name: z.string().max(MAX_LENGTH.evidenceName),
       sha256: z.string().max(64).regex(SHA256),
       url: z.string().max(MAX_LENGTH.evidenceUrl).meta({ format: 'uri' }).optional(),
+      file: materialFileOut.optional(),
     }),
   )
   .max(MAX_EVIDENCE);

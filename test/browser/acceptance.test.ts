@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage } from '../support/browser.ts';
+import { pdfOf } from '../support/materials.ts';
 import { APPROVE, RECENTLY } from '../support/workflow-mothers.ts';
 import {
   penaltyNamed,
@@ -26,7 +27,7 @@ describe('the website walked as the public and an entity would', () => {
     const name = '济南市济阳区鑫源商贸有限公司';
     const recordId = await api.register(agency, penaltyNamed(entity.uscc, name));
     const { page, trouble } = await openPage(browser);
-    const scan = Buffer.from('行政处罚决定书扫描件（示例）');
+    const scan = pdfOf(40_000, '行政处罚决定书扫描件（示例）');
 
     // The public searches by a fragment and opens the record.
     await page.goto(`${service.url}/`);
@@ -57,6 +58,7 @@ describe('the website walked as the public and an entity would', () => {
     await form.getByRole('button', { name: '提交异议' }).click();
     const sent = await filing;
     await form.getByText(/异议已提交/).waitFor();
+    await form.getByText('第 1 项材料已上传并核对无误').waitFor();
 
     // The public detail page carries the label.
     await page
@@ -94,7 +96,7 @@ describe('the website walked as the public and an entity would', () => {
     const { service, api, agency, entity, browser } = world;
     const recordId = await api.register(agency, penaltyNamed(entity.uscc, '济南市济阳区修复示例有限公司'));
     const { page, trouble } = await openPage(browser);
-    const receipt = Buffer.from('罚款缴款凭证（示例）');
+    const receipt = pdfOf(20_000, '罚款缴款凭证（示例）');
 
     await signIn(page, service.url, entity.token);
     await page
@@ -108,6 +110,7 @@ describe('the website walked as the public and an entity would', () => {
     await form.getByText(`SHA-256：${sha256Hex(receipt)}`).waitFor();
     await form.getByRole('button', { name: '提交申请' }).click();
     await form.getByText(/信用修复申请已提交/).waitFor();
+    await form.getByText('第 1 项材料已上传并核对无误').waitFor();
     const [repair] = (await api.list(entity.token, '/v1/entity/repairs')).filter(
       (r) => r.recordId === recordId,
     );

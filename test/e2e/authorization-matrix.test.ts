@@ -3,6 +3,7 @@ import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
 import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
+import { materialOf, pdfOf, putFile } from '../support/materials.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { anAgency } from '../support/record-mothers.ts';
 import {
@@ -73,6 +74,9 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/objections/{id}': PARTIES_OWN,
   'POST /v1/objections/{id}/acceptance': AGENCY_OWN,
   'POST /v1/objections/{id}/decision': AGENCY_OWN,
+  'POST /v1/objections/{id}/materials/{n}/upload': FILER_OWN,
+  'POST /v1/objections/{id}/materials/{n}/receipt': FILER_OWN,
+  'GET /v1/objections/{id}/materials/{n}': PARTIES_OWN,
   'GET /v1/agency/objections': AGENCY_ANY,
   'GET /v1/entity/objections': ENTITY_ANY,
   'GET /v1/person/records': PERSON_ANY,
@@ -81,6 +85,9 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/repairs/{id}': PARTIES_OWN,
   'POST /v1/repairs/{id}/decision': AGENCY_OWN,
   'GET /v1/repairs/{id}/decision-document': PARTIES_OWN,
+  'POST /v1/repairs/{id}/materials/{n}/upload': FILER_OWN,
+  'POST /v1/repairs/{id}/materials/{n}/receipt': FILER_OWN,
+  'GET /v1/repairs/{id}/materials/{n}': PARTIES_OWN,
   'GET /v1/agency/repairs': AGENCY_ANY,
   'GET /v1/agency/worklist': AGENCY_ANY,
   'GET /v1/entity/repairs': ENTITY_ANY,
@@ -112,14 +119,35 @@ interface Request {
 }
 
 /** What each route is sent, aimed at A's object `id`. */
-type Target = 'registered' | 'published' | 'objection' | 'repair' | 'approved' | 'job' | 'none';
+type Target =
+  | 'registered'
+  | 'published'
+  | 'objection'
+  | 'repair'
+  | 'approved'
+  | 'job'
+  | 'none'
+  /** A filing whose one file was sent but not yet confirmed, or sent and received. */
+  | 'objection:uploaded'
+  | 'objection:received'
+  | 'repair:uploaded'
+  | 'repair:received';
 
 /**
  * On the routes persons may call, a person aims at their own kind of object: person A's record
  * or filing, not entity A's. Elsewhere (public reads, agency routes) at what everyone aims at:
  * a person's record is never public, so a public read of it would answer 404 for all.
  */
-const PERSON_TARGETS: readonly Target[] = ['published', 'objection', 'repair', 'approved'];
+const PERSON_TARGETS: readonly Target[] = [
+  'published',
+  'objection',
+  'repair',
+  'approved',
+  'objection:uploaded',
+  'objection:received',
+  'repair:uploaded',
+  'repair:received',
+];
 const targetOf = (caller: Caller, target: Target, key: RouteKey): string => {
   const access = ROUTES.find((route) => routeKey(route) === key)?.access;
   const forPersons = Array.isArray(access) && access.includes('person');
@@ -170,6 +198,42 @@ const it = e2e.extend(
     shared['person:repair'] = await api.repaired(personA, await personsRecord());
     shared['person:approved'] = await api.repaired(personA, await personsRecord());
     await api.decideRepair(agencyA.token, shared['person:approved'], APPROVE);
+    /** A filing of `filer` with one file, sent through its link and, if `receive`, confirmed. */
+    const withFile = async (
+      filer: typeof entityA | typeof personA,
+      kind: 'objection' | 'repair',
+      record: string,
+      receive: boolean,
+    ): Promise<string> => {
+      const bytes = pdfOf(2048, kind);
+      const body =
+        kind === 'objection'
+          ? objectionBody(record, { evidence: [materialOf('决定书', bytes)] })
+          : repairBody(record, { evidence: [materialOf('缴款凭证', bytes)] });
+      const filed = await call(service.url, 'POST', `/v1/${kind}s`, { token: filer.token, body });
+      const id = filed.json.id as string;
+      const link = await call(service.url, 'POST', `/v1/${kind}s/${id}/materials/1/upload`, {
+        token: filer.token,
+      });
+      expect((await putFile(link.json, bytes)).status).toBe(200);
+      if (receive)
+        await call(service.url, 'POST', `/v1/${kind}s/${id}/materials/1/receipt`, { token: filer.token });
+      return id;
+    };
+    const fileTargets = (prefix: '' | 'person:') =>
+      Object.fromEntries(
+        (['objection', 'repair'] as const).flatMap((kind) =>
+          ([false, true] as const).map((receive) => [
+            `${prefix}${kind}:${receive ? 'received' : 'uploaded'}`,
+            async () =>
+              prefix
+                ? withFile(personA, kind, await personsRecord(), receive)
+                : withFile(entityA, kind, await api.publishedPenalty(agencyA, entityA), receive),
+          ]),
+        ),
+      ) as Record<string, () => Promise<string>>;
+    for (const [target, make] of Object.entries({ ...fileTargets(''), ...fileTargets('person:') }))
+      shared[target] = await make();
     /** A batch job of agency A's: more rows than a request runs itself, so it answers 202. */
     const aJob = async () => {
       const rows = Array.from({ length: SYNC_MAX_ROWS + 1 }, () => penaltyAgainst(entityA.uscc));
@@ -193,6 +257,8 @@ const it = e2e.extend(
       'person:objection': async () => api.objected(personA, await personsRecord()),
       'person:repair': async () => api.repaired(personA, await personsRecord()),
       'person:approved': async () => shared['person:approved'] as string,
+      ...fileTargets(''),
+      ...fileTargets('person:'),
     };
     const send = (caller: Caller, request: Request): Promise<HttpAnswer> =>
       call(service.url, request.method, request.path, {
@@ -202,6 +268,28 @@ const it = e2e.extend(
     return { tokens, shared, fresh, send };
   },
 );
+
+/** The three routes of a filing's first file, aimed at a filing whose file is in the state each needs. */
+function materialRequests<K extends 'objection' | 'repair'>(kind: K) {
+  const base = (id: string) => `/v1/${kind}s/${id}/materials/1`;
+  return {
+    [`POST /v1/${kind}s/{id}/materials/{n}/upload`]: [
+      `${kind}:uploaded`,
+      (id: string) => ({ method: 'POST', path: `${base(id)}/upload` }),
+    ],
+    [`POST /v1/${kind}s/{id}/materials/{n}/receipt`]: [
+      `${kind}:uploaded`,
+      (id: string) => ({ method: 'POST', path: `${base(id)}/receipt` }),
+    ],
+    [`GET /v1/${kind}s/{id}/materials/{n}`]: [
+      `${kind}:received`,
+      (id: string) => ({ method: 'GET', path: base(id) }),
+    ],
+  } as Record<
+    `${'POST' | 'GET'} /v1/${K}s/{id}/materials/{n}${'' | '/upload' | '/receipt'}`,
+    [Target, (id: string) => Request]
+  >;
+}
 
 let year = 2050;
 const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
@@ -261,6 +349,7 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
     'objection',
     (id) => ({ method: 'POST', path: `/v1/objections/${id}/decision`, body: REJECT }),
   ],
+  ...materialRequests('objection'),
   'GET /v1/agency/objections': ['none', () => ({ method: 'GET', path: '/v1/agency/objections' })],
   'GET /v1/entity/objections': ['none', () => ({ method: 'GET', path: '/v1/entity/objections' })],
   'GET /v1/person/records': ['none', () => ({ method: 'GET', path: '/v1/person/records' })],
@@ -275,6 +364,7 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
     'approved',
     (id) => ({ method: 'GET', path: `/v1/repairs/${id}/decision-document` }),
   ],
+  ...materialRequests('repair'),
   'GET /v1/agency/repairs': ['none', () => ({ method: 'GET', path: '/v1/agency/repairs' })],
   'GET /v1/agency/worklist': ['none', () => ({ method: 'GET', path: '/v1/agency/worklist' })],
   'GET /v1/entity/repairs': ['none', () => ({ method: 'GET', path: '/v1/entity/repairs' })],
@@ -322,6 +412,10 @@ const MISSING: Record<Target, string> = {
   objection: 'obj_0123456789abcdefghjkmnpqrs',
   repair: 'rep_0123456789abcdefghjkmnpqrs',
   approved: 'rep_0123456789abcdefghjkmnpqrs',
+  'objection:uploaded': 'obj_0123456789abcdefghjkmnpqrs',
+  'objection:received': 'obj_0123456789abcdefghjkmnpqrs',
+  'repair:uploaded': 'rep_0123456789abcdefghjkmnpqrs',
+  'repair:received': 'rep_0123456789abcdefghjkmnpqrs',
   job: 'job_0123456789abcdefghjkmnpqrs',
   none: '',
 };

@@ -25,6 +25,7 @@ import {
   wrongTypeFor,
 } from '../support/fuzz.ts';
 import { call } from '../support/http.ts';
+import { materialOf, pdfOf } from '../support/materials.ts';
 import { type TableState, tableState } from '../support/table-state.ts';
 import { APPROVE, daysAgo, evidenceOf, objectionBody, repairBody } from '../support/workflow-mothers.ts';
 
@@ -110,6 +111,24 @@ const evidenceSlots: Slot[] = [
     ),
   },
   {
+    path: 'evidence.0.file.contentType',
+    bad: fc.constantFrom(
+      'text/plain',
+      'application/PDF',
+      'image/svg+xml',
+      'application/zip',
+      '',
+      ...DYNAMODB_SYNTAX,
+    ),
+  },
+  {
+    path: 'evidence.0.file.size',
+    bad: fc.oneof(
+      fc.constantFrom(0, -1, 1.5, 20 * 1024 * 1024 + 1, 2 ** 53, '1024', null),
+      wrongTypeFor('number'),
+    ),
+  },
+  {
     path: 'evidence',
     bad: fc.constantFrom(
       Array.from({ length: 21 }, (_, n) => evidenceOf(`材料${n}`)),
@@ -120,8 +139,11 @@ const evidenceSlots: Slot[] = [
   },
 ];
 
+/** The first evidence item carries a file, so its declaration is fuzzed as well. */
+const withFile = { evidence: [materialOf('行政处罚决定书', pdfOf(1024))] };
+
 const objection = (): BodySpec => ({
-  valid: () => objectionBody(forObjection),
+  valid: () => objectionBody(forObjection, withFile),
   slots: [
     { path: 'recordId', bad: fc.constantFrom(...BAD_RECORD_IDS) },
     { path: 'reason', bad: fc.constantFrom(...BAD_ENUM, 'content error') },
@@ -129,11 +151,11 @@ const objection = (): BodySpec => ({
     ...evidenceSlots,
   ],
   required: ['recordId', 'reason', 'statement'],
-  closed: ['', 'evidence.0'],
+  closed: ['', 'evidence.0', 'evidence.0.file'],
 });
 
 const repair = (): BodySpec => ({
-  valid: () => repairBody(forRepair),
+  valid: () => repairBody(forRepair, withFile),
   slots: [
     { path: 'recordId', bad: fc.constantFrom(...BAD_RECORD_IDS) },
     { path: 'commitment.text', bad: badText(4000, '本单位承诺依法诚信经营') },
@@ -145,8 +167,45 @@ const repair = (): BodySpec => ({
     ...evidenceSlots,
   ],
   required: ['recordId', 'commitment', 'commitment.text', 'commitment.signedAt', 'evidence'],
-  closed: ['', 'commitment', 'evidence.0'],
+  closed: ['', 'commitment', 'evidence.0', 'evidence.0.file'],
 });
+
+/** Material numbers the path refuses: none, out of 1…20, not plain decimal digits. */
+const BAD_MATERIAL_NUMBERS = [
+  '0',
+  '21',
+  '99',
+  '-1',
+  '1.5',
+  '01',
+  '1e1',
+  'abc',
+  '%EF%BC%91',
+  '%00',
+  ...DYNAMODB_SYNTAX.map(encodeURIComponent),
+];
+
+/** The three material routes of a filing, refusing bad ids and numbers. */
+function materialCases<K extends 'objection' | 'repair'>(kind: K, id: () => string) {
+  const prefix = kind === 'objection' ? 'obj' : 'rep';
+  const request =
+    (method: 'GET' | 'POST', suffix: string) => (w: Pick<World, 'agency' | 'entity' | 'person'>) =>
+      badRequests({
+        method,
+        template: `/v1/${kind}s/{id}/materials/{n}${suffix}`,
+        token: w.entity.token,
+        params: { id: id(), n: '1' },
+        badParams: { id: badIds(prefix), n: BAD_MATERIAL_NUMBERS },
+      });
+  return {
+    [`POST /v1/${kind}s/{id}/materials/{n}/upload`]: request('POST', '/upload'),
+    [`POST /v1/${kind}s/{id}/materials/{n}/receipt`]: request('POST', '/receipt'),
+    [`GET /v1/${kind}s/{id}/materials/{n}`]: request('GET', ''),
+  } as Record<
+    `${'POST' | 'GET'} /v1/${K}s/{id}/materials/{n}${'' | '/upload' | '/receipt'}`,
+    (w: Pick<World, 'agency' | 'entity' | 'person'>) => Arbitrary<BadRequest>
+  >;
+}
 
 /** An upheld objection with a correction: the body whose every part a decision checks. */
 const objectionDecision: BodySpec = {
@@ -221,6 +280,7 @@ const CASES: {
       badParams: { id: badIds('obj') },
       body: objectionDecision,
     }),
+  ...materialCases('objection', () => objectionId),
   'GET /v1/agency/objections': ({ agency }) =>
     badRequests({
       method: 'GET',
@@ -251,6 +311,7 @@ const CASES: {
     }),
   'POST /v1/repairs': ({ entity }) =>
     badRequests({ method: 'POST', template: '/v1/repairs', token: entity.token, body: repair() }),
+  ...materialCases('repair', () => repairId),
   'GET /v1/repairs/{id}': ({ entity }) =>
     badRequests({
       method: 'GET',

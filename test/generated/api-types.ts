@@ -440,6 +440,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/objections/{id}/materials/{n}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived link to upload material n (bound to its type, size and digest)
+         * @description 取得上传第 n 项材料文件的短时链接（绑定类型、大小与摘要）
+         *
+         *     A short-lived link to upload material n (bound to its type, size and digest)
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_objections_id_materials_n_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objections/{id}/materials/{n}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm material n arrived: its bytes are checked against the digest and type
+         * @description 确认第 n 项材料已上传：核对收到的文件与摘要、类型
+         *
+         *     Confirm material n arrived: its bytes are checked against the digest and type
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_objections_id_materials_n_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objections/{id}/materials/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open material n (the filer and the deciding agency only; a short-lived link)
+         * @description 打开第 n 项材料文件（仅异议人和决定机关，短时链接）
+         *
+         *     Open material n (the filer and the deciding agency only; a short-lived link)
+         *
+         *     角色 / roles: entity, person, agency
+         */
+        get: operations["GET_v1_objections_id_materials_n"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agency/objections": {
         parameters: {
             query?: never;
@@ -624,6 +696,78 @@ export interface paths {
          *     角色 / roles: entity, person, agency
          */
         get: operations["GET_v1_repairs_id_decision_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repairs/{id}/materials/{n}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived link to upload material n (bound to its type, size and digest)
+         * @description 取得上传第 n 项材料文件的短时链接（绑定类型、大小与摘要）
+         *
+         *     A short-lived link to upload material n (bound to its type, size and digest)
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_repairs_id_materials_n_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repairs/{id}/materials/{n}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm material n arrived: its bytes are checked against the digest and type
+         * @description 确认第 n 项材料已上传：核对收到的文件与摘要、类型
+         *
+         *     Confirm material n arrived: its bytes are checked against the digest and type
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_repairs_id_materials_n_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repairs/{id}/materials/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open material n (the applicant and the deciding agency only; a short-lived link)
+         * @description 打开第 n 项材料文件（仅申请人和决定机关，短时链接）
+         *
+         *     Open material n (the applicant and the deciding agency only; a short-lived link)
+         *
+         *     角色 / roles: entity, person, agency
+         */
+        get: operations["GET_v1_repairs_id_materials_n"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1546,6 +1690,42 @@ export interface components {
              */
             status: "valid" | "invalid";
         };
+        MaterialLink: {
+            /**
+             * Format: uri
+             * @description 短时有效的下载链接
+             */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            name: string;
+            sha256: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+            /** Format: int32 */
+            size: number;
+        };
+        MaterialReceipt: {
+            /** Format: int32 */
+            n: number;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        MaterialUploadLink: {
+            /** @constant */
+            method: "PUT";
+            /** Format: uri */
+            url: string;
+            /** @description 上传时须原样带上的请求头（Content-Length 由浏览器按文件大小自动填写） */
+            requestHeaders: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Objection: {
             id: string;
             recordId: string;
@@ -1574,6 +1754,17 @@ export interface components {
                 sha256: string;
                 /** Format: uri */
                 url?: string;
+                file?: {
+                    /** @enum {string} */
+                    contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                    /** Format: int32 */
+                    size: number;
+                    /**
+                     * Format: date-time
+                     * @description 文件收到并核对摘要的时刻；没有则尚未上传
+                     */
+                    receivedAt?: string;
+                };
             }[];
             /** @enum {string} */
             status: "pending" | "decided";
@@ -1954,6 +2145,17 @@ export interface components {
                 sha256: string;
                 /** Format: uri */
                 url?: string;
+                file?: {
+                    /** @enum {string} */
+                    contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                    /** Format: int32 */
+                    size: number;
+                    /**
+                     * Format: date-time
+                     * @description 文件收到并核对摘要的时刻；没有则尚未上传
+                     */
+                    receivedAt?: string;
+                };
             }[];
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
@@ -4028,6 +4230,19 @@ export interface operations {
                          * @description 材料的 https 地址
                          */
                         url?: string;
+                        /** @description 材料文件本身：提交后用 POST …/materials/{n}/upload 取得上传链接、上传，再 POST …/materials/{n}/receipt 确认 */
+                        file?: {
+                            /**
+                             * @description 文件类型：PDF、JPEG、PNG 或 OFD
+                             * @enum {string}
+                             */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                            /**
+                             * Format: int32
+                             * @description 文件大小（字节）
+                             */
+                            size: number;
+                        };
                     }[];
                 };
             };
@@ -4468,6 +4683,330 @@ export interface operations {
             };
         };
     };
+    POST_v1_objections_id_materials_n_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description 材料在 evidence 中的序号，从 1 起 */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 取得上传第 n 项材料文件的短时链接（绑定类型、大小与摘要） / A short-lived link to upload material n (bound to its type, size and digest) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialUploadLink"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_objections_id_materials_n_receipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description 材料在 evidence 中的序号，从 1 起 */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 确认第 n 项材料已上传：核对收到的文件与摘要、类型 / Confirm material n arrived: its bytes are checked against the digest and type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialReceipt"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_objections_id_materials_n: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 材料在 evidence 中的序号，从 1 起 */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 打开第 n 项材料文件（仅异议人和决定机关，短时链接） / Open material n (the filer and the deciding agency only; a short-lived link) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialLink"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_v1_agency_objections: {
         parameters: {
             query?: {
@@ -4833,6 +5372,19 @@ export interface operations {
                          * @description 材料的 https 地址
                          */
                         url?: string;
+                        /** @description 材料文件本身：提交后用 POST …/materials/{n}/upload 取得上传链接、上传，再 POST …/materials/{n}/receipt 确认 */
+                        file?: {
+                            /**
+                             * @description 文件类型：PDF、JPEG、PNG 或 OFD
+                             * @enum {string}
+                             */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                            /**
+                             * Format: int32
+                             * @description 文件大小（字节）
+                             */
+                            size: number;
+                        };
                     }[];
                 };
             };
@@ -5187,6 +5739,330 @@ export interface operations {
                         hash: string;
                     };
                     "text/html": string;
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_repairs_id_materials_n_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description 材料在 evidence 中的序号，从 1 起 */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 取得上传第 n 项材料文件的短时链接（绑定类型、大小与摘要） / A short-lived link to upload material n (bound to its type, size and digest) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialUploadLink"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_repairs_id_materials_n_receipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description 材料在 evidence 中的序号，从 1 起 */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 确认第 n 项材料已上传：核对收到的文件与摘要、类型 / Confirm material n arrived: its bytes are checked against the digest and type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialReceipt"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_repairs_id_materials_n: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 材料在 evidence 中的序号，从 1 起 */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 打开第 n 项材料文件（仅申请人和决定机关，短时链接） / Open material n (the applicant and the deciding agency only; a short-lived link) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialLink"];
                 };
             };
             /** @description 请求无效 / The request is not valid */

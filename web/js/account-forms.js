@@ -6,14 +6,14 @@
  */
 
 import { ApiError, postJson } from './api.js';
-import { evidenceList } from './evidence.js';
+import { evidenceList, uploadMaterials } from './evidence.js';
 import { clearFormErrors, showFormErrors, todayInShanghai } from './ui.js';
 
 /**
  * Wires a form: `build(form)` → { body, problems } or throws; `done(answer)` → the success
  * message. `getToken()` is read at each submission; `onFiled()` refreshes the lists.
  */
-function submittable(form, { path, build, done, getToken, onFiled, onSignedOut }) {
+function submittable(form, { path, build, done, getToken, onFiled, onSignedOut, kind }) {
   const button = form.querySelector('button[type="submit"]');
   const status = form.querySelector('.form-status');
   let key;
@@ -29,7 +29,7 @@ function submittable(form, { path, build, done, getToken, onFiled, onSignedOut }
     status.replaceChildren();
     clearFormErrors(form);
     try {
-      const { body, problems } = await build(form);
+      const { body, problems, files = [] } = await build(form);
       if (problems.length > 0) {
         showFormErrors(form, { fieldErrors: problems });
         return;
@@ -37,7 +37,9 @@ function submittable(form, { path, build, done, getToken, onFiled, onSignedOut }
       key ??= crypto.randomUUID();
       const answer = await postJson(path, body, { token: getToken(), idempotencyKey: key });
       key = undefined;
-      status.textContent = done(answer);
+      // The filing stands; its files follow, each on its own (a failed one is said, not fatal).
+      const uploads = files.some(Boolean) ? await uploadMaterials(kind, answer.id, files, getToken()) : [];
+      status.textContent = [done(answer), ...uploads.map((u) => u.text)].join('\n');
       onFiled(answer);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) onSignedOut();
@@ -57,11 +59,13 @@ export function objectionForm(form, options) {
   submittable(form, {
     ...options,
     path: '/v1/objections',
+    kind: 'objection',
     build: async () => {
       const data = new FormData(form);
       const statement = String(data.get('statement') ?? '').trim();
-      const { evidence: items, problems } = await evidence.collect();
+      const { evidence: items, problems, files } = await evidence.collect();
       return {
+        files,
         body: { recordId: data.get('recordId'), reason: data.get('reason'), statement, evidence: items },
         problems: [...required(statement, 'body.statement', '请填写异议陈述'), ...problems],
       };
@@ -81,12 +85,14 @@ export function repairForm(form, options) {
   submittable(form, {
     ...options,
     path: '/v1/repairs',
+    kind: 'repair',
     build: async () => {
       const data = new FormData(form);
       const text = String(data.get('commitment') ?? '').trim();
-      const { evidence: items, problems } = await evidence.collect();
+      const { evidence: items, problems, files } = await evidence.collect();
       const none = items.length === 0 ? [{ field: 'body.evidence', message: '请至少提供一项证明材料' }] : [];
       return {
+        files,
         body: {
           recordId: data.get('recordId'),
           commitment: { text, signedAt: String(data.get('signedAt') ?? '') },

@@ -31,7 +31,8 @@ function acceptForm(objection, refresh) {
   const p = `acc-${objection.id}`;
   const form = h(
     'form',
-    { class: 'queue-form', novalidate: true, 'aria-label': '受理异议' },
+    // Each item has its forms: the name says whose, so each landmark is told apart.
+    { class: 'queue-form', novalidate: true, 'aria-label': `受理异议 ${objection.id}` },
     formErrors(),
     h(
       'div',
@@ -105,7 +106,7 @@ function decisionForm(objection, record, refresh) {
   );
   const form = h(
     'form',
-    { class: 'queue-form', novalidate: true, 'aria-label': '作出处理决定' },
+    { class: 'queue-form', novalidate: true, 'aria-label': `作出处理决定 ${objection.id}` },
     formErrors(),
     h(
       'fieldset',
@@ -172,7 +173,7 @@ function card(objection, record) {
             ? `已受理${objection.needsOtherUnit ? '（需其他单位协助核实）' : ''}`
             : '尚未受理',
         ),
-        evidencePanel(objection.evidence),
+        evidencePanel(objection.evidence, { kind: 'objection', id: objection.id, token: session.token }),
       ),
       recordPanel(record, objection.record),
     ),

@@ -5,6 +5,7 @@
  */
 
 import { getJson, postJson } from './api.js';
+import { openMaterial, sizeText } from './evidence.js';
 import { labelOf } from './labels.js';
 import { deadlineBadge, handleSignedOut } from './staff.js';
 import {
@@ -99,8 +100,12 @@ export function recordPanel(record, summary) {
   );
 }
 
-/** The evidence list: each item's name, a link when it has an https address, its SHA-256. */
-export function evidencePanel(evidence) {
+/**
+ * The evidence list: each item's name, a link when it has an https address, its SHA-256, and
+ * for an uploaded file a button that opens it (a short-lived link from the API; only the
+ * filing's parties get one). `filing` is { kind: 'objection' | 'repair', id, token }.
+ */
+export function evidencePanel(evidence, filing) {
   return h(
     'section',
     { class: 'queue-evidence' },
@@ -110,17 +115,42 @@ export function evidencePanel(evidence) {
       : h(
           'ul',
           {},
-          evidence.map((e) => {
+          evidence.map((e, i) => {
             const url = safeHttpsUrl(e.url);
             return h(
               'li',
               {},
               url ? h('a', { href: url, rel: 'noopener noreferrer' }, e.name) : e.name,
               h('span', { class: 'hint mono' }, ` SHA-256 ${String(e.sha256).slice(0, 12)}…`),
+              e.file && filing ? materialButton(e, i + 1, filing) : '',
             );
           }),
         ),
   );
+}
+
+/** 打开文件: fetches the link and downloads the file; says so when it has not arrived yet. */
+function materialButton(item, n, { kind, id, token }) {
+  const note = h('span', { class: 'hint', 'aria-live': 'polite' });
+  const text = `打开文件（${sizeText(item.file.size)}）`;
+  // The visible words first, then whose: axe (and speech input) match the name on them.
+  const button = h(
+    'button',
+    { type: 'button', class: 'secondary small', 'aria-label': `${text}：${item.name}` },
+    text,
+  );
+  button.addEventListener('click', async () => {
+    note.textContent = '';
+    try {
+      await openMaterial(kind, id, n, token);
+      note.textContent = '已开始下载';
+    } catch (error) {
+      if (handleSignedOut(error)) return;
+      note.textContent =
+        error?.code === 'material_not_received' ? '申请人尚未上传该文件' : failureMessage(error);
+    }
+  });
+  return h('span', { class: 'material-open' }, ' ', button, ' ', note);
 }
 
 /** The header line of a queue item: deadline and when it was filed. */

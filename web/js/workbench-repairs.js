@@ -29,7 +29,8 @@ function decisionForm(repair, done) {
   const p = `rep-${repair.id}`;
   const form = h(
     'form',
-    { class: 'queue-form', novalidate: true, 'aria-label': '作出修复决定' },
+    // Each item has its form: the name says whose, so each landmark is told apart.
+    { class: 'queue-form', novalidate: true, 'aria-label': `作出修复决定 ${repair.id}` },
     formErrors(),
     h(
       'fieldset',
@@ -91,7 +92,7 @@ function card(repair, record) {
         h('h3', {}, '信用修复承诺'),
         h('p', { class: 'statement' }, repair.commitment.text),
         h('p', { class: 'hint' }, `签署日期 ${repair.commitment.signedAt}`),
-        evidencePanel(repair.evidence),
+        evidencePanel(repair.evidence, { kind: 'repair', id: repair.id, token: session.token }),
       ),
       recordPanel(record, repair.record),
     ),

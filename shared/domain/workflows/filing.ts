@@ -2,6 +2,7 @@ import { type ChainHead, GENESIS } from '../audit.ts';
 import { type CalendarYearsPort, withCalendar } from '../calendar/load-calendar.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
 import { type IsoDate, shanghaiDate, yearOf } from '../dates.ts';
+import { checkFilingMaterials, type MaterialFile } from '../materials/rules.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import { isPublishedAt, isShownAt } from '../records/shown.ts';
 import { type Filer, filerFields } from './party.ts';
@@ -15,6 +16,8 @@ export interface Evidence {
   readonly name: string;
   readonly sha256: string;
   readonly url?: string | undefined;
+  /** The file itself, sent after filing (materials/use-cases.ts); absent for a digest-only item. */
+  readonly file?: MaterialFile | undefined;
 }
 
 /** What the entity's lists show of the record, kept as it was when the case was filed. */
@@ -71,6 +74,7 @@ export function newFiling(
   deadline: HandlingDeadline,
   at: Date,
 ): Filing & { readonly status: 'pending' } {
+  checkFilingMaterials(filing.evidence);
   return {
     id: filing.id,
     recordId: record.id,
