@@ -15,7 +15,10 @@ import {
   OBJECTION_REASON_LABELS,
   OBJECTION_STATUS_LABELS,
 } from '../shared/domain/objections/vocabulary.ts';
+import { PUBLICATION_REGIMES } from '../shared/domain/policy/publication-periods.ts';
 import { CAP_START_LABELS, PUBLICATION_END_LABELS } from '../shared/domain/policy/publication-window.ts';
+import { REPAIR_MATERIALS, REPAIR_MATERIALS_BASIS } from '../shared/domain/policy/repair-materials.ts';
+import { TIME_LIMITS } from '../shared/domain/policy/time-limits.ts';
 import {
   DETAIL_FIELDS,
   type FieldWords,
@@ -28,6 +31,8 @@ import {
   KIND_LABELS,
   RECORD_KINDS,
   RECORD_STATUS_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
   SUBJECT_CATEGORY_LABELS,
 } from '../shared/domain/records/vocabulary.ts';
 import { REPAIR_STATUS_LABELS } from '../shared/domain/repairs/vocabulary.ts';
@@ -63,6 +68,54 @@ function detailCodeLabels(): Table {
     return [kind, Object.fromEntries(coded)] as const;
   });
   return Object.fromEntries(byKind.filter(([, fields]) => Object.keys(fields).length > 0));
+}
+
+/** Months as the guidance says them: 3 个月, 1 年, 3 年. */
+const monthsText = (months: number) => (months % 12 === 0 ? `${months / 12} 年` : `${months} 个月`);
+
+/**
+ * The credit-repair guidance (repair-guide.html) from the policy tables: the publication
+ * periods of each regime by class, and the materials each class needs.
+ */
+function repairGuide(): Table {
+  const regimes = Object.fromEntries(
+    PUBLICATION_REGIMES.map((regime) => [
+      regime.name,
+      {
+        basis: regime.basis,
+        from: regime.from,
+        ...Object.fromEntries(
+          SEVERITIES.map((severity) => {
+            const { minimum, maximum } = regime.periods[severity];
+            return [
+              severity,
+              minimum
+                ? `最短 ${monthsText(minimum.months)}，最长 ${monthsText(maximum.months)}`
+                : `不适用信用修复；最长公示 ${monthsText(maximum.months)}`,
+            ];
+          }),
+        ),
+        ...(regime.sectorMinimum
+          ? { sectors: `特种设备、安全生产、消防领域最短 ${monthsText(regime.sectorMinimum.minimum.months)}` }
+          : {}),
+      },
+    ]),
+  );
+  const materials = Object.fromEntries(
+    SEVERITIES.map((severity) => [
+      severity,
+      Object.fromEntries(REPAIR_MATERIALS[severity].map((m, i) => [`m${i + 1}`, `${m.name}：${m.detail}`])),
+    ]),
+  );
+  const { repairDecision } = TIME_LIMITS;
+  return {
+    severities: SEVERITY_LABELS,
+    regimes,
+    materials,
+    materialsBasis: REPAIR_MATERIALS_BASIS,
+    decisionDays: String(repairDecision.value),
+    decisionBasis: repairDecision.basis,
+  };
 }
 
 /** Every table of words.js: its name, what it is (its doc comment) and its words. */
@@ -102,6 +155,11 @@ const TABLES: readonly (readonly [name: string, about: string, table: Table])[] 
   ['PUBLICATION_END_LABELS', "Which rule set a penalty's last day of publication.", PUBLICATION_END_LABELS],
   ['PERSON_RECORD_STATE_LABELS', "Where a natural person's own record stands.", PERSON_RECORD_STATE_LABELS],
   ['CAP_START_LABELS', 'Where the five-year cap (条例 第38条) was counted from.', CAP_START_LABELS],
+  [
+    'REPAIR_GUIDE',
+    'Credit repair: periods by regime and class, materials by class (policy tables).',
+    repairGuide(),
+  ],
 ];
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage } from '../support/browser.ts';
 import { pdfOf } from '../support/materials.ts';
-import { APPROVE, RECENTLY } from '../support/workflow-mothers.ts';
+import { APPROVE } from '../support/workflow-mothers.ts';
 import {
   penaltyNamed,
   type SiteWorld,
@@ -129,35 +129,5 @@ describe('the website walked as the public and an entity would', () => {
     expect(approved.status).toBe(200);
     expect(await readFile(file, 'utf8')).toContain('信用修复决定书');
     expect(trouble.errors).toEqual([]);
-  });
-
-  it('shows the API refusing a repair still in its minimum period beside the record chosen, in Chinese', async () => {
-    const { service, api, agency, entity, browser } = world;
-    const recordId = await api.register(
-      agency,
-      penaltyNamed(entity.uscc, '济南市济阳区新近处罚有限公司', RECENTLY),
-    );
-    const { page } = await openPage(browser);
-
-    await signIn(page, service.url, entity.token);
-    await page
-      .locator(`#my-records [data-record-id="${recordId}"]`)
-      .getByRole('button', { name: /申请信用修复/ })
-      .click();
-    const form = page.locator('#repair-form');
-    await form
-      .getByLabel('材料文件')
-      .setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('整改报告') });
-    await form.getByText(/SHA-256：/).waitFor();
-    await form.getByRole('button', { name: '提交申请' }).click();
-    await form.locator('#r-record[aria-invalid="true"]').waitFor();
-    const repairs = await api.list(entity.token, '/v1/entity/repairs');
-
-    expect(await form.locator('#r-record-error').textContent()).toMatch(
-      /^最短公示期未满，\d{4}-\d{2}-\d{2} 起方可申请$/,
-    );
-    expect(await form.locator('#r-record').getAttribute('aria-describedby')).toBe('r-record-error');
-    expect(repairs.map((r) => r.recordId)).not.toContain(recordId);
-    await page.context().close();
   });
 });

@@ -64,7 +64,7 @@ describe('我的, signed in as a natural person', () => {
     await page.locator('#my-records-state[data-kind="done"]').waitFor();
 
     const focused = () => page.evaluate<string>("document.activeElement?.getAttribute('aria-label') ?? ''");
-    for (let i = 0; i < 40 && !/^对.*提出异议$/.test(await focused()); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !/^提出异议：/.test(await focused()); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.evaluate<string>("document.activeElement?.id ?? ''")).resolves.toBe('o-record');
     await page.keyboard.press('Tab'); // 异议事由: the first reason stays chosen

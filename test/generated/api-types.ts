@@ -1645,6 +1645,7 @@ export interface components {
                 /** Format: date-time */
                 filedAt: string;
             };
+            repair?: components["schemas"]["RepairStanding"];
         };
         InspectionDetails: {
             /** @description 决定内容 */
@@ -1911,6 +1912,7 @@ export interface components {
                 /** Format: date-time */
                 filedAt: string;
             };
+            repair?: components["schemas"]["RepairStanding"];
             /**
              * @description 记录状态：published 已公示（不对外公开）/ ended 公示期届满或已修复 / revoked 已撤销
              * @enum {string}
@@ -2182,6 +2184,21 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             };
+        };
+        /** @description 信用修复：现在能否申请，不能时为何、何时起可以 */
+        RepairStanding: {
+            eligible: boolean;
+            /** @description 不能申请时的原因代码（与申请被拒时相同） */
+            code?: string;
+            /** @description 不能申请的原因 */
+            reason?: string;
+            /** @description 最短公示期届满、可以申请的第一天 */
+            from?: string;
+            /** @description 申请须提交的材料（按失信程度） */
+            materials: {
+                name: string;
+                detail: string;
+            }[];
         };
         RevocationNotice: {
             id: string;

@@ -6,6 +6,7 @@
  */
 
 import { apiFetch } from './api.js';
+import { filingMaterials } from './evidence.js';
 import { labelOf } from './labels.js';
 import { agencyText, kindLabel, recordCard, recordHref } from './records.js';
 import { failureMessage, formatInstant, h, saveBlob } from './ui.js';
@@ -59,23 +60,41 @@ function recordActions(record, { chooseForObjection, chooseForRepair }) {
           {
             type: 'button',
             class: 'secondary small',
-            'aria-label': `对${name}提出异议`,
+            'aria-label': `提出异议：${name}`,
             onclick: () => chooseForObjection(record.id),
           },
           '提出异议',
         ),
-    record.kind === 'penalty' && !record.pendingRepair
-      ? h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary small',
-            'aria-label': `对${name}申请信用修复`,
-            onclick: () => chooseForRepair(record.id),
-          },
-          '申请信用修复',
-        )
-      : null,
+    repairAction(record, chooseForRepair),
+  );
+}
+
+/**
+ * 申请信用修复 for a penalty that can be repaired now; for any other penalty why not, and from
+ * which date (the API's own standing: shared/domain/repairs/eligibility.ts).
+ */
+function repairAction(record, chooseForRepair) {
+  if (record.kind !== 'penalty' || record.pendingRepair) return null;
+  const standing = record.repair;
+  if (standing && !standing.eligible) {
+    return h(
+      'p',
+      { class: 'hint repair-standing' },
+      `信用修复：${standing.reason}`,
+      ' ',
+      h('a', { href: 'repair-guide.html' }, '修复指引'),
+    );
+  }
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small',
+      // The visible words first: speech input and axe match the name on them.
+      'aria-label': `申请信用修复：${record.documentNumber}`,
+      onclick: () => chooseForRepair(record.id),
+    },
+    '申请信用修复',
   );
 }
 
@@ -126,11 +145,38 @@ export function personRecordCard(record, choose) {
  * when it is one of the entity's public records; a record no longer public (revoked,
  * repaired) is known here only by its id.
  */
-function recordLink(recordId, records, { personal = false } = {}) {
+function recordLink(recordId, records, { personal = false, summary, ended = false } = {}) {
   const record = records.get(recordId);
-  // A person's record has no public page to link to.
-  if (personal) return record ? recordName(record) : `记录 ${recordId}`;
-  return h('a', { href: recordHref(recordId) }, record ? recordName(record) : `公示信息 ${recordId}`);
+  const named = record ? recordName(record) : summary ? summaryName(summary) : `公示信息 ${recordId}`;
+  // A person's record has no public page, and a repaired one none any more: named, not linked.
+  if (personal || ended || !record) return named;
+  return h('a', { href: recordHref(recordId) }, named);
+}
+
+/** A record as its filing remembers it (the summary kept when filed): name and document number. */
+const summaryName = (summary) =>
+  `${summary.subjectName} ${kindLabel(summary)} ${summary.documentNumber}（${summary.decisionDate}）`;
+
+/**
+ * A record the party's repair took out of publication: still theirs to see in 我的, marked
+ * 已修复、停止公示, known by what the approved application kept of it.
+ */
+export function repairedRecordCard(repair) {
+  return h(
+    'li',
+    { class: 'card', dataset: { recordId: repair.recordId } },
+    h(
+      'p',
+      { class: 'badges' },
+      h('span', { class: 'badge' }, kindLabel(repair.record)),
+      h('span', { class: 'badge ok' }, '已修复、停止公示'),
+    ),
+    h('h3', {}, summaryName(repair.record)),
+    rows([
+      ['信用修复申请', repair.id],
+      ['修复决定时间', repair.decision ? formatInstant(repair.decision.at) : undefined],
+    ]),
+  );
 }
 
 function rows(pairs) {
@@ -145,7 +191,7 @@ function rows(pairs) {
 
 const due = (deadline) => (deadline ? `${deadline.due}${deadline.provisional ? '（暂定）' : ''}` : undefined);
 
-export function objectionCard(objection, records, { personal = false } = {}) {
+export function objectionCard(objection, records, { personal = false, getToken } = {}) {
   const decision = objection.decision;
   const badge = decision
     ? h(
@@ -158,7 +204,7 @@ export function objectionCard(objection, records, { personal = false } = {}) {
     'li',
     { class: 'card', dataset: { objectionId: objection.id } },
     h('p', { class: 'badges' }, h('span', { class: 'badge' }, '异议'), badge),
-    h('h3', {}, recordLink(objection.recordId, records, { personal })),
+    h('h3', {}, recordLink(objection.recordId, records, { personal, summary: objection.record })),
     rows([
       ['编号', objection.id],
       ['异议事由', labelOf(OBJECTION_REASON_LABELS, objection.reason)],
@@ -171,6 +217,7 @@ export function objectionCard(objection, records, { personal = false } = {}) {
       ['处理时间', decision ? formatInstant(decision.at) : undefined],
     ]),
     h('p', { class: 'hint' }, `异议陈述：${objection.statement}`),
+    getToken ? filingMaterials('objection', objection, getToken) : null,
   );
 }
 
@@ -186,7 +233,15 @@ export function repairCard(repair, records, getToken, { personal = false } = {})
       h('span', { class: 'badge' }, '信用修复'),
       h('span', { class: `badge ${tone}` }, labelOf(REPAIR_STATUS_LABELS, repair.status)),
     ),
-    h('h3', {}, recordLink(repair.recordId, records, { personal })),
+    h(
+      'h3',
+      {},
+      recordLink(repair.recordId, records, {
+        personal,
+        summary: repair.record,
+        ended: repair.status === 'approved',
+      }),
+    ),
     rows([
       ['编号', repair.id],
       ['申请时间', formatInstant(repair.filedAt)],
@@ -195,6 +250,7 @@ export function repairCard(repair, records, getToken, { personal = false } = {})
       ['决定理由', decision?.reason],
       ['决定时间', decision ? formatInstant(decision.at) : undefined],
     ]),
+    filingMaterials('repair', repair, getToken),
     repair.status === 'approved' ? decisionDocument(repair.id, getToken) : null,
   );
 }

@@ -12,6 +12,7 @@ import {
   personRecordCard,
   recordName,
   repairCard,
+  repairedRecordCard,
 } from './account-lists.js';
 import { offerQuickSignIn, quickSignInForm, showNextStep } from './account-sign-in.js';
 import { getAllPages, siteConfig } from './api.js';
@@ -85,7 +86,10 @@ const lists = {
 function fillRecordChoices(records) {
   const open = records.filter(inForce);
   const objectable = open.filter((r) => !r.pendingObjection);
-  const repairable = open.filter((r) => r.kind === 'penalty' && !r.pendingRepair);
+  // Only what can be repaired now (the API's standing); the rest is explained beside the form.
+  const repairable = open.filter(
+    (r) => r.kind === 'penalty' && !r.pendingRepair && r.repair?.eligible !== false,
+  );
   for (const [select, choices] of [
     [$('o-record'), objectable],
     [$('r-record'), repairable],
@@ -99,6 +103,33 @@ function fillRecordChoices(records) {
     );
     if (choices.some((r) => r.id === chosen)) select.value = chosen;
   }
+  repairGuidance(
+    open.filter((r) => r.kind === 'penalty' && !r.pendingRepair),
+    repairable,
+  );
+}
+
+/**
+ * Beside the repair form: the materials the chosen penalty's class needs, and each penalty
+ * that cannot be repaired now with why and from which date (the API's own standing).
+ */
+function repairGuidance(penalties, repairable) {
+  const select = $('r-record');
+  const blocked = penalties.filter((r) => r.repair?.eligible === false);
+  const materials = () => {
+    const chosen = repairable.find((r) => r.id === select.value);
+    fill(
+      $('r-materials'),
+      chosen?.repair ? chosen.repair.materials.map((m) => h('li', {}, `${m.name}：${m.detail}`)) : [],
+    );
+  };
+  select.onchange = materials;
+  materials();
+  fill(
+    $('r-blocked'),
+    blocked.map((r) => h('li', {}, `${recordName(r)}：${r.repair.reason}`)),
+  );
+  $('r-blocked-area').hidden = blocked.length === 0;
 }
 
 /** Chooses a record in a form and takes the user there. */
@@ -135,8 +166,14 @@ async function loadEntityData() {
   );
   fillRecordChoices(records.value ?? []);
   const personal = { personal: who.personal };
-  fillList(lists.objections, objections, '尚未提出异议', (o) => objectionCard(o, byId, personal));
+  fillList(lists.objections, objections, '尚未提出异议', (o) =>
+    objectionCard(o, byId, { ...personal, getToken }),
+  );
   fillList(lists.repairs, repairs, '尚未申请信用修复', (r) => repairCard(r, byId, getToken, personal));
+  // A record its repair took out of publication is no longer among the records; it stays in
+  // the list, marked 已修复、停止公示.
+  const repaired = (repairs.value ?? []).filter((r) => r.status === 'approved' && !byId.has(r.recordId));
+  if (records.status === 'fulfilled') lists.records.list.append(...repaired.map(repairedRecordCard));
 }
 
 function fillList({ list, state }, settled, emptyText, render) {

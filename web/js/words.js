@@ -256,3 +256,54 @@ export const CAP_START_LABELS = {
   misconduct_end: '五年上限自失信行为终止之日起算',
   decision_date: '五年上限自处罚决定日期起算（未填失信行为终止日期）',
 };
+
+/** Credit repair: periods by regime and class, materials by class (policy tables). */
+export const REPAIR_GUIDE = {
+  severities: {
+    minor: '轻微',
+    general: '一般',
+    serious: '严重',
+  },
+  regimes: {
+    'order-36': {
+      basis: '国家发展改革委令第36号（2026年4月1日起施行）',
+      from: '2026-04-01',
+      minor: '不适用信用修复；最长公示 3 个月',
+      general: '最短 3 个月，最长 1 年',
+      serious: '最短 1 年，最长 3 年',
+    },
+    'order-58': {
+      basis: '国家发展改革委令第58号（2023年5月1日起施行）',
+      from: '2023-05-01',
+      minor: '最短 3 个月，最长 3 年',
+      general: '最短 3 个月，最长 3 年',
+      serious: '最短 3 个月，最长 3 年',
+      sectors: '特种设备、安全生产、消防领域最短 1 年',
+    },
+    'notice-527': {
+      basis: '发改办财金〔2019〕527号',
+      from: '2019-07-01',
+      minor: '最短 3 个月，最长 1 年',
+      general: '最短 3 个月，最长 1 年',
+      serious: '最短 6 个月，最长 3 年',
+    },
+  },
+  materials: {
+    minor: {
+      m1: '已履行行政处罚决定的证明：如罚款、没收违法所得的缴款凭证，或执行完毕的证明',
+      m2: '信用承诺书：在申请表中填写并注明签署日期（一年内）',
+    },
+    general: {
+      m1: '已履行行政处罚决定的证明：如罚款、没收违法所得的缴款凭证，或执行完毕的证明',
+      m2: '信用承诺书：在申请表中填写并注明签署日期（一年内）',
+    },
+    serious: {
+      m1: '已履行行政处罚决定的证明：如罚款、没收违法所得的缴款凭证，或执行完毕的证明',
+      m2: '整改情况报告：说明违法行为已纠正、整改措施和结果，附相关证明',
+      m3: '信用承诺书：在申请表中填写并注明签署日期（一年内）',
+    },
+  },
+  materialsBasis: '国办发〔2025〕22号；国家发展改革委令第36号',
+  decisionDays: '3',
+  decisionBasis: '国办发〔2025〕22号；国家发展改革委令第36号（具体条款待确认）',
+};

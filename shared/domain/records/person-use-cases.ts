@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { type Filer, isAbout } from '../workflows/party.ts';
 import type { Page } from './ports.ts';
+import { standingOf } from './public-use-cases.ts';
 import { type PublicRecord, publicView } from './public-view.ts';
 import type { DisclosureRecord } from './record.ts';
 import { isPublishedAt } from './shown.ts';
@@ -98,7 +99,7 @@ export function makePersonRecordUseCases({ index, clock }: { index: PersonRecord
       const now = clock();
       const items = page.items.flatMap((record) => {
         const state = isAbout(record, person) ? personRecordState(record, now) : undefined;
-        return state ? [personView(record, state)] : [];
+        return state ? [{ ...personView(record, state), ...standingOf(record, now, person) }] : [];
       });
       return { items, cursor: page.cursor };
     },

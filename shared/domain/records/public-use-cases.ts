@@ -1,6 +1,8 @@
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
+import { repairStanding } from '../repairs/eligibility.ts';
+import type { Filer } from '../workflows/party.ts';
 import { nameKey } from './name-search.ts';
 import type { Page, PublicSearch, RecordStore } from './ports.ts';
 import { clampDecisionRange } from './public-range.ts';
@@ -78,6 +80,7 @@ export function makePublicDisclosureUseCases({
           ...publicView(record),
           ...(record.objection ? { pendingObjection: record.objection } : {}),
           ...(record.repair ? { pendingRepair: record.repair } : {}),
+          ...standingOf(record, now, { role: 'entity', uscc: entity }),
         })),
         cursor: page.cursor,
       };
@@ -118,4 +121,10 @@ export function matchesSearch(record: DisclosureRecord, query: PublicSearch): bo
     (!query.to || content.decisionDate <= query.to) &&
     (!query.name || nameKey(searchableName(record)).includes(nameKey(query.name)))
   );
+}
+
+/** A penalty's repair standing for its own party, as a field of the answer (none for other kinds). */
+export function standingOf(record: DisclosureRecord, now: Date, filer: Filer) {
+  const repair = repairStanding(record, now, filer);
+  return repair ? { repair } : {};
 }

@@ -157,11 +157,26 @@ export const publicDetailResponse = z.union([publicRecordResponse, revocationNot
 
 const pending = (prefix: string) => z.object({ id: idOut(prefix), filedAt: instantOut });
 
+/** Whether a penalty can be repaired now (shared/domain/repairs/eligibility.ts). */
+const repairStanding = z
+  .object({
+    eligible: z.boolean(),
+    code: z.string().max(40).optional().meta({ description: '不能申请时的原因代码（与申请被拒时相同）' }),
+    reason: z.string().max(200).optional().meta({ description: '不能申请的原因' }),
+    from: isoDate.optional().meta({ description: '最短公示期届满、可以申请的第一天' }),
+    materials: z
+      .array(z.object({ name: z.string().max(100), detail: z.string().max(200) }))
+      .max(10)
+      .meta({ description: '申请须提交的材料（按失信程度）' }),
+  })
+  .meta({ id: 'RepairStanding', description: '信用修复：现在能否申请，不能时为何、何时起可以' });
+
 /** An entity's own public record, with the objection or repair it has pending. */
 export const entityRecordResponse = publicRecordResponse
   .extend({
     pendingObjection: pending('obj').optional(),
     pendingRepair: pending('rep').optional(),
+    repair: repairStanding.optional(),
   })
   .meta({ id: 'EntityRecord' });
 
