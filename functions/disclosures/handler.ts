@@ -5,6 +5,7 @@ import { httpHandler } from '../../shared/http/http-handler.ts';
 import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
+import { verificationRepository } from '../../shared/store/verification-repository.ts';
 import { disclosureRoutes } from './routes.ts';
 
 const store = storeFromEnv();
@@ -18,5 +19,6 @@ export const handler = httpHandler(
   disclosureRoutes(
     disclosures,
     cachedAgencyNames(agencyRepository(store), systemClock, agencyNamesTtlMs(process.env)),
+    verificationRepository(store),
   ),
 );

@@ -1,10 +1,12 @@
 import type { AgencyNames } from '../../shared/domain/agencies/name-cache.ts';
 import { withAuthorityName } from '../../shared/domain/agencies/named-authority.ts';
+import { type VerificationStore, verify } from '../../shared/domain/documents/verification.ts';
 import type { PublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { entityOf } from '../../shared/http/principal.ts';
 import { pageQuery } from '../../shared/schemas/common.ts';
+import { verificationParams, verificationResponse } from '../../shared/schemas/documents.ts';
 import {
   entityRecordPage,
   publicDetailResponse,
@@ -14,10 +16,24 @@ import {
 } from '../../shared/schemas/records/public-routes.ts';
 
 const NO_NAMES: AgencyNames = async () => new Map();
+const NO_VERIFICATIONS: VerificationStore = { get: async () => undefined };
 
-/** `names`: the agency directory's names, so public answers show 决定机关 by name. */
-export function disclosureRoutes(disclosures: PublicDisclosureUseCases, names: AgencyNames = NO_NAMES) {
+/**
+ * `names`: the agency directory's names, so public answers show 决定机关 by name;
+ * `verifications`: the public records of issued documents, by 核验码.
+ */
+export function disclosureRoutes(
+  disclosures: PublicDisclosureUseCases,
+  names: AgencyNames = NO_NAMES,
+  verifications: VerificationStore = NO_VERIFICATIONS,
+) {
   return {
+    'GET /v1/verifications/{code}': defineRoute({
+      params: verificationParams,
+      responses: { 200: verificationResponse },
+      run: async ({ params }) => ({ body: await verify(verifications, params.code) }),
+    }),
+
     'GET /v1/disclosures': defineRoute({
       query: publicSearchQuery,
       responses: { 200: publicRecordPage },

@@ -4,6 +4,7 @@ import { makeMaterialUseCases } from '../../shared/domain/materials/use-cases.ts
 import { makeRepairUseCases } from '../../shared/domain/repairs/use-cases.ts';
 import { materialFilesFromEnv } from '../../shared/files/from-env.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { idempotencyRepository } from '../../shared/store/idempotency-repository.ts';
@@ -15,6 +16,7 @@ import { repairRoutes } from './routes.ts';
 const store = storeFromEnv();
 const workflows = workflowRepository(store);
 const repairs = makeRepairUseCases({
+  agencies: agencyRepository(store),
   records: recordRepository(store),
   workflows,
   calendarYears: calendarYearsFrom(calendarRepository(store)),

@@ -44,6 +44,10 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '查看一条公示信息及其版本历史；已被撤销的，在原公示期内答复撤销说明（已撤销、撤销决定日期、文书号、理由）',
     en: 'One published record with its version history; for a revoked decision, within its publication period, the revocation notice (date, document number and reason of the revoking decision)',
   },
+  'GET /v1/verifications/{code}': {
+    zh: '文书核验：按核验码查验本系统出具的文书（如信用修复决定书），答复其编号、出具机关、时间和内容摘要',
+    en: 'Check a document the service issued by its verification code: number, issuer, time and SHA-256',
+  },
   'GET /v1/entity/records': {
     zh: '本主体正在公示的记录及其异议、修复状态',
     en: "The entity's own public records",

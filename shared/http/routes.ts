@@ -24,7 +24,10 @@ export const FUNCTION_GROUPS = {
     timeoutSeconds: 29,
     memoryMb: 1024,
   },
-  disclosures: { description: 'Public search and reading of published records', data: 'read' },
+  disclosures: {
+    description: 'Public search and reading of published records; checks of issued documents',
+    data: 'read',
+  },
   objections: {
     description: "Entities and persons object to records; agencies accept and decide; a person's own records",
     data: 'read-write',
@@ -83,6 +86,8 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/disclosures', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/disclosures/{id}', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/entity/records', group: 'disclosures', access: ['entity'] },
+  // 文书核验: anyone holding a document the service issued checks its 核验码 (no sign-in).
+  { method: 'GET', path: '/v1/verifications/{code}', group: 'disclosures', access: 'public' },
   { method: 'POST', path: '/v1/objections', group: 'objections', access: ['entity', 'person'] },
   {
     method: 'GET',

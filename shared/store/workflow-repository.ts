@@ -10,6 +10,7 @@ import { auditOp, commit, eventOps, indexChanges, type Op, ops, recordOps } from
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, type KeyRule, startKeyRules } from './cursor.ts';
 import { counterOps } from './stats-items.ts';
+import { verificationOp } from './verification-repository.ts';
 import {
   agencyPartition,
   filerPartition,
@@ -140,6 +141,7 @@ export function workflowRepository(store: Store): WorkflowStore {
         ...(change.objection ? workflowOps('objection', change.objection) : []),
         ...(change.repair ? workflowOps('repair', change.repair) : []),
         ...eventOps(tableName, change.events),
+        ...(change.verifications ?? []).map((v) => verificationOp(tableName, v)),
         // An upheld objection that corrects or revokes the record moves the statistics too.
         ...(change.record ? counterOps(tableName, change.record.before, change.record.after) : []),
       ]);

@@ -70,6 +70,7 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/disclosures': PUBLIC,
   'GET /v1/disclosures/{id}': PUBLIC,
   'GET /v1/entity/records': ENTITY_ANY,
+  'GET /v1/verifications/{code}': PUBLIC,
   'POST /v1/objections': FILER_OWN,
   'GET /v1/objections/{id}': PARTIES_OWN,
   'POST /v1/objections/{id}/acceptance': AGENCY_OWN,
@@ -131,7 +132,9 @@ type Target =
   | 'objection:uploaded'
   | 'objection:received'
   | 'repair:uploaded'
-  | 'repair:received';
+  | 'repair:received'
+  /** The 核验码 of A's approved repair's decision document. */
+  | 'document';
 
 /**
  * On the routes persons may call, a person aims at their own kind of object: person A's record
@@ -192,6 +195,11 @@ const it = e2e.extend(
     shared.repair = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
     shared.approved = await api.repaired(entityA, await api.publishedPenalty(agencyA, entityA));
     await api.decideRepair(agencyA.token, shared.approved, APPROVE);
+    shared.document = (
+      await call(service.url, 'GET', `/v1/repairs/${shared.approved}/decision-document`, {
+        token: entityA.token,
+      })
+    ).json.verificationCode;
     const personsRecord = () => api.personPenalty(agencyA, personA);
     shared['person:published'] = await personsRecord();
     shared['person:objection'] = await api.objected(personA, await personsRecord());
@@ -251,6 +259,7 @@ const it = e2e.extend(
       objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
       repair: async () => api.repaired(entityA, await api.publishedPenalty(agencyA, entityA)),
       approved: async () => shared.approved as string,
+      document: async () => shared.document as string,
       job: async () => shared.job as string,
       none: async () => '',
       'person:published': personsRecord,
@@ -293,6 +302,10 @@ function materialRequests<K extends 'objection' | 'repair'>(kind: K) {
 
 let year = 2050;
 const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
+  'GET /v1/verifications/{code}': [
+    'document',
+    (code) => ({ method: 'GET', path: `/v1/verifications/${code}` }),
+  ],
   'GET /v1/calendar/{year}': ['none', () => ({ method: 'GET', path: '/v1/calendar/2026' })],
   'PUT /v1/calendar/{year}': [
     'none',
@@ -416,6 +429,7 @@ const MISSING: Record<Target, string> = {
   'objection:received': 'obj_0123456789abcdefghjkmnpqrs',
   'repair:uploaded': 'rep_0123456789abcdefghjkmnpqrs',
   'repair:received': 'rep_0123456789abcdefghjkmnpqrs',
+  document: '2222-2222-2222-2222-2222',
   job: 'job_0123456789abcdefghjkmnpqrs',
   none: '',
 };

@@ -211,6 +211,23 @@ const CASES: {
         ...paging(cursors.disclosures),
       },
     }),
+  'GET /v1/verifications/{code}': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/verifications/{code}',
+      params: { code: '2222-2222-2222-2222-2222' },
+      badParams: {
+        code: [
+          '2222-2222-2222-2222-222',
+          '2222-2222-2222-2222-22222',
+          'OOOO-IIII-LLLL-UUUU-0000',
+          `${'2'.repeat(41)}`,
+          '%00',
+          encodeURIComponent(CJK_4_BYTES),
+          ...encoded(DYNAMODB_SYNTAX),
+        ],
+      },
+    }),
   'GET /v1/disclosures/{id}': () =>
     badRequests({
       method: 'GET',

@@ -344,6 +344,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/verifications/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a document the service issued by its verification code: number, issuer, time and SHA-256
+         * @description 文书核验：按核验码查验本系统出具的文书（如信用修复决定书），答复其编号、出具机关、时间和内容摘要
+         *
+         *     Check a document the service issued by its verification code: number, issuer, time and SHA-256
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_verifications_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/objections": {
         parameters: {
             query?: never;
@@ -2301,6 +2325,23 @@ export interface components {
             /** @description 证件号码（自然人） */
             idNumber?: string;
         };
+        /** @description 本系统出具的文书的公开核验记录，不含任何个人信息 */
+        Verification: {
+            code: string;
+            /** @enum {string} */
+            kind: "repair-decision";
+            title: string;
+            /** @description 文书编号（信用修复决定书：申请编号） */
+            number: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuer: {
+                uscc: string;
+                name: string;
+            };
+            /** @description 文书内容的 SHA-256，与文书上印的一致即为原件内容 */
+            sha256: string;
+        };
     };
     responses: {
         /** @description 请求过多（API 网关限流）/ Too many requests. API Gateway's stage throttle (a rate shared by all callers, infra/http-api.ts) answers before the service runs, with its own JSON body and no Retry-After: wait a second and retry with growing pauses. Through the website's origin, the web ACL's per-address limit answers with a problem and Retry-After. */
@@ -4214,6 +4255,75 @@ export interface operations {
             };
         };
     };
+    GET_v1_verifications_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 核验码，例如 7KQ3-M9XA-PD2H-4TWE-8BNC（不区分大小写，连字符可省） */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文书核验：按核验码查验本系统出具的文书（如信用修复决定书），答复其编号、出具机关、时间和内容摘要 / Check a document the service issued by its verification code: number, issuer, time and SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     POST_v1_objections: {
         parameters: {
             query?: never;
@@ -5746,12 +5856,18 @@ export interface operations {
                             idNumber: string;
                         };
                         agency: string;
+                        /** @description 决定机关名称（作出决定时目录中的名称，落款） */
+                        agencyName?: string;
                         /** Format: date-time */
                         decidedAt: string;
+                        /** @description 落款日期（北京时间），如 2026年12月5日 */
+                        signedOn?: string;
                         /** @constant */
                         outcome: "approved";
                         reason: string;
                         basis: string;
+                        /** @description 核验码：任何人可在本站 verify.html 或 GET /v1/verifications/{code} 查验 */
+                        verificationCode?: string;
                         /** @description 决定书内容（不含本字段）的 SHA-256，用于核验 */
                         hash: string;
                     };

@@ -5,7 +5,7 @@
  * public (山东省社会信用条例 第20条), so their cards link to no public page.
  */
 
-import { apiFetch } from './api.js';
+import { apiFetch, getJson } from './api.js';
 import { filingMaterials } from './evidence.js';
 import { labelOf } from './labels.js';
 import { agencyText, kindLabel, recordCard, recordHref } from './records.js';
@@ -278,7 +278,20 @@ function decisionDocument(repairId, getToken) {
         { href: URL.createObjectURL(blob), target: '_blank', rel: 'noopener' },
         '在新窗口中查看决定书',
       );
-      status.replaceChildren('决定书已下载。', view);
+      const issued = await getJson(`/v1/repairs/${encodeURIComponent(repairId)}/decision-document`, {
+        token: getToken(),
+      });
+      const check = issued.verificationCode
+        ? [
+            ` 核验码 ${issued.verificationCode}，`,
+            h(
+              'a',
+              { href: `verify.html?code=${encodeURIComponent(issued.verificationCode)}` },
+              '在文书核验页查验',
+            ),
+          ]
+        : [];
+      status.replaceChildren('决定书已下载。', view, ...check);
     } catch (error) {
       status.textContent = failureMessage(error);
     } finally {

@@ -13,6 +13,7 @@ import {
   newFiling,
 } from '../workflows/filing.ts';
 import { type Filer, filerOf } from '../workflows/party.ts';
+import type { DecisionDocument } from './decision-document.ts';
 import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
 
 /** An entity's or a person's application for credit repair (信用修复) of a published penalty. */
@@ -20,7 +21,13 @@ export interface Repair extends Filing {
   readonly commitment: Commitment;
   readonly status: RepairStatus;
   readonly decision?:
-    | { readonly outcome: RepairOutcome; readonly reason: string; readonly at: string }
+    | {
+        readonly outcome: RepairOutcome;
+        readonly reason: string;
+        readonly at: string;
+        /** An approval's 信用修复决定书 as issued, frozen (decision-document.ts). */
+        readonly document?: DecisionDocument | undefined;
+      }
     | undefined;
 }
 

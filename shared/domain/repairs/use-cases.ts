@@ -1,6 +1,8 @@
+import type { AgencyStore } from '../agencies/ports.ts';
 import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
+import { newVerificationCode } from '../documents/verification.ts';
 import { NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
@@ -18,11 +20,18 @@ import {
 } from '../workflows/party.ts';
 import { filingsOf, type WorkflowStore } from '../workflows/ports.ts';
 import { type WorklistRequest, worklistQuery } from '../worklist.ts';
-import { type DecisionDocument, decisionDocument } from './decision-document.ts';
+import {
+  type DecisionDocument,
+  decisionDocument,
+  issueDecisionDocument,
+  verificationOf,
+} from './decision-document.ts';
 import { assertDecidableOn, type Commitment, decideRepair, fileRepair, type Repair } from './repair.ts';
 import type { RepairOutcome, RepairStatus } from './vocabulary.ts';
 
 export interface RepairDeps {
+  /** The agency directory, for the name a decision document is signed with (else the record's). */
+  readonly agencies?: Pick<AgencyStore, 'get'> | undefined;
   readonly records: RecordStore;
   readonly workflows: WorkflowStore;
   readonly calendarYears: CalendarYearsPort;
@@ -33,7 +42,7 @@ export interface RepairDeps {
  * Credit repair (信用修复): the entity or person applies (山东省社会信用条例 第41条), the agency
  * decides; approval ends publication.
  */
-export function makeRepairUseCases({ records, workflows, calendarYears, clock }: RepairDeps) {
+export function makeRepairUseCases({ agencies, records, workflows, calendarYears, clock }: RepairDeps) {
   const visible = async (party: Party, id: string) =>
     visibleTo('repair', party, await workflows.getRepair(id));
 
@@ -79,7 +88,17 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
       if (!record) throw notAccessible('record');
       const at = clock();
       assertDecidableOn(before, record, input.outcome, at);
-      const after = decideRepair(before, input.outcome, input.reason, at);
+      const decided = decideRepair(before, input.outcome, input.reason, at);
+      const document =
+        input.outcome === 'approved'
+          ? issueDecisionDocument(decided, record, {
+              agencyName: (await agencies?.get(agency))?.agency.name ?? record.authority.name ?? agency,
+              code: newVerificationCode(),
+            })
+          : undefined;
+      const verification = document && verificationOf(document);
+      const after: Repair =
+        document && decided.decision ? { ...decided, decision: { ...decided.decision, document } } : decided;
       const changed = closeRepair(record, { id: before.id, outcome: input.outcome, at: at.toISOString() });
       const repairAudit = auditEntryFor(before, after, { actor, action: `repair.${input.outcome}`, at });
       const recordAction = input.outcome === 'approved' ? 'record.repaired' : 'record.repair_rejected';
@@ -88,6 +107,7 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
         record: { before: record, after: { ...changed, head: recordAudit }, audit: recordAudit },
         repair: { before, after: { ...after, head: repairAudit }, audit: repairAudit },
         events: [filingEvent('repair-decided', 'repair', after, at, { outcome: input.outcome })],
+        ...(verification ? { verifications: [verification] } : {}),
       });
       return { ...after, head: repairAudit };
     },
@@ -95,8 +115,10 @@ export function makeRepairUseCases({ records, workflows, calendarYears, clock }:
     /** The repair decision of an approved application, for its filer and agency. */
     async decisionDocument(party: Party, id: string): Promise<DecisionDocument> {
       const repair = await visible(party, id);
-      const record = await records.get(repair.recordId);
-      const doc = record && decisionDocument(repair, record);
+      // Issued with the approval and frozen; an approval older than that is computed as before.
+      const frozen = repair.decision?.document;
+      const record = frozen ? undefined : await records.get(repair.recordId);
+      const doc = frozen ?? (record && decisionDocument(repair, record));
       if (!doc) {
         throw new NotFoundError({
           code: 'no_decision_document',

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit.ts';
+import type { Verification } from '../documents/verification.ts';
 import type { DomainEvent } from '../events.ts';
 import type { Objection } from '../objections/objection.ts';
 import type { Page } from '../records/ports.ts';
@@ -23,6 +24,8 @@ export interface WorkflowChange {
   readonly objection?: Change<Objection>;
   readonly repair?: Change<Repair>;
   readonly events: readonly DomainEvent[];
+  /** The public records of documents issued by the change (a repair decision's), under their 核验码. */
+  readonly verifications?: readonly Verification[];
 }
 
 export interface WorkflowListQuery {

@@ -37,5 +37,17 @@ export function objectionView({
 /** A repair application as its parties and the credit office see it. */
 export function repairView({ head: _head, revision: _revision, person, ...repair }: Repair) {
   const deadline = deadlineOut(repair.deadline);
-  return { ...repair, deadline, ...filerOut({ person }), dueAt: deadline.dueAt };
+  // The decision document has its own route (…/decision-document); the view names the decision only.
+  const decision = repair.decision && {
+    outcome: repair.decision.outcome,
+    reason: repair.decision.reason,
+    at: repair.decision.at,
+  };
+  return {
+    ...repair,
+    ...(decision ? { decision } : {}),
+    deadline,
+    ...filerOut({ person }),
+    dueAt: deadline.dueAt,
+  };
 }

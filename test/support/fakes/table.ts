@@ -1,6 +1,7 @@
 import { type AuditEntry, hashState } from '../../../shared/domain/audit.ts';
 import type { DueDeadline, OpenDeadline } from '../../../shared/domain/deadlines/kinds.ts';
 import type { RecomputeJob } from '../../../shared/domain/deadlines/recompute.ts';
+import type { Verification } from '../../../shared/domain/documents/verification.ts';
 import type { DomainEvent } from '../../../shared/domain/events.ts';
 import { type Objection, objectionDeadlines } from '../../../shared/domain/objections/objection.ts';
 import { recordDeadlines } from '../../../shared/domain/records/deadlines.ts';
@@ -43,6 +44,8 @@ export class InMemoryTable {
   readonly repairs = new Map<string, Repair>();
   readonly jobs = new Map<string, RecomputeJob & { createdAt: string }>();
   readonly events: DomainEvent[] = [];
+  /** Issued documents' public records, by 核验码. */
+  readonly verifications = new Map<string, Verification>();
   /** Audit entries by aggregate (`record:<id>`, `objection:<id>`, …), in order. */
   readonly audit = new Map<string, AuditEntry[]>();
   /** The open-deadline index: `<kind>#<subjectId>` → the deadline. */
@@ -102,6 +105,7 @@ export class InMemoryTable {
       );
     }
     this.events.push(...change.events);
+    for (const v of change.verifications ?? []) this.verifications.set(v.code, v);
     this.writes++;
   }
 
