@@ -239,7 +239,11 @@ export const decisionDocumentResponse = z.object({
     .optional()
     .meta({ description: '自然人本人提出的申请：本人姓名与身份证号码（决定书只发给本人和决定机关）' }),
   agency: usccOut,
-  agencyName: z.string().max(200).optional().meta({ description: '决定机关名称（作出决定时目录中的名称，落款）' }),
+  agencyName: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: '决定机关名称（作出决定时目录中的名称，落款）' }),
   decidedAt: instantOut,
   signedOn: z.string().max(20).optional().meta({ description: '落款日期（北京时间），如 2026年12月5日' }),
   outcome: z.literal('approved'),
