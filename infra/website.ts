@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
@@ -18,7 +19,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { WEB_SECURITY_HEADERS } from '../local/static-files.ts';
+import { NOT_FOUND_PAGE, WEB_SECURITY_HEADERS } from '../local/static-files.ts';
 import { LOG_RETENTION } from './logs.ts';
 import { WEB_DIR } from './paths.ts';
 import { responseHeadersBehavior } from './website-headers.ts';
@@ -26,19 +27,44 @@ import { responseHeadersBehavior } from './website-headers.ts';
 /**
  * Page paths as the local server reads them (local/static-files.ts): `/account` is
  * `account.html`, a path ending in `/` its `index.html`; files with an extension as they are.
- * CloudFront cannot look for a file first as the local server does, so a folder needs its
- * trailing slash. CloudFront Functions runtime 2.0 (ES 5.1 plus a few later features): `var`.
+ * An address with no file (the site's files are listed here at synthesis; the deploy adds
+ * config.json) is answered by the function itself: the Chinese 404 page with status 404, as
+ * the local server answers it. Not by the distribution's custom error responses: those apply
+ * to every behaviour and would turn the API's problem+json 403/404 (/v1/*) into this page.
+ * CloudFront Functions runtime 2.0 (ES 5.1 plus a few later features): `var`; at most 10 KB.
  */
-export const PAGE_PATHS_CODE = `function handler(event) {
+export function pagePathsCode(files: readonly string[], notFoundPage: string): string {
+  const known = Object.fromEntries([...files, '/config.json'].map((f) => [f, 1]));
+  const headers = Object.fromEntries(
+    Object.entries({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      ...WEB_SECURITY_HEADERS,
+    }).map(([name, value]) => [name, { value }]),
+  );
+  return `var FILES = ${JSON.stringify(known)};
+var NOT_FOUND = ${JSON.stringify({ statusCode: 404, statusDescription: 'Not Found', headers, body: { encoding: 'text', data: notFoundPage } })};
+function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri.charAt(uri.length - 1) === '/') {
-    request.uri = uri + 'index.html';
+    uri = uri + 'index.html';
   } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) {
-    request.uri = uri + '.html';
+    uri = uri + '.html';
   }
+  if (!FILES[uri]) return NOT_FOUND;
+  request.uri = uri;
   return request;
 }`;
+}
+
+/** Every file of the site as CloudFront sees its path: `/css/site.css`, `/index.html`. */
+export function siteFilePaths(dir: string = WEB_DIR): string[] {
+  return readdirSync(websiteFiles(dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
+    .sort();
+}
 
 /** The paths CloudFront sends to the HTTP API rather than to the site bucket. */
 export const API_PATH_PATTERN = '/v1/*';
@@ -109,9 +135,11 @@ export class ServiceWebsite extends Construct {
     });
 
     const pagePaths = new EdgeFunction(this, 'PagePaths', {
-      code: FunctionCode.fromInline(PAGE_PATHS_CODE),
+      code: FunctionCode.fromInline(
+        pagePathsCode(siteFilePaths(), readFileSync(join(WEB_DIR, NOT_FOUND_PAGE), 'utf8')),
+      ),
       runtime: FunctionRuntime.JS_2_0,
-      comment: 'Serves /name from name.html and /dir/ from dir/index.html, as the local server does',
+      comment: 'Serves /name from name.html and /dir/ from dir/index.html; the 404 page for no file',
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -145,7 +173,8 @@ export class ServiceWebsite extends Construct {
    * refuses it in an origin request policy otherwise); Host stays CloudFront's, since API
    * Gateway routes on its own host name and answers 403 to a foreign one. The distribution
    * has no custom error responses (they are distribution-wide and would rewrite the API's
-   * problem+json 403/404 into the site's pages); a missing page is S3's plain 403.
+   * problem+json 403/404 into the site's pages); a missing page is the page-path function's
+   * 404 page.
    */
   serveApi(apiDomainName: string): void {
     this.distribution.addBehavior(

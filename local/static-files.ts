@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -45,8 +45,13 @@ function fileFor(pathname: string): string | undefined {
   return undefined;
 }
 
+/** The page a browser gets for an address of the site that has none (CloudFront: infra/website.ts). */
+export const NOT_FOUND_PAGE = '404.html';
+
 /**
- * Serves a file of web/ for a GET or HEAD outside the API (/v1/…), or says it has none.
+ * Serves a file of web/ for a GET or HEAD outside the API (/v1/…) and the local tools
+ * (/local/…); any other address of the site gets the Chinese 404 page, and another method
+ * a Chinese 405 page: a person never lands on raw JSON. Answers whether it answered.
  * `config` is the site's runtime configuration, written as /config.json (on AWS the deploy
  * writes it next to the files).
  */
@@ -57,7 +62,11 @@ export function serveStatic(
 ): boolean {
   const method = request.method ?? 'GET';
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  if ((method !== 'GET' && method !== 'HEAD') || pathname.startsWith('/v1/')) return false;
+  if (pathname.startsWith('/v1/') || pathname === '/v1' || pathname.startsWith('/local/')) return false;
+  if (method !== 'GET' && method !== 'HEAD') {
+    sendNotFoundPage(response, method, 405, { allow: 'GET, HEAD' });
+    return true;
+  }
   if (pathname === '/config.json') {
     response.writeHead(200, {
       'content-type': TYPES['.json'] ?? '',
@@ -68,7 +77,10 @@ export function serveStatic(
     return true;
   }
   const file = fileFor(pathname);
-  if (!file) return false;
+  if (!file) {
+    sendNotFoundPage(response, method, 404);
+    return true;
+  }
   response.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
@@ -77,4 +89,33 @@ export function serveStatic(
   if (method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);
   return true;
+}
+
+/**
+ * The 404 page with the status it stands for; a 405 says so in its title. The page's links
+ * start at the site's root, so it reads the same at any depth.
+ */
+function sendNotFoundPage(
+  response: ServerResponse,
+  method: string,
+  status: 404 | 405,
+  headers: Record<string, string> = {},
+): void {
+  let page = readFileSync(resolve(WEB_ROOT, NOT_FOUND_PAGE), 'utf8');
+  if (status === 405) {
+    page = page
+      .replace('<title>页面不存在', '<title>不支持该操作')
+      .replace('<h1>页面不存在</h1>', '<h1>不支持该操作</h1>')
+      .replace(
+        /<p class="lead">[^<]*<\/p>/,
+        '<p class="lead">该页面只能浏览，不能以这种方式提交。请返回页面重新操作。</p>',
+      );
+  }
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    ...WEB_SECURITY_HEADERS,
+    ...headers,
+  });
+  response.end(method === 'HEAD' ? undefined : page);
 }

@@ -145,10 +145,23 @@ const withStaffNavMarkers = (html: string) =>
     (line, indent: string) => `${line}\n${indent}<!-- staff-nav -->\n${indent}<!-- /staff-nav -->`,
   );
 
+/**
+ * Pages answered at any address (the 404 page: /a/b/missing.html gets it too), whose links
+ * must therefore start at the site's root; every other page links relative to itself.
+ */
+const ROOTED_PAGES: ReadonlySet<string> = new Set(['404.html']);
+
+/** `href="stats.html"` → `href="/stats.html"`, `href="./"` → `href="/"`; anchors and URLs stay. */
+const rooted = (lines: readonly string[]) =>
+  lines.map((line) =>
+    line.replace(/href="(?!#|\/|[a-z]+:)(\.\/)?([^"]*)"/g, (_m, _dot, rest: string) => `href="/${rest}"`),
+  );
+
 /** A page as it should be: `html` with every block it holds stamped afresh. */
 export function stampPage(page: string, html: string): string {
   let out = html;
-  for (const { name, everyPage, lines } of BLOCKS) {
+  for (const { name, everyPage, lines: own } of BLOCKS) {
+    const lines = ROOTED_PAGES.has(page) ? (p: string) => rooted(own(p)) : own;
     if (name === 'staff-nav' && isStaffPage(page) && !hasBlock(out, name)) out = withStaffNavMarkers(out);
     if (!hasBlock(out, name)) {
       if (everyPage) throw new Error(`${page} lacks the <!-- ${name} --> … <!-- /${name} --> block`);

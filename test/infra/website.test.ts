@@ -95,8 +95,8 @@ describe('the website hosting', () => {
     return policies[0]?.Properties.PolicyDocument.Statement;
   };
 
-  it('has two buckets (site and logs) and one distribution', () => {
-    synth.template.resourceCountIs(BUCKET, 2);
+  it('has three buckets (site, logs and the materials of test/infra/materials.test.ts) and one distribution', () => {
+    synth.template.resourceCountIs(BUCKET, 3);
     synth.template.resourceCountIs(DISTRIBUTION, 1);
   });
 
@@ -226,7 +226,14 @@ describe('the website hosting', () => {
   });
 
   describe('the page-path function', () => {
-    let rewrite: (uri: string) => string;
+    type Answer = {
+      uri?: string;
+      statusCode?: number;
+      headers?: Record<string, { value: string }>;
+      body?: { data: string };
+    };
+    let run: (uri: string) => Answer;
+    let code: string;
     beforeAll(() => {
       const association = distribution.DefaultCacheBehavior.FunctionAssociations;
       expect(association).toHaveLength(1);
@@ -237,22 +244,40 @@ describe('the website hosting', () => {
           viewerRequest?.FunctionARN['Fn::GetAtt'][0] ?? ''
         ];
       expect(fn?.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
-      const handler = new Function(`${fn?.Properties.FunctionCode}\nreturn handler;`)() as (event: {
+      code = fn?.Properties.FunctionCode;
+      const handler = new Function(`${code}\nreturn handler;`)() as (event: {
         request: { uri: string };
-      }) => { uri: string };
-      rewrite = (uri) => handler({ request: { uri } }).uri;
+      }) => Answer;
+      run = (uri) => handler({ request: { uri } });
     });
 
     it.each([
       ['/account', '/account.html'],
       ['/docs', '/docs.html'],
       ['/', '/index.html'],
-      ['/guide/', '/guide/index.html'],
-      ['/js/app.js', '/js/app.js'],
+      ['/js/search.js', '/js/search.js'],
       ['/config.json', '/config.json'],
-      ['/v1.2/page', '/v1.2/page.html'],
+      ['/404.html', '/404.html'],
     ])('serves %s from %s, as the local server does', (uri, file) => {
-      expect(rewrite(uri)).toBe(file);
+      expect(run(uri).uri).toBe(file);
+    });
+
+    it.each(['/nonexistent.html', '/a/b/missing', '/guide/', '/v1.2/page'])(
+      'answers %s, which has no file, with the Chinese 404 page and its security headers',
+      (uri) => {
+        const answer = run(uri);
+
+        expect(answer.statusCode).toBe(404);
+        expect(answer.headers?.['content-type']?.value).toBe('text/html; charset=utf-8');
+        expect(answer.headers?.['content-security-policy']?.value).toBe(
+          WEB_SECURITY_HEADERS['content-security-policy'],
+        );
+        expect(answer.body?.data).toContain('<h1>页面不存在</h1>');
+      },
+    );
+
+    it('fits the 10 KB CloudFront allows a function', () => {
+      expect(Buffer.byteLength(code)).toBeLessThan(10 * 1024);
     });
   });
 
