@@ -42,8 +42,12 @@ export function disclosureRoutes(
           disclosures.search({ ...query, ...pageRequest(query) }),
           names(),
         ]);
+        const total = page.total === undefined ? {} : { total: page.total, totalCapped: page.totalCapped };
         return {
-          body: pageBody({ ...page, items: page.items.map((item) => withAuthorityName(item, known)) }),
+          body: {
+            ...pageBody({ ...page, items: page.items.map((item) => withAuthorityName(item, known)) }),
+            ...total,
+          },
         };
       },
     }),

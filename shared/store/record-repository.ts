@@ -116,6 +116,8 @@ export function recordRepository(store: Store): RecordStore {
     async searchPublic(search): Promise<Page<DisclosureRecord>> {
       return searchPublicIndex(query, getMany, search);
     },
+
+    countPublic: (search, cap) => countPublicIndex(query, search, cap),
   };
 }
 
@@ -212,6 +214,46 @@ async function searchPublicIndex(
     items: records.filter((r) => r.status === 'published'),
     cursor: next ? encodeCursor(filters, next) : undefined,
   };
+}
+
+/**
+ * How many public index entries match a search: the search's own partitions and filters,
+ * asked with Select COUNT, reading at most `cap` entries in all (Limit counts entries read,
+ * before the filter). Exact when the entries ran out first; otherwise `capped`, with the
+ * matches found so far. Index entries are small (about 200 bytes), so the count reads at
+ * most about 200 KB once per search — the first page only (the use case asks no more).
+ */
+export async function countPublicIndex(
+  query: (
+    input: Omit<QueryCommandInput, 'TableName'>,
+  ) => Promise<{ Count?: number; ScannedCount?: number; LastEvaluatedKey?: Item }>,
+  search: Omit<PublicSearch, 'cursor' | 'limit'>,
+  cap: number,
+): Promise<{ total: number; capped: boolean }> {
+  const plan = partitionsFor(search);
+  const range = dateRange(search.from, search.to);
+  const { expression, names, values } = filterExpression(search, plan.filtered);
+  let total = 0;
+  let read = 0;
+  for (const pk of plan.partitions) {
+    let startKey: Item | undefined;
+    do {
+      if (read >= cap || total >= cap) return { total: Math.min(total, cap), capped: true };
+      const out = await query({
+        Select: 'COUNT',
+        KeyConditionExpression: `pk = :pk${range.condition}`,
+        ...(expression ? { FilterExpression: expression } : {}),
+        ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+        ExpressionAttributeValues: { ':pk': pk, ...range.values, ...values },
+        Limit: cap - read,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      });
+      total += out.Count ?? 0;
+      read += out.ScannedCount ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return { total, capped: false };
 }
 
 type Filters = Omit<PublicSearch, 'cursor' | 'limit'>;

@@ -60,7 +60,7 @@ describe('a search whose first answers are empty but not the end', () => {
     await page.goto(`${world.service.url}/?name=${encodeURIComponent('翻页测试')}`);
     const state = await settled(page);
 
-    expect(state).toEqual({ kind: 'done', text: '第 1 页，本页 1 条' });
+    expect(state).toEqual({ kind: 'done', text: '共 1 条，第 1 页，本页 1 条' });
     expect(await page.getByRole('link', { name: NAME }).count()).toBe(1);
     expect(sent).toEqual([null, 'walk-1', 'walk-2', 'walk-3']);
     await page.context().close();

@@ -1639,6 +1639,29 @@ export interface components {
             };
             /** Format: date-time */
             publishedAt: string;
+            /** @description 决定内容摘要（处罚内容、许可内容等，一行，至多 100 字） */
+            summary?: string;
+            /** @description 公示期限 */
+            disclosureDeadline: {
+                /** @description 法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假） */
+                due: string;
+                /** @description 期限落在尚未公布正式放假安排的年份，暂按周末计算 */
+                provisional: boolean;
+                /** Format: int32 */
+                workingDays: number;
+            };
+            /** @description 公示时间与是否按时 */
+            publication?: {
+                /** Format: date-time */
+                at: string;
+                /** @description 是否在公示期限内公示 */
+                onTime: boolean;
+                /**
+                 * Format: int32
+                 * @description 逾期公示的工作日数（按时为 0）
+                 */
+                workingDaysLate: number;
+            };
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
             publicationPeriod?: components["schemas"]["PublicationPeriod"];
@@ -1906,6 +1929,29 @@ export interface components {
             };
             /** Format: date-time */
             publishedAt: string;
+            /** @description 决定内容摘要（处罚内容、许可内容等，一行，至多 100 字） */
+            summary?: string;
+            /** @description 公示期限 */
+            disclosureDeadline: {
+                /** @description 法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假） */
+                due: string;
+                /** @description 期限落在尚未公布正式放假安排的年份，暂按周末计算 */
+                provisional: boolean;
+                /** Format: int32 */
+                workingDays: number;
+            };
+            /** @description 公示时间与是否按时 */
+            publication?: {
+                /** Format: date-time */
+                at: string;
+                /** @description 是否在公示期限内公示 */
+                onTime: boolean;
+                /**
+                 * Format: int32
+                 * @description 逾期公示的工作日数（按时为 0）
+                 */
+                workingDaysLate: number;
+            };
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
             publicationPeriod?: components["schemas"]["PublicationPeriod"];
@@ -2009,6 +2055,29 @@ export interface components {
             };
             /** Format: date-time */
             publishedAt: string;
+            /** @description 决定内容摘要（处罚内容、许可内容等，一行，至多 100 字） */
+            summary?: string;
+            /** @description 公示期限 */
+            disclosureDeadline: {
+                /** @description 法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假） */
+                due: string;
+                /** @description 期限落在尚未公布正式放假安排的年份，暂按周末计算 */
+                provisional: boolean;
+                /** Format: int32 */
+                workingDays: number;
+            };
+            /** @description 公示时间与是否按时 */
+            publication?: {
+                /** Format: date-time */
+                at: string;
+                /** @description 是否在公示期限内公示 */
+                onTime: boolean;
+                /**
+                 * Format: int32
+                 * @description 逾期公示的工作日数（按时为 0）
+                 */
+                workingDaysLate: number;
+            };
             /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
             publicationEndsOn?: string;
             publicationPeriod?: components["schemas"]["PublicationPeriod"];
@@ -4061,6 +4130,13 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["PublicRecord"][];
                         cursor?: string;
+                        /**
+                         * Format: int32
+                         * @description 符合条件的记录数（仅第一页给出）；totalCapped 为 true 时表示“至少”，显示为 1,000+
+                         */
+                        total?: number;
+                        /** @description 计数达到上限（读取 1,000 条索引），total 为下限 */
+                        totalCapped?: boolean;
                     };
                 };
             };

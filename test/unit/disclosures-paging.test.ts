@@ -60,7 +60,7 @@ describe('the range of a public search', () => {
 
     const page = await disclosures.search({ ...range, limit: 20 });
 
-    expect(page).toEqual({ items: [] });
+    expect(page).toEqual({ items: [], total: 0, totalCapped: false });
     expect(queries).toEqual([]);
   });
 

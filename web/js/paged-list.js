@@ -33,10 +33,11 @@ async function firstWithItems(fetchPage, cursor, isCurrent) {
  * fetchPage(cursor) → { items, cursor }; renderItem(item) → <li>;
  * onFieldErrors(error) → true when it showed the error beside the form's fields.
  */
-export function pagedList(parts, { fetchPage, renderItem, emptyText, onFieldErrors }) {
+export function pagedList(parts, { fetchPage, renderItem, emptyText, onFieldErrors, onPage }) {
   const { list, state, prev, next, heading } = parts;
   let cursors = [undefined]; // cursors[i] fetches page i
   let page = 0;
+  let total; // { total, totalCapped } from the first page's answer, kept while paging
   let generation = 0; // a newer search wins over an older answer still on its way
 
   async function show(index, { focus = false } = {}) {
@@ -52,13 +53,15 @@ export function pagedList(parts, { fetchPage, renderItem, emptyText, onFieldErro
       page = index;
       cursors = cursors.slice(0, index + 1);
       if (answer.cursor) cursors.push(answer.cursor);
+      if (answer.total !== undefined) total = { total: answer.total, capped: answer.totalCapped };
+      onPage?.(index, cursors);
       list.append(...answer.items.map(renderItem));
       // Empty with a cursor only after MAX_EMPTY_FOLLOWS pages of nothing: more may follow.
       if (answer.items.length === 0 && answer.cursor)
         showState(state, 'empty', '已查找多页，暂未找到，可点“下一页”继续查找');
       else if (answer.items.length === 0)
         showState(state, 'empty', index === 0 ? emptyText : '没有更多了，这已是最后一页');
-      else showState(state, 'done', `第 ${index + 1} 页，本页 ${answer.items.length} 条`);
+      else showState(state, 'done', `${countText(total)}第 ${index + 1} 页，本页 ${answer.items.length} 条`);
       prev.hidden = index === 0;
       next.hidden = !answer.cursor;
       if (focus) heading.focus();
@@ -83,7 +86,22 @@ export function pagedList(parts, { fetchPage, renderItem, emptyText, onFieldErro
     /** Starts again from the first page (a new search). */
     restart() {
       cursors = [undefined];
+      total = undefined;
       return show(0);
     },
+    /** Opens page `index` of a search whose cursors up to it are known (a reload, 后退). */
+    resume(index, known, count) {
+      cursors = known.slice(0, index + 1);
+      total = count;
+      return show(index);
+    },
+    /** The count the first page gave, to keep it with the page in the address. */
+    count: () => total,
   };
+}
+
+/** 共 1,234 条， / 共 1,000+ 条，: the API's count, exact up to its cap. */
+function countText(count) {
+  if (!count) return '';
+  return `共 ${count.total.toLocaleString('en-US')}${count.capped ? '+' : ''} 条，`;
 }

@@ -125,11 +125,39 @@ function basicRows(record) {
     [RECORD_FIELDS.decisionDate, record.decisionDate],
     ['决定机关', h('a', { href: agencySearchHref(agency) }, agencyText(record.authority))],
     ['公示时间', formatInstant(record.publishedAt)],
+    ...timelinessRows(record),
     ['公示截止日期', record.publicationEndsOn],
     ...periodRows(record.publicationPeriod),
     ['当前版本', `版本 ${record.version}`],
     ['异议状态', record.objection?.status === 'pending' ? '异议处理中' : '无'],
     [RECORD_FIELDS.remarks, record.remarks],
+  ];
+}
+
+/**
+ * The legal deadline (决定日期 + 7 个工作日, from the working calendar) and whether the record
+ * met it: the API computes both; the page says them in words.
+ */
+function timelinessRows(record) {
+  const deadline = record.disclosureDeadline;
+  if (!deadline) return [];
+  const publication = record.publication;
+  return [
+    [
+      '法定公示期限',
+      `决定日期 ${record.decisionDate} + ${deadline.workingDays} 个工作日 = ${deadline.due}` +
+        (deadline.provisional ? '（该年度放假安排尚未公布，暂按周末计算，公布后可能调整）' : ''),
+    ],
+    [
+      '公示时效',
+      publication
+        ? h(
+            'span',
+            { class: `badge ${publication.onTime ? 'ok' : 'bad'}` },
+            publication.onTime ? '按时公示' : `逾期 ${publication.workingDaysLate} 个工作日公示`,
+          )
+        : undefined,
+    ],
   ];
 }
 

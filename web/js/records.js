@@ -51,6 +51,7 @@ export function recordCard(record, { title = 'subject', extra = [] } = {}) {
         : metaRow('行政相对人', record.subject.name),
       uscc ? metaRow(PUBLIC_SUBJECT_FIELDS.uscc, h('a', { href: entityHref(uscc) }, uscc)) : null,
     ),
+    record.summary ? h('p', { class: 'summary' }, record.summary) : null,
     extra,
   );
 }

@@ -1,7 +1,8 @@
 /*
  * 搜索 (index.html). The query lives in the page's URL (?name=…&kind=…), so a search can be
  * bookmarked, shared and undone with the back button; without a query the page lists the
- * newest published records.
+ * newest published records. The page number is in the URL too (&page=3); the cursors that
+ * lead to it stay in this tab's sessionStorage, so a reload or 后退 returns to that page.
  */
 
 import { getJson } from './api.js';
@@ -53,6 +54,12 @@ const results = pagedList(
       return answer;
     },
     renderItem: (record) => recordCard(record),
+    onPage: (index, cursors) => {
+      const params = new URLSearchParams(query);
+      if (index > 0) params.set('page', String(index + 1));
+      history.replaceState(null, '', params.size > 0 ? `?${params}` : location.pathname);
+      sessionStorage.setItem(pagesKey(query), JSON.stringify({ cursors, count: results.count() }));
+    },
     emptyText: '没有找到符合条件的公示信息',
     onFieldErrors: (error) => {
       showFormErrors(form, error);
@@ -61,10 +68,23 @@ const results = pagedList(
   },
 );
 
-function run(values) {
+/** Where this tab keeps the cursors of a search's pages. */
+const pagesKey = (values) => `search-pages:${new URLSearchParams(values)}`;
+
+function run(values, page = 1) {
   query = values;
   heading.textContent = Object.keys(values).length > 0 ? '查询结果' : '最新公示';
+  const kept = page > 1 ? JSON.parse(sessionStorage.getItem(pagesKey(values)) ?? 'null') : null;
+  // A page whose way there this tab remembers opens again; otherwise the search starts over.
+  if (kept && Array.isArray(kept.cursors) && kept.cursors.length >= page)
+    return results.resume(page - 1, kept.cursors, kept.count);
   return results.restart();
+}
+
+/** The page number of the address (page=3), 1 when absent or not a number. */
+function pageOfUrl() {
+  const n = Number(new URLSearchParams(location.search).get('page'));
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
 }
 
 form.addEventListener('submit', (event) => {
@@ -82,10 +102,10 @@ form.addEventListener('reset', () => {
 window.addEventListener('popstate', () => {
   const values = queryOfUrl();
   fillForm(values);
-  run(values);
+  run(values, pageOfUrl());
 });
 
 await startPage();
 const initial = queryOfUrl();
 fillForm(initial);
-run(initial);
+run(initial, pageOfUrl());

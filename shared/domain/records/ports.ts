@@ -64,4 +64,12 @@ export interface RecordStore {
   ): Promise<void>;
   listForAgency(query: AgencyWorklistQuery): Promise<Page<DisclosureRecord>>;
   searchPublic(query: PublicSearch): Promise<Page<DisclosureRecord>>;
+  /**
+   * How many records a public search finds, exact up to `cap` entries read; past it `capped`
+   * (at least `total`). Optional: a store without it answers searches without a count.
+   */
+  countPublic?(
+    query: Omit<PublicSearch, 'cursor' | 'limit'>,
+    cap: number,
+  ): Promise<{ total: number; capped: boolean }>;
 }

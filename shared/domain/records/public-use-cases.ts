@@ -24,6 +24,9 @@ function notPublic(): NotFoundError {
   });
 }
 
+/** The most a search counts exactly ("1,000+" beyond): the count never reads more entries. */
+export const SEARCH_COUNT_CAP = 1000;
+
 /**
  * How far one answer walks the index when the pages it reads hold nothing to show (entries of
  * records hidden since they were indexed, filters that match nothing for a while): at most this
@@ -61,14 +64,25 @@ export function makePublicDisclosureUseCases({
   }
 
   return {
-    async search(query: PublicSearch): Promise<Page<PublicRecord>> {
+    async search(
+      query: PublicSearch,
+    ): Promise<Page<PublicRecord> & { total?: number; totalCapped?: boolean }> {
       const now = clock();
       const range = clampDecisionRange(query, now);
-      if (!range) return { items: [] };
+      if (!range) return { items: [], total: 0, totalCapped: false };
       // The index chose the candidates; each is checked again against the record itself, so
       // an index entry that has gone stale can never put a wrong record in the answer.
-      const page = await walk(range, (record) => isShownAt(record, now) && matchesSearch(record, range));
-      return { items: page.items.map(publicView), cursor: page.cursor };
+      const { cursor: _c, limit: _l, ...filters } = range;
+      const [page, count] = await Promise.all([
+        walk(range, (record) => isShownAt(record, now) && matchesSearch(record, range)),
+        // Counted once, with the first page; a later page keeps the number it was shown.
+        query.cursor ? undefined : records.countPublic?.(filters, SEARCH_COUNT_CAP),
+      ]);
+      return {
+        items: page.items.map(publicView),
+        cursor: page.cursor,
+        ...(count ? { total: count.total, totalCapped: count.capped } : {}),
+      };
     },
 
     /** An entity's own records in public view, with its pending objection or repair, newest first. */

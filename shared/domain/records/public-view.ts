@@ -1,6 +1,7 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
 import { type PublicationWindow, publicationWindow } from '../policy/publication-window.ts';
+import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { type KnownPersonalData, MASK, scrubDeep, scrubIdentifier, scrubText } from './masking.ts';
 import type { DisclosureRecord } from './record.ts';
 import { KIND_LABELS, type RecordKind } from './vocabulary.ts';
@@ -37,6 +38,16 @@ export interface PublicRecord {
   readonly authority: { readonly uscc: string; readonly name?: string | undefined };
   readonly details: Record<string, unknown>;
   readonly publishedAt: string;
+  /** One line of what was decided (处罚内容, 许可内容, 决定内容), for a list of results. */
+  readonly summary?: string;
+  /** 决定日期 + 7 个工作日: the legal deadline of publication, from the working calendar. */
+  readonly disclosureDeadline: {
+    readonly due: string;
+    readonly provisional: boolean;
+    readonly workingDays: number;
+  };
+  /** When it was published and whether within the deadline, or how many working days late. */
+  readonly publication?: { readonly at: string; readonly onTime: boolean; readonly workingDaysLate: number };
   /** 公示截止期, for penalties: the last day the record is published. */
   readonly publicationEndsOn?: string;
   /** For penalties: the regime, the first day of repair and which rule set the end, with the cap's start. */
@@ -135,6 +146,18 @@ function detailsOf(content: RecordInput): Record<string, unknown> {
   return (content as unknown as Record<string, Record<string, unknown>>)[content.kind] ?? {};
 }
 
+/** The longest summary a result shows before it is cut with an ellipsis. */
+export const SUMMARY_LENGTH = 100;
+
+/** The decision's content as one line: masked like the record, cut at SUMMARY_LENGTH. */
+function summaryOf(details: Record<string, unknown>, known: Parameters<typeof scrubText>[1]) {
+  if (typeof details.content !== 'string') return {};
+  const line = scrubText(details.content, known).replace(/\s+/g, ' ').trim();
+  if (!line) return {};
+  const chars = [...line];
+  return { summary: chars.length > SUMMARY_LENGTH ? `${chars.slice(0, SUMMARY_LENGTH).join('')}…` : line };
+}
+
 /** Only fields the public may see are named in a change list. */
 function isPublicField(path: string): boolean {
   const [top, field] = path.split('.');
@@ -158,6 +181,21 @@ export function publicView(record: DisclosureRecord): PublicRecord {
     authority: record.authority,
     details: scrubDeep(detailsOf(content), known),
     publishedAt: record.publication?.at ?? record.registeredAt,
+    ...summaryOf(detailsOf(content), known),
+    disclosureDeadline: {
+      due: record.disclosure.due,
+      provisional: record.disclosure.provisional,
+      workingDays: TIME_LIMITS.disclosure.value,
+    },
+    ...(record.publication
+      ? {
+          publication: {
+            at: record.publication.at,
+            onTime: record.publication.onTime,
+            workingDaysLate: record.publication.workingDaysLate,
+          },
+        }
+      : {}),
     ...(window ? { publicationEndsOn: window.publishedUntil, publicationPeriod: window } : {}),
     version: record.version,
     ...(record.objection

@@ -115,6 +115,31 @@ export const publicRecordResponse = z
     authority: authorityOut,
     details: fieldMap,
     publishedAt: instantOut,
+    summary: z
+      .string()
+      .max(101)
+      .optional()
+      .meta({ description: '决定内容摘要（处罚内容、许可内容等，一行，至多 100 字）' }),
+    disclosureDeadline: z
+      .object({
+        due: isoDate.meta({ description: '法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假）' }),
+        provisional: z.boolean().meta({ description: '期限落在尚未公布正式放假安排的年份，暂按周末计算' }),
+        workingDays: z.number().int().min(1).max(30),
+      })
+      .meta({ description: '公示期限' }),
+    publication: z
+      .object({
+        at: instantOut,
+        onTime: z.boolean().meta({ description: '是否在公示期限内公示' }),
+        workingDaysLate: z
+          .number()
+          .int()
+          .min(0)
+          .max(10_000)
+          .meta({ description: '逾期公示的工作日数（按时为 0）' }),
+      })
+      .optional()
+      .meta({ description: '公示时间与是否按时' }),
     publicationEndsOn: isoDate.optional(),
     publicationPeriod: publicationPeriodOut.optional(),
     version: recordVersion,
@@ -126,7 +151,15 @@ export const publicRecordResponse = z
   })
   .meta({ id: 'PublicRecord' });
 
-export const publicRecordPage = pageOf(publicRecordResponse);
+export const publicRecordPage = pageOf(publicRecordResponse).extend({
+  total: z.number().int().min(0).max(1000).optional().meta({
+    description: '符合条件的记录数（仅第一页给出）；totalCapped 为 true 时表示“至少”，显示为 1,000+',
+  }),
+  totalCapped: z
+    .boolean()
+    .optional()
+    .meta({ description: '计数达到上限（读取 1,000 条索引），total 为下限' }),
+});
 
 /**
  * What the public reads at a revoked decision's address while the record would still have been

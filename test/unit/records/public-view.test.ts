@@ -67,6 +67,21 @@ describe('publicView', () => {
       authority: record.authority,
       details: { ...input.penalty, facts: `当事人在其网站发布虚假广告，联系电话${MASK}。` },
       publishedAt: '2026-10-09T03:00:00.000Z',
+      summary: input.penalty.content,
+      disclosureDeadline: {
+        due: record.disclosure.due,
+        provisional: record.disclosure.provisional,
+        workingDays: 7,
+      },
+      ...(record.publication
+        ? {
+            publication: {
+              at: record.publication.at,
+              onTime: record.publication.onTime,
+              workingDaysLate: record.publication.workingDaysLate,
+            },
+          }
+        : {}),
       publicationEndsOn: '2027-09-30',
       publicationPeriod: {
         regime: 'order-36',

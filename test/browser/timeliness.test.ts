@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, DESKTOP, describeViolations, openPage, PHONE } from '../support/browser.ts';
+import { aCompany } from '../support/record-mothers.ts';
+import { daysAgo, penaltyAgainst } from '../support/workflow-mothers.ts';
+import { penaltyNamed, type SiteWorld, siteWorld } from './site-world.ts';
+
+/*
+ * A citizen's search walked in Chromium: the results say how many there are, each with one
+ * line of what was decided; the record page says its legal deadline (决定日期 + 7 个工作日)
+ * and whether it was published on time; the page number stays in the address.
+ */
+
+let world: SiteWorld;
+beforeAll(async () => {
+  world = await siteWorld();
+});
+afterAll(() => world.stop());
+
+const ALL_IMPACTS = ['minor', 'moderate', 'serious', 'critical'];
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['390 px', PHONE],
+])('a citizen checks timeliness (%s)', (_size, viewport) => {
+  it('finds the count and summaries, then a late record with its deadline and working days late', async () => {
+    const { api, agency, service } = world;
+    const uscc = aCompany();
+    const name = `济南市济阳区时效${viewport === DESKTOP ? '甲' : '乙'}有限公司`;
+    const late = await api.register(agency, { ...penaltyNamed(uscc, name), decisionDate: daysAgo(40) });
+    for (let i = 0; i < 22; i++) await api.register(agency, penaltyAgainst(uscc));
+    const record = (await api.publicRecord(late)).json;
+
+    const { page, trouble } = await openPage(world.browser, { viewport, isMobile: viewport === PHONE });
+    await page.goto(`${service.url}/?uscc=${uscc}`);
+    await page.locator('#results-state[data-kind="done"]').waitFor();
+    const state = await page.locator('#results-state').textContent();
+    const summaries = await page.locator('#results .summary').count();
+    const searchViolations = await axeViolations(page, ALL_IMPACTS);
+    await page.locator('#next-page').click();
+    await page
+      .locator('#results-state[data-kind="done"]')
+      .getByText(/第 2 页/)
+      .waitFor();
+    const secondUrl = new URL(page.url());
+    await page.reload();
+    await page.locator('#results-state[data-kind="done"]').waitFor();
+    const afterReload = await page.locator('#results-state').textContent();
+    await page.locator('#prev-page').click();
+    await page
+      .locator('#results-state[data-kind="done"]')
+      .getByText(/第 1 页/)
+      .waitFor();
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const facts = await page.locator('main').textContent();
+    const recordViolations = await axeViolations(page, ALL_IMPACTS);
+
+    expect(state).toMatch(/^共 23 条，第 1 页，本页 20 条/);
+    expect(summaries).toBe(20);
+    expect(secondUrl.searchParams.get('page')).toBe('2');
+    expect(afterReload).toMatch(/^共 23 条，第 2 页，本页 3 条/);
+    expect(facts).toContain(
+      `决定日期 ${record.decisionDate} + 7 个工作日 = ${record.disclosureDeadline.due}`,
+    );
+    expect(facts).toContain(`逾期 ${record.publication.workingDaysLate} 个工作日公示`);
+    expect(searchViolations, describeViolations(searchViolations)).toEqual([]);
+    expect(recordViolations, describeViolations(recordViolations)).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+});
