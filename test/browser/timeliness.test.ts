@@ -68,4 +68,27 @@ describe.each([
     expect(trouble.errors).toEqual([]);
     await page.context().close();
   });
+
+  it('explains what the statistics count, and shows every column of the table (scrolling at 390 px)', async () => {
+    const { page, trouble } = await openPage(world.browser, { viewport, isMobile: viewport === PHONE });
+    await page.goto(`${world.service.url}/stats.html`);
+    await page.locator('#stats-result:not([hidden])').waitFor();
+    const scope = await page.locator('#stats-scope').textContent();
+    const cueShown = await page.locator('.table-cue').isVisible();
+    const region = page.getByRole('region', { name: '统计表（可左右滚动）' });
+    await region.focus();
+    const focused = await page.evaluate<string>("document.activeElement?.id ?? ''");
+    const [scrollWidth, clientWidth] = await region.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    const violations = await axeViolations(page, ALL_IMPACTS);
+
+    expect(scope).toContain('依法不向社会公开的记录');
+    expect(scope).toContain('第二十条');
+    expect(cueShown).toBe(viewport === PHONE);
+    expect(focused).toBe('stats-table-scroll');
+    expect(await page.locator('#stats-rows tr').first().locator('td').count()).toBe(7);
+    if (viewport === PHONE) expect(scrollWidth).toBeGreaterThan(clientWidth);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -58,6 +58,12 @@ function render(stats) {
   }
   clearState(state);
   $('stats-rows').replaceChildren(...stats.agencies.map(tableRow));
+  // A wide table scrolls inside its own region on a phone; the region takes focus, so the
+  // keyboard scrolls it too (axe: scrollable-region-focusable).
+  const scroller = $('stats-table-scroll');
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', '统计表（可左右滚动）');
   $('chart').replaceChildren(chart(stats.agencies));
   $('stats-result').hidden = false;
 }
