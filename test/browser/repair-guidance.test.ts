@@ -44,6 +44,13 @@ describe.each([
     const blocked = await page.locator('#r-blocked').textContent();
     await page.locator('#r-record').selectOption(ready);
     const materials = await page.locator('#r-materials').textContent();
+    const chosen = await page.locator('#r-record-chosen').textContent();
+    const option = await page.locator('#r-record option:checked').textContent();
+    await page
+      .getByRole('navigation', { name: '本页导航' })
+      .getByRole('link', { name: '申请信用修复' })
+      .click();
+    const hash = new URL(page.url()).hash;
     const accountViolations = await axeViolations(page, ALL_IMPACTS);
 
     await earlyCard.getByRole('link', { name: '修复指引' }).click();
@@ -57,6 +64,9 @@ describe.each([
     expect(options).not.toContain(early);
     expect(blocked).toContain(`最短公示期未满，${from} 起方可申请`);
     expect(materials).toContain('信用承诺书');
+    expect(chosen).toBe(option);
+    expect(chosen).toContain(`可修复${suffix}`);
+    expect(hash).toBe('#repair-heading');
     expect(periods).toContain('国家发展改革委令第36号');
     expect(periods).toContain('最短 1 年，最长 3 年');
     expect(guideMaterials).toContain('整改情况报告');

@@ -102,6 +102,7 @@ function fillRecordChoices(records) {
         : choices.map((r) => h('option', { value: r.id }, `${recordName(r)} ${r.subject.name}`)),
     );
     if (choices.some((r) => r.id === chosen)) select.value = chosen;
+    showChosen(select);
   }
   repairGuidance(
     open.filter((r) => r.kind === 'penalty' && !r.pendingRepair),
@@ -132,10 +133,21 @@ function repairGuidance(penalties, repairable) {
   $('r-blocked-area').hidden = blocked.length === 0;
 }
 
+/**
+ * The chosen option's whole text under its select: on a phone the closed select shows only
+ * what fits its width, and a record's name and document number are long.
+ */
+function showChosen(select) {
+  $(`${select.id}-chosen`).textContent = select.selectedOptions[0]?.textContent ?? '';
+}
+
+for (const id of ['o-record', 'r-record']) $(id).addEventListener('change', (e) => showChosen(e.target));
+
 /** Chooses a record in a form and takes the user there. */
 function choose(selectId, recordId) {
   const select = $(selectId);
   select.value = recordId;
+  showChosen(select);
   select.closest('section').scrollIntoView({ block: 'start' });
   select.focus();
 }
