@@ -1,5 +1,6 @@
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { siteFrom } from '../shared/site/site-config.ts';
 import { BackupCopyStack } from './backup.ts';
 import { EdgeProtectionStack } from './edge-protection.ts';
 import { DisclosureServiceStack } from './stack.ts';
@@ -50,6 +51,13 @@ export function buildApp(props: AppProps = {}): ServiceApp {
   const domainPrefix = app.node.tryGetContext('authDomainPrefix') as string | undefined;
   const autoPublish = flag('autoPublishOverdue', app.node.tryGetContext('autoPublishOverdue'));
   const mailDomain = app.node.tryGetContext('mailDomain') as string | undefined;
+  // The district (shared/site/site-config.ts): -c siteName=… -c siteOfficeContact=… -c siteLegalNotice=…
+  const siteContext = {
+    SITE_NAME: app.node.tryGetContext('siteName') as string | undefined,
+    SITE_OFFICE_CONTACT: app.node.tryGetContext('siteOfficeContact') as string | undefined,
+    SITE_LEGAL_NOTICE: app.node.tryGetContext('siteLegalNotice') as string | undefined,
+  };
+  const site = Object.values(siteContext).some(Boolean) ? siteFrom(siteContext) : undefined;
   const region =
     (app.node.tryGetContext('region') as string | undefined) ??
     process.env.CDK_DEFAULT_REGION ??
@@ -80,6 +88,7 @@ export function buildApp(props: AppProps = {}): ServiceApp {
     ...(domainPrefix ? { authDomainPrefix: domainPrefix } : {}),
     ...(autoPublish === undefined ? {} : { autoPublishOverdue: autoPublish }),
     ...(mailDomain ? { mailDomain } : {}),
+    ...(site ? { site } : {}),
   });
   // The acknowledgments' reasons also go into each resource's template metadata (`cdk_nag`),
   // so a reviewer of the deployed template sees why a finding was accepted.

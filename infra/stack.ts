@@ -3,6 +3,7 @@ import type { IBackupVault } from 'aws-cdk-lib/aws-backup';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../shared/http/routes.ts';
+import { SITE_SETTINGS, type SiteConfig } from '../shared/site/site-config.ts';
 import { ServiceAlarms } from './alarms.ts';
 import { ApiAlarms } from './api-alarms.ts';
 import { ServiceAuth } from './auth.ts';
@@ -14,6 +15,7 @@ import { ServiceMaterials } from './materials.ts';
 import { pascal } from './names.ts';
 import { DEFAULT_MAIL_DOMAIN, ServiceNotifications } from './notifications.ts';
 import { ServiceFunction } from './service-function.ts';
+import { siteDirectory } from './site-files.ts';
 import { serviceTable } from './table.ts';
 import { SweepTimers } from './timers.ts';
 import { ServiceWebsite } from './website.ts';
@@ -32,6 +34,8 @@ export interface DisclosureServiceStackProps extends StackProps {
   readonly backupCopyVault: IBackupVault;
   /** The domain the service mails from, verified in SES; DEFAULT_MAIL_DOMAIN (unverifiable) if unset. */
   readonly mailDomain?: string;
+  /** The district the site and the mails name (shared/site/site-config.ts); 济阳区 if unset. */
+  readonly site?: SiteConfig;
 }
 
 /** The local server's address (local/config.ts), so sign-in works against `npm start`. */
@@ -75,7 +79,8 @@ export class DisclosureServiceStack extends Stack {
     // Before sign-in: the web client must accept the distribution's URL as a return URL.
     // No cycle: the distribution depends on its buckets only; the files (config.json) are
     // deployed after the API and the client exist.
-    this.website = new ServiceWebsite(this, 'Website', { webAclArn: props.webAclArn });
+    const siteDir = siteDirectory(props.site);
+    this.website = new ServiceWebsite(this, 'Website', { webAclArn: props.webAclArn, siteDir });
     this.auth = new ServiceAuth(this, 'Auth', {
       preTokenGeneration: this.preTokenFunction,
       webOrigins: props.webOrigins ?? [LOCAL_WEB_ORIGIN],
@@ -97,6 +102,7 @@ export class DisclosureServiceStack extends Stack {
     });
     this.websiteDeployment = new WebsiteDeployment(this, 'WebsiteDeployment', {
       website: this.website,
+      siteDir,
       config: {
         // The API is served under the site's own origin (ServiceWebsite.serveApi): the site
         // calls relative /v1/… URLs.
@@ -125,6 +131,8 @@ export class DisclosureServiceStack extends Stack {
       mailDomain: props.mailDomain ?? DEFAULT_MAIL_DOMAIN,
       siteUrl: this.website.url,
     });
+    // The mails sign with the district's site name too (shared/mail/from-env.ts).
+    if (props.site) this.timers.function.addEnvironment(SITE_SETTINGS.name, props.site.name);
     this.backup = new ServiceBackup(this, 'Backup', {
       table: this.table,
       copyVault: props.backupCopyVault,

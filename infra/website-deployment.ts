@@ -42,6 +42,8 @@ const CACHE_CONTROL = [
 export interface WebsiteDeploymentProps {
   readonly website: ServiceWebsite;
   readonly config: WebsiteConfig;
+  /** The folder to upload (infra/site-files.ts siteDirectory): web/ unless configured. */
+  readonly siteDir?: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export class WebsiteDeployment extends Construct {
     logGroup.grantWrite(this.role);
 
     this.deployment = new BucketDeployment(this, 'Files', {
-      sources: [Source.asset(websiteFiles()), Source.jsonData(CONFIG_FILE, props.config)],
+      sources: [Source.asset(props.siteDir ?? websiteFiles()), Source.jsonData(CONFIG_FILE, props.config)],
       destinationBucket: props.website.bucket,
       distribution: props.website.distribution,
       distributionPaths: ['/*'],

@@ -82,6 +82,8 @@ export function websiteFiles(dir: string = WEB_DIR): string {
 export interface ServiceWebsiteProps {
   /** The web ACL in front of the distribution: scope CLOUDFRONT, so in us-east-1 (infra/edge-protection.ts). */
   readonly webAclArn: string;
+  /** The folder of the site's files as deployed (infra/site-files.ts): web/ unless configured. */
+  readonly siteDir?: string;
 }
 
 /**
@@ -136,7 +138,10 @@ export class ServiceWebsite extends Construct {
 
     const pagePaths = new EdgeFunction(this, 'PagePaths', {
       code: FunctionCode.fromInline(
-        pagePathsCode(siteFilePaths(), readFileSync(join(WEB_DIR, NOT_FOUND_PAGE), 'utf8')),
+        pagePathsCode(
+          siteFilePaths(props.siteDir),
+          readFileSync(join(props.siteDir ?? WEB_DIR, NOT_FOUND_PAGE), 'utf8'),
+        ),
       ),
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serves /name from name.html and /dir/ from dir/index.html; the 404 page for no file',

@@ -8,6 +8,7 @@ import {
   matchRoute,
   routeKey,
 } from '../shared/http/routes.ts';
+import type { SiteConfig } from '../shared/site/site-config.ts';
 import {
   apiGatewayEvent,
   BodyTooLargeError,
@@ -43,6 +44,8 @@ export function createApiServer(options: {
   site?: Record<string, unknown>;
   /** The embedded mail catcher, whose messages /local/mail shows. */
   mailbox?: { messages(): readonly CaughtMail[] };
+  /** The district the pages name (shared/site/site-config.ts); the defaults otherwise. */
+  district?: SiteConfig;
   /** The materials store's signed links (local/material-files.ts), served before any body limit. */
   files?: (request: IncomingMessage, response: ServerResponse) => boolean;
   /** Told of each answer once it went out, as a table stream would see its writes. */
@@ -62,7 +65,7 @@ export function createApiServer(options: {
   const site = options.site ?? { apiBaseUrl: '', auth: { mode: 'local' } };
   const server = createServer((request, response) => {
     if (options.files?.(request, response)) return;
-    if (serveStatic(request, response, site)) return;
+    if (serveStatic(request, response, site, options.district)) return;
     if (request.url?.split('?')[0] === MAIL_PAGE_PATH)
       return serveMailPage(request, response, options.mailbox);
     const answer =

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeSweeps, type Sweeps } from '../functions/sweeps/sweeps.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 import { smtpSender } from '../shared/mail/smtp-sender.ts';
+import { siteFrom } from '../shared/site/site-config.ts';
 import { createDocumentClient } from '../shared/store/client.ts';
 import type { LocalConfig } from './config.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -63,8 +64,10 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     const mailUrl = config.mailUrl ?? (catcher as MailCatcher).url;
     const sender = smtpSender({ url: mailUrl, from: config.mailFrom ?? 'noreply@disclosure.localhost' });
     let siteUrl = `http://localhost:${config.port}`;
+    const site = siteFrom(process.env);
     const mail = {
       sender,
+      siteName: site.name,
       get siteUrl() {
         return siteUrl;
       },
@@ -76,6 +79,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
       keys,
       ...(catcher ? { mailbox: catcher } : {}),
       files: (request, response) => serveMaterialFiles(request, response, files),
+      district: site,
       onAnswer: (route, status) => {
         if (route === BATCH_ROUTE && status === 202) jobs?.wake();
       },

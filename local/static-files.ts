@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { DEFAULT_SITE, renderSite, type SiteConfig } from '../shared/site/site-config.ts';
 
 /** The public website, served beside the API as CloudFront serves it on AWS. */
 export const WEB_ROOT = resolve(import.meta.dirname, '../web');
@@ -59,12 +60,13 @@ export function serveStatic(
   request: IncomingMessage,
   response: ServerResponse,
   config: Record<string, unknown>,
+  district: SiteConfig = DEFAULT_SITE,
 ): boolean {
   const method = request.method ?? 'GET';
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
   if (pathname.startsWith('/v1/') || pathname === '/v1' || pathname.startsWith('/local/')) return false;
   if (method !== 'GET' && method !== 'HEAD') {
-    sendNotFoundPage(response, method, 405, { allow: 'GET, HEAD' });
+    sendNotFoundPage(response, method, 405, district, { allow: 'GET, HEAD' });
     return true;
   }
   if (pathname === '/config.json') {
@@ -78,7 +80,7 @@ export function serveStatic(
   }
   const file = fileFor(pathname);
   if (!file) {
-    sendNotFoundPage(response, method, 404);
+    sendNotFoundPage(response, method, 404, district);
     return true;
   }
   response.writeHead(200, {
@@ -87,6 +89,7 @@ export function serveStatic(
     ...WEB_SECURITY_HEADERS,
   });
   if (method === 'HEAD') response.end();
+  else if (extname(file) === '.html') response.end(renderSite(readFileSync(file, 'utf8'), district));
   else createReadStream(file).pipe(response);
   return true;
 }
@@ -99,9 +102,10 @@ function sendNotFoundPage(
   response: ServerResponse,
   method: string,
   status: 404 | 405,
+  district: SiteConfig,
   headers: Record<string, string> = {},
 ): void {
-  let page = readFileSync(resolve(WEB_ROOT, NOT_FOUND_PAGE), 'utf8');
+  let page = renderSite(readFileSync(resolve(WEB_ROOT, NOT_FOUND_PAGE), 'utf8'), district);
   if (status === 405) {
     page = page
       .replace('<title>页面不存在', '<title>不支持该操作')

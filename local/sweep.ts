@@ -4,6 +4,7 @@
  * of a server running on the same DATA_DIR, else DYNAMODB_ENDPOINT, else starts DynamoDB
  * Local on DATA_DIR itself for the run.
  */
+import { siteFrom } from '../shared/site/site-config.ts';
 import './quiet-sdk.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,7 +82,11 @@ async function main(): Promise<void> {
       url: running?.mailUrl ?? config.mailUrl ?? `smtp://127.0.0.1:${config.mailCatcherPort ?? 2525}`,
       from: config.mailFrom ?? 'noreply@disclosure.localhost',
     });
-    const mail = { sender, siteUrl: running?.url ?? `http://localhost:${config.port}` };
+    const mail = {
+      sender,
+      siteUrl: running?.url ?? `http://localhost:${config.port}`,
+      siteName: siteFrom(process.env).name,
+    };
     const report = await makeSweeps(store, clock, { autoPublish: config.autoPublish, mail })(sweep).finally(
       () => sender.close(),
     );

@@ -87,6 +87,7 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
         store: notifications,
         sender: settings.mail?.sender ?? NO_MAIL,
         siteUrl: settings.mail?.siteUrl ?? 'http://localhost',
+        siteName: settings.mail?.siteName,
         clock: runClock,
         count: (what) => {
           mail[what]++;

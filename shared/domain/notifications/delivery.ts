@@ -45,6 +45,8 @@ export interface MailDeliveryDeps {
   readonly clock: () => Date;
   readonly sender: MailSender;
   readonly siteUrl: string;
+  /** The district's site name in each mail (SITE_NAME); the default otherwise. */
+  readonly siteName?: string | undefined;
   /** Counts what happened, for metrics: 'sent', 'failed', 'dead', 'skipped'. */
   readonly count?: (what: 'sent' | 'failed' | 'dead' | 'skipped') => void;
 }
@@ -58,6 +60,7 @@ export function makeMailDeliveryHandler({
   store,
   sender,
   siteUrl,
+  siteName,
   clock,
   count = () => {},
 }: MailDeliveryDeps) {
@@ -77,7 +80,11 @@ export function makeMailDeliveryHandler({
     }
     await store.claim(delivery, clock(), MAIL_LEASE_MS);
     try {
-      await sender.send({ to, ...renderMail(delivery.notice, siteUrl), idempotencyKey: delivery.id });
+      await sender.send({
+        to,
+        ...renderMail(delivery.notice, siteUrl, siteName),
+        idempotencyKey: delivery.id,
+      });
     } catch (error) {
       // The credit office reads this on its dead-letter list: no recipient's address in it.
       const why = maskAddresses(error instanceof Error ? `${error.name}: ${error.message}` : String(error));

@@ -15,6 +15,7 @@ export interface MailSender {
   send(mail: OutgoingMail): Promise<void>;
 }
 
+/** The default name (shared/site/site-config.ts DEFAULT_SITE.name); a deployment passes its own. */
 export const SITE_NAME = '济阳区信用信息公示';
 
 /** How long a confirmation link works (the mail says 24 小时). */
@@ -41,14 +42,18 @@ export function siteLink(siteUrl: string, path: string): string {
  * The e-mail of a notice, in Chinese, as plain text and HTML with the same words. It carries
  * only the notice (which the recipient reads in its inbox anyway) and a link to the site.
  */
-export function renderMail(notice: Notice, siteUrl: string): Pick<OutgoingMail, 'subject' | 'text' | 'html'> {
+export function renderMail(
+  notice: Notice,
+  siteUrl: string,
+  siteName: string = SITE_NAME,
+): Pick<OutgoingMail, 'subject' | 'text' | 'html'> {
   const link = notice.link ? siteLink(siteUrl, notice.link) : undefined;
   const body = [
     ...notice.lines,
     ...(notice.basis ? [`依据：${notice.basis}`] : []),
     ...(link ? [`查看详情：${link}`] : []),
   ];
-  const text = [`${notice.title}`, '', ...body, '', ...FOOTER, `—— ${SITE_NAME}`].join('\n');
+  const text = [`${notice.title}`, '', ...body, '', ...FOOTER, `—— ${siteName}`].join('\n');
   const html = [
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">',
     `<title>${escapeHtml(notice.title)}</title></head><body>`,
@@ -56,10 +61,10 @@ export function renderMail(notice: Notice, siteUrl: string): Pick<OutgoingMail, 
     ...notice.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
     ...(notice.basis ? [`<p>依据：${escapeHtml(notice.basis)}</p>`] : []),
     ...(link ? [`<p><a href="${escapeHtml(link)}">查看详情</a></p>`] : []),
-    `<hr><p style="color:#555;font-size:13px">${FOOTER.map(escapeHtml).join('<br>')}<br>—— ${SITE_NAME}</p>`,
+    `<hr><p style="color:#555;font-size:13px">${FOOTER.map(escapeHtml).join('<br>')}<br>—— ${escapeHtml(siteName)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { subject: `【${SITE_NAME}】${notice.title}`, text, html };
+  return { subject: `【${siteName}】${notice.title}`, text, html };
 }
 
 /** The one message an unconfirmed address receives: the link that confirms it. */
