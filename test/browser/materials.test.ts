@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, describeViolations, PHONE } from '../support/browser.ts';
+import { ANY_IMPACT, axeViolations, DESKTOP, describeViolations, PHONE } from '../support/browser.ts';
 import { pdfOf } from '../support/materials.ts';
 import { anEntityParty } from '../support/workflow-mothers.ts';
 import { openSignedIn, penaltyNamed, type SiteWorld, sha256Hex, siteWorld } from './site-world.ts';
@@ -45,7 +45,7 @@ describe.each([
     await form.getByText(`SHA-256：${sha256Hex(pdf)}`).waitFor();
     await form.getByRole('button', { name: '提交异议' }).click();
     await form.getByText('第 1 项材料已上传并核对无误').waitFor();
-    const filerViolations = await axeViolations(page, ['minor', 'moderate', 'serious', 'critical']);
+    const filerViolations = await axeViolations(page, ANY_IMPACT);
     const [objection] = (await api.list(entity.token, '/v1/entity/objections')).filter(
       (o) => o.recordId === recordId,
     );
@@ -62,7 +62,7 @@ describe.each([
     await item.getByRole('button', { name: '打开文件（2.0 MB）：行政处罚决定书.pdf' }).click();
     const file = await download;
     const bytes = await readFile((await file.path()) as string);
-    const clerkViolations = await axeViolations(clerk.page, ['minor', 'moderate', 'serious', 'critical']);
+    const clerkViolations = await axeViolations(clerk.page, ANY_IMPACT);
 
     // Another entity asks for the same file.
     const other = await anEntityParty(world.service);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, describeViolations, PHONE } from '../support/browser.ts';
+import { ANY_IMPACT, axeViolations, DESKTOP, describeViolations, PHONE } from '../support/browser.ts';
 import { APPROVE, RECENTLY } from '../support/workflow-mothers.ts';
 import { openSignedIn, penaltyNamed, type SiteWorld, siteWorld } from './site-world.ts';
 
@@ -15,8 +15,6 @@ beforeAll(async () => {
   world = await siteWorld();
 });
 afterAll(() => world.stop());
-
-const ALL_IMPACTS = ['minor', 'moderate', 'serious', 'critical'];
 
 describe.each([
   ['desktop', DESKTOP],
@@ -51,13 +49,13 @@ describe.each([
       .getByRole('link', { name: '申请信用修复' })
       .click();
     const hash = new URL(page.url()).hash;
-    const accountViolations = await axeViolations(page, ALL_IMPACTS);
+    const accountViolations = await axeViolations(page, ANY_IMPACT);
 
     await earlyCard.getByRole('link', { name: '修复指引' }).click();
     await page.getByRole('heading', { level: 1, name: '信用修复指引' }).waitFor();
     const periods = await page.locator('#guide-periods').textContent();
     const guideMaterials = await page.locator('#guide-materials').textContent();
-    const guideViolations = await axeViolations(page, ALL_IMPACTS);
+    const guideViolations = await axeViolations(page, ANY_IMPACT);
 
     expect(await earlyCard.getByRole('button', { name: /申请信用修复/ }).count()).toBe(0);
     expect(options).toContain(ready);

@@ -88,6 +88,9 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   return path;
 }
 
+/** Every impact axe knows: the site's pages must have no violation of any of them. */
+export const ANY_IMPACT: readonly string[] = ['minor', 'moderate', 'serious', 'critical'];
+
 export interface AxeViolation {
   readonly id: string;
   readonly impact: string | null;

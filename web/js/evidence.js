@@ -271,23 +271,42 @@ export function filingMaterials(kind, filing, getToken) {
   );
 }
 
-function fileRow(kind, filing, item, n, getToken) {
-  const note = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+/**
+ * 打开文件 for a filing's n-th file: fetches its short-lived link and downloads it; `note`
+ * says how that went, `notYet` what to say of a file that has not arrived, and `onError` may
+ * take an error first (a signed-out one).
+ */
+export function openFileButton({ kind, filingId, item, n, getToken, note, notYet, onError = () => false }) {
   const text = `打开文件（${sizeText(item.file.size)}）`;
-  const open = h(
+  // The visible words first, then whose: axe (and speech input) match the name on them.
+  const button = h(
     'button',
     { type: 'button', class: 'secondary small', 'aria-label': `${text}：${item.name}` },
     text,
   );
-  open.addEventListener('click', async () => {
+  button.addEventListener('click', async () => {
     note.textContent = '';
     try {
-      await openMaterial(kind, filing.id, n, getToken());
+      await openMaterial(kind, filingId, n, getToken());
       note.textContent = '已开始下载';
     } catch (error) {
-      note.textContent =
-        error?.code === 'material_not_received' ? '该文件尚未上传成功，可重新上传' : failureMessage(error);
+      if (onError(error)) return;
+      note.textContent = error?.code === 'material_not_received' ? notYet : failureMessage(error);
     }
+  });
+  return button;
+}
+
+function fileRow(kind, filing, item, n, getToken) {
+  const note = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const open = openFileButton({
+    kind,
+    filingId: filing.id,
+    item,
+    n,
+    getToken,
+    note,
+    notYet: '该文件尚未上传成功，可重新上传',
   });
   const row = h('li', {}, item.name, ' ', open);
   if (filing.status === 'pending') {

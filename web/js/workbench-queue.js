@@ -5,7 +5,7 @@
  */
 
 import { getJson, postJson } from './api.js';
-import { openMaterial, sizeText } from './evidence.js';
+import { openFileButton } from './evidence.js';
 import { labelOf } from './labels.js';
 import { deadlineBadge, handleSignedOut } from './staff.js';
 import {
@@ -129,26 +129,18 @@ export function evidencePanel(evidence, filing) {
   );
 }
 
-/** 打开文件: fetches the link and downloads the file; says so when it has not arrived yet. */
+/** 打开文件 beside an item of the queue; says so when the filer has not sent it yet. */
 function materialButton(item, n, { kind, id, token }) {
   const note = h('span', { class: 'hint', 'aria-live': 'polite' });
-  const text = `打开文件（${sizeText(item.file.size)}）`;
-  // The visible words first, then whose: axe (and speech input) match the name on them.
-  const button = h(
-    'button',
-    { type: 'button', class: 'secondary small', 'aria-label': `${text}：${item.name}` },
-    text,
-  );
-  button.addEventListener('click', async () => {
-    note.textContent = '';
-    try {
-      await openMaterial(kind, id, n, token);
-      note.textContent = '已开始下载';
-    } catch (error) {
-      if (handleSignedOut(error)) return;
-      note.textContent =
-        error?.code === 'material_not_received' ? '申请人尚未上传该文件' : failureMessage(error);
-    }
+  const button = openFileButton({
+    kind,
+    filingId: id,
+    item,
+    n,
+    getToken: () => token,
+    note,
+    notYet: '申请人尚未上传该文件',
+    onError: handleSignedOut,
   });
   return h('span', { class: 'material-open' }, ' ', button, ' ', note);
 }
