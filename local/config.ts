@@ -21,6 +21,8 @@ const localEnv = z.object({
   /** The embedded catcher's SMTP port when MAIL_URL is unset (its messages: /local/mail). */
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   MAIL_FROM: z.email().default('noreply@disclosure.localhost'),
+  // SITE_NAME, SITE_OFFICE_CONTACT and SITE_LEGAL_NOTICE (the district) are read by siteFrom
+  // in shared/site/site-config.ts, not here: the CDK app reads the same settings as context.
 });
 
 export interface LocalConfig {
