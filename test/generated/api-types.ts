@@ -1645,7 +1645,7 @@ export interface components {
             disclosureDeadline: {
                 /** @description 法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假） */
                 due: string;
-                /** @description 期限落在尚未公布正式放假安排的年份，暂按周末计算 */
+                /** @description 期限所在年度的放假安排尚未公布：按法定节假日及补假计算，未含调休；公布后，尚未公示的记录期限随之重算 */
                 provisional: boolean;
                 /** Format: int32 */
                 workingDays: number;
@@ -1935,7 +1935,7 @@ export interface components {
             disclosureDeadline: {
                 /** @description 法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假） */
                 due: string;
-                /** @description 期限落在尚未公布正式放假安排的年份，暂按周末计算 */
+                /** @description 期限所在年度的放假安排尚未公布：按法定节假日及补假计算，未含调休；公布后，尚未公示的记录期限随之重算 */
                 provisional: boolean;
                 /** Format: int32 */
                 workingDays: number;
@@ -2061,7 +2061,7 @@ export interface components {
             disclosureDeadline: {
                 /** @description 法定公示期限：决定日期 + 7 个工作日（按工作日历，含调休、补假） */
                 due: string;
-                /** @description 期限落在尚未公布正式放假安排的年份，暂按周末计算 */
+                /** @description 期限所在年度的放假安排尚未公布：按法定节假日及补假计算，未含调休；公布后，尚未公示的记录期限随之重算 */
                 provisional: boolean;
                 /** Format: int32 */
                 workingDays: number;

@@ -146,7 +146,7 @@ function timelinessRows(record) {
     [
       '法定公示期限',
       `决定日期 ${record.decisionDate} + ${deadline.workingDays} 个工作日 = ${deadline.due}` +
-        (deadline.provisional ? '（该年度放假安排尚未公布，暂按周末计算，公布后可能调整）' : ''),
+        (deadline.provisional ? '（期限所在年度的放假安排尚未公布：按法定节假日及补假计算，未含调休）' : ''),
     ],
     [
       '公示时效',
