@@ -21,6 +21,12 @@ const localEnv = z.object({
   /** The embedded catcher's SMTP port when MAIL_URL is unset (its messages: /local/mail). */
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   MAIL_FROM: z.email().default('noreply@disclosure.localhost'),
+  /** `fake`: start the fake city credit platform (local/fake-upstream.ts) and push to it. */
+  UPSTREAM: z.enum(['fake', 'off']).default('off'),
+  /** The fake platform's port when UPSTREAM=fake (0: any free port). */
+  UPSTREAM_PORT: z.coerce.number().int().min(0).max(65535).default(8790),
+  // UPSTREAM_URL and UPSTREAM_TOKEN (a platform of your own, e.g. `npm run upstream`) are read
+  // by upstreamFromEnv in shared/upstream/from-env.ts, as the sweeps function reads them on AWS.
   // SITE_NAME, SITE_OFFICE_CONTACT and SITE_LEGAL_NOTICE (the district) are read by siteFrom
   // in shared/site/site-config.ts, not here: the CDK app reads the same settings as context.
 });
@@ -38,6 +44,12 @@ export interface LocalConfig {
   readonly mailUrl?: string | undefined;
   readonly mailCatcherPort?: number | undefined;
   readonly mailFrom?: string | undefined;
+  /** Start the fake upstream platform on this port (0: any) and push to it. */
+  readonly fakeUpstreamPort?: number | undefined;
+  /** Push to this platform (a test's own fake); else UPSTREAM_URL/UPSTREAM_TOKEN, else none. */
+  readonly upstream?:
+    | { readonly url: string; readonly token: string; readonly timeoutMs?: number }
+    | undefined;
 }
 
 export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -56,5 +68,6 @@ export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalC
     mailUrl: c.MAIL_URL,
     mailCatcherPort: c.MAIL_CATCHER_PORT,
     mailFrom: c.MAIL_FROM,
+    ...(c.UPSTREAM === 'fake' ? { fakeUpstreamPort: c.UPSTREAM_PORT } : {}),
   };
 }

@@ -18,6 +18,9 @@ async function main(): Promise<void> {
       `  data:     ${config.dataDir}  (table ${config.tableName} ${service.table}; DynamoDB ${service.startedDynamoDb ? `Local at ${service.dynamodbEndpoint}` : service.dynamodbEndpoint})`,
       `  try:      curl '${service.url}/v1/deadlines?from=2026-09-30&workingDays=7'`,
       `  tokens:   ${dataDirArg}npm run token -- --role admin | --role agency --agency <USCC> | --role entity --uscc <USCC>`,
+      ...(service.upstreamUrl
+        ? [`  upstream: records are pushed to ${service.upstreamUrl} (npm run sweep -- upstream)`]
+        : []),
       '  stop:     Ctrl-C',
       '',
       '',

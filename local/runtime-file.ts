@@ -13,6 +13,8 @@ export interface Runtime {
   readonly tableName: string;
   /** Where the running service sends mail, so `npm run sweep` sends to the same place. */
   readonly mailUrl?: string | undefined;
+  /** Where the running service pushes records (and its token), so `npm run sweep -- upstream` pushes there too. */
+  readonly upstream?: { readonly url: string; readonly token: string } | undefined;
 }
 
 const fileIn = (dataDir: string) => join(dataDir, 'runtime.json');

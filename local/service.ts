@@ -6,9 +6,12 @@ import { systemClock } from '../shared/domain/clock.ts';
 import { smtpSender } from '../shared/mail/smtp-sender.ts';
 import { siteFrom } from '../shared/site/site-config.ts';
 import { createDocumentClient } from '../shared/store/client.ts';
+import { upstreamFromEnv } from '../shared/upstream/from-env.ts';
+import { httpUpstream } from '../shared/upstream/http-upstream.ts';
 import type { LocalConfig } from './config.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTable } from './ensure-table.ts';
+import { type FakeUpstream, startFakeUpstream } from './fake-upstream.ts';
 import { createApiServer } from './http-server.ts';
 import { startJobWorker } from './job-worker.ts';
 import { localKeys } from './jwt-keys.ts';
@@ -29,6 +32,8 @@ export interface LocalService {
   readonly table: 'created' | 'updated' | 'exists';
   /** Where mail goes, and what the embedded catcher received (empty when MAIL_URL names another server). */
   readonly mail: { readonly url: string; messages(): readonly CaughtMail[] };
+  /** Where records are pushed (the fake platform when UPSTREAM=fake), or none. */
+  readonly upstreamUrl?: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
     : await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
   const endpoint = dynamo?.endpoint ?? (config.dynamodbEndpoint as string);
   let catcher: MailCatcher | undefined;
+  let fake: FakeUpstream | undefined;
   try {
     // The handler modules read these once, at import, exactly as on Lambda.
     process.env.TABLE_NAME = config.tableName;
@@ -72,7 +78,18 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
         return siteUrl;
       },
     };
-    const sweeps = makeSweeps(store, systemClock, { autoPublish: config.autoPublish, mail });
+    // The city's platform: a test's own, the fake one (UPSTREAM=fake), UPSTREAM_URL, or none.
+    if (config.fakeUpstreamPort !== undefined)
+      fake = await startFakeUpstream({ port: config.fakeUpstreamPort });
+    const upstreamTarget = config.upstream ?? (fake ? { url: fake.url, token: fake.token } : undefined);
+    const upstream = upstreamTarget
+      ? httpUpstream({
+          url: upstreamTarget.url,
+          token: async () => upstreamTarget.token,
+          ...(config.upstream?.timeoutMs ? { timeoutMs: config.upstream.timeoutMs } : {}),
+        })
+      : upstreamFromEnv(process.env);
+    const sweeps = makeSweeps(store, systemClock, { autoPublish: config.autoPublish, mail, upstream });
     const scheduler = config.schedules ? startScheduler(sweeps) : undefined;
     const jobs = config.batchJobs ? startJobWorker(sweeps) : undefined;
     const server = createApiServer({
@@ -99,6 +116,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
       dynamodbEndpoint: endpoint,
       tableName: config.tableName,
       mailUrl,
+      ...(upstreamTarget ? { upstream: { url: upstreamTarget.url, token: upstreamTarget.token } } : {}),
     });
     return {
       url,
@@ -107,6 +125,7 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
       startedDynamoDb: dynamo !== undefined,
       table,
       mail: { url: mailUrl, messages: () => catcher?.messages() ?? [] },
+      upstreamUrl: upstreamTarget?.url ?? process.env.UPSTREAM_URL,
       async stop() {
         clearRuntime(config.dataDir);
         await scheduler?.stop();
@@ -115,10 +134,12 @@ export async function startLocalService(config: LocalConfig): Promise<LocalServi
         await new Promise<void>((resolve) => server.close(() => resolve()));
         sender.close();
         await catcher?.stop();
+        await fake?.stop();
         await dynamo?.stop();
       },
     };
   } catch (error) {
+    await fake?.stop();
     await catcher?.stop();
     await dynamo?.stop();
     throw error;

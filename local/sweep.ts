@@ -13,6 +13,8 @@ import { SWEEP_NAMES, type SweepName } from '../shared/domain/deadlines/kinds.ts
 import type { SweepReport } from '../shared/domain/deadlines/sweep.ts';
 import { smtpSender } from '../shared/mail/smtp-sender.ts';
 import { createDocumentClient } from '../shared/store/client.ts';
+import { upstreamFromEnv } from '../shared/upstream/from-env.ts';
+import { httpUpstream } from '../shared/upstream/http-upstream.ts';
 import { localConfigFromEnv } from './config.ts';
 import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local.ts';
 import { readRuntime } from './runtime-file.ts';
@@ -87,9 +89,14 @@ async function main(): Promise<void> {
       siteUrl: running?.url ?? `http://localhost:${config.port}`,
       siteName: siteFrom(process.env).name,
     };
-    const report = await makeSweeps(store, clock, { autoPublish: config.autoPublish, mail })(sweep).finally(
-      () => sender.close(),
-    );
+    // Records go where the running service pushes them; with none running, to UPSTREAM_URL if set.
+    const target = running?.upstream;
+    const upstream = target
+      ? httpUpstream({ url: target.url, token: async () => target.token })
+      : upstreamFromEnv(process.env);
+    const report = await makeSweeps(store, clock, { autoPublish: config.autoPublish, mail, upstream })(
+      sweep,
+    ).finally(() => sender.close());
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : describe(report));
   } finally {
     await own?.stop();

@@ -53,4 +53,27 @@ export const SCHEDULES = [
     cron: 'cron(30 8 * * ? *)',
     description: "The credit office's daily digest of what is overdue per agency",
   },
+  {
+    sweep: 'upstream',
+    // A record's change reaches the city's platform within a minute; a fault is retried on its backoff.
+    cron: 'cron(* * * * ? *)',
+    description: "Pushes published, corrected, revoked and ended records to the city's credit platform",
+  },
+  {
+    sweep: 'upstream-reconcile',
+    cron: 'cron(30 2 * * ? *)',
+    description:
+      "Compares what the city's platform holds with what was pushed; reports differences to the credit office",
+  },
+  {
+    sweep: 'public-feed',
+    // Writers number their own changes before they answer; this numbers what a dead writer left.
+    cron: 'cron(* * * * ? *)',
+    description: 'Numbers public changes left pending in the change feed',
+  },
+  {
+    sweep: 'open-data-snapshot',
+    cron: 'cron(15 1 * * ? *)',
+    description: 'Writes the daily open-data snapshot of every public record, with its SHA-256',
+  },
 ] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

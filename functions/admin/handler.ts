@@ -4,6 +4,7 @@ import { auditRepository } from '../../shared/store/audit-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { eventRepository } from '../../shared/store/event-repository.ts';
 import { lateRecordChanges } from '../../shared/store/late-record-changes.ts';
+import { reconciliationRepository } from '../../shared/store/reconciliation-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { adminRoutes } from './routes.ts';
 
@@ -28,6 +29,7 @@ export const handler = httpHandler(
     events: events.list,
     escalated: workflows.escalated,
     lateRecordChanges: (q) => lateRecordChanges(store, q),
+    reconciliations: reconciliationRepository(store).latest,
     verify,
   }),
 );

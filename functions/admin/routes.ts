@@ -1,9 +1,11 @@
+import * as z from 'zod';
 import type { ChainProblem } from '../../shared/domain/audit-verification.ts';
 import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
 import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { Page } from '../../shared/domain/records/ports.ts';
 import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
 import type { Repair } from '../../shared/domain/repairs/repair.ts';
+import type { ReconciliationReport } from '../../shared/domain/sharing/reconcile.ts';
 import { objectionView, repairView } from '../../shared/domain/workflows/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { OVERSIGHT_PAGE_SIZE, pageBody, pageRequest } from '../../shared/http/paging.ts';
@@ -15,6 +17,7 @@ import {
   verifyQuery,
   verifyResponse,
 } from '../../shared/schemas/oversight.ts';
+import { reconciliationList } from '../../shared/schemas/upstream.ts';
 import { agencyView } from '../records/views.ts';
 
 export interface AdminPorts {
@@ -33,10 +36,21 @@ export interface AdminPorts {
   ): Promise<Page<Objection | Repair>>;
   /** Records revoked or changed after the 3 working days of their revoking or changing decision (条例 第40条). */
   lateRecordChanges(query: { limit: number; cursor?: string | undefined }): Promise<Page<DisclosureRecord>>;
+  /** The newest reconciliations with the city's credit platform. */
+  reconciliations(limit: number): Promise<ReconciliationReport[]>;
 }
+
+/** How many nightly reconciliations the office's page shows: a month. */
+const RECONCILIATIONS_SHOWN = 30;
 
 export function adminRoutes(ports: AdminPorts) {
   return {
+    'GET /v1/admin/upstream/reconciliations': defineRoute({
+      query: z.strictObject({}),
+      responses: { 200: reconciliationList },
+      run: async () => ({ body: { items: await ports.reconciliations(RECONCILIATIONS_SHOWN) } }),
+    }),
+
     'GET /v1/admin/events': defineRoute({
       query: eventsQuery,
       responses: { 200: eventPage },

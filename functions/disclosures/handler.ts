@@ -1,9 +1,12 @@
 import { agencyNamesTtlMs, cachedAgencyNames } from '../../shared/domain/agencies/name-cache.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { makePublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
+import { makeFeed } from '../../shared/domain/sharing/feed.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { siteFrom } from '../../shared/site/site-config.ts';
 import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
+import { feedRepository } from '../../shared/store/feed-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { verificationRepository } from '../../shared/store/verification-repository.ts';
 import { disclosureRoutes } from './routes.ts';
@@ -20,5 +23,7 @@ export const handler = httpHandler(
     disclosures,
     cachedAgencyNames(agencyRepository(store), systemClock, agencyNamesTtlMs(process.env)),
     verificationRepository(store),
+    makeFeed({ feed: feedRepository(store), records: recordRepository(store), clock: systemClock }),
+    siteFrom(process.env),
   ),
 );

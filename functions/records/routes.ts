@@ -1,4 +1,5 @@
 import type { RecordUseCases } from '../../shared/domain/records/use-cases.ts';
+import { makeUpstreamViews, type PushStore } from '../../shared/domain/sharing/upstream.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
 import { agencyOf } from '../../shared/http/principal.ts';
@@ -17,13 +18,44 @@ import {
 } from '../../shared/schemas/records/agency-routes.ts';
 import { recordIdParams } from '../../shared/schemas/records/public-routes.ts';
 import { recordInputSchema, registerRecordBody } from '../../shared/schemas/records/record-input.ts';
+import { upstreamPage, upstreamPushResponse, upstreamQuery } from '../../shared/schemas/upstream.ts';
 import type { BatchJobs } from './batch.ts';
+
+type UpstreamViews = ReturnType<typeof makeUpstreamViews>;
+/** No push store: every record reads as not pushed (the documentation catalog). */
+const NO_PUSHES: Pick<PushStore, 'get' | 'forAgency'> = {
+  get: async () => undefined,
+  forAgency: async () => ({ items: [] }),
+};
+
 import { agencyView, jobView } from './views.ts';
 
 const validateContent = (content: unknown) => parsePart(recordInputSchema, 'body.changes', content);
 
-export function recordRoutes(records: RecordUseCases, batch: BatchJobs) {
+export function recordRoutes(
+  records: RecordUseCases,
+  batch: BatchJobs,
+  upstream: UpstreamViews = makeUpstreamViews({ records, pushes: NO_PUSHES }),
+) {
   return {
+    'GET /v1/records/{id}/upstream': defineRoute({
+      params: recordIdParams,
+      responses: { 200: upstreamPushResponse },
+      run: async ({ params, principal }) => ({
+        body: await upstream.ofRecord(agencyOf(principal), params.id),
+      }),
+    }),
+
+    'GET /v1/agency/upstream': defineRoute({
+      query: upstreamQuery,
+      responses: { 200: upstreamPage },
+      run: async ({ query, principal }) => ({
+        body: pageBody(
+          await upstream.ofAgency({ agency: agencyOf(principal), state: query.state, ...pageRequest(query) }),
+        ),
+      }),
+    }),
+
     'POST /v1/records': defineRoute({
       body: registerRecordBody,
       responses: { 200: registrationResponse, 201: registrationResponse },

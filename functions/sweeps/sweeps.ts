@@ -8,7 +8,11 @@ import { runSweep, type SweepReport } from '../../shared/domain/deadlines/sweep.
 import { makeOfficeDigest } from '../../shared/domain/notifications/digest.ts';
 import type { MailSender } from '../../shared/domain/notifications/mail.ts';
 import { makeRecordUseCases } from '../../shared/domain/records/use-cases.ts';
+import { writeSnapshot } from '../../shared/domain/sharing/open-data.ts';
+import { makeReconciliation } from '../../shared/domain/sharing/reconcile.ts';
+import type { UpstreamPort } from '../../shared/domain/sharing/upstream.ts';
 import { deadlineHandlers } from '../../shared/domain/timers.ts';
+import { materialFilesFromEnv } from '../../shared/files/from-env.ts';
 import type { MailSettings } from '../../shared/mail/from-env.ts';
 import { emitMetrics } from '../../shared/observability/metrics.ts';
 import { agencyRepository } from '../../shared/store/agency-repository.ts';
@@ -17,8 +21,12 @@ import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { contactRepository } from '../../shared/store/contact-repository.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
+import { sequenceFeed } from '../../shared/store/feed-repository.ts';
 import { recomputePorts } from '../../shared/store/job-repository.ts';
 import { notificationRepository } from '../../shared/store/notification-repository.ts';
+import { openDataRepository } from '../../shared/store/open-data-repository.ts';
+import { pushRepository } from '../../shared/store/push-repository.ts';
+import { reconciliationRepository } from '../../shared/store/reconciliation-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { isTransientStoreError } from '../../shared/store/transient.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
@@ -39,6 +47,8 @@ export interface SweepSettings {
    * Without it no mail leaves: each delivery fails and waits for its next attempt.
    */
   readonly mail?: MailSettings | undefined;
+  /** The city's credit platform (UPSTREAM_URL); without it nothing is pushed and pushes wait. */
+  readonly upstream?: UpstreamPort | undefined;
 }
 
 export type Sweeps = (
@@ -50,7 +60,10 @@ export type Sweeps = (
  * Every sweep wired to the store: the Lambda handler and `npm run sweep` both use this, so
  * a sweep run by hand is the one the schedule runs.
  */
-export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings): Sweeps {
+export function makeSweeps(given: Store, clock: Clock, settings: SweepSettings): Sweeps {
+  // A sweep answers no one: the public changes it makes are numbered in the feed once, at the
+  // end of its run, in a few batches instead of one numbering per change.
+  const store: Store = { ...given, feedNumbering: 'deferred' };
   const records = recordRepository(store);
   const calendars = calendarRepository(store);
   const deadlines = deadlineRepository(store);
@@ -59,6 +72,9 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
   const notifications = notificationRepository(store);
   const contacts = contactRepository(store);
   const agencies = agencyRepository(store);
+  const pushes = pushRepository(store);
+  const reconciliations = reconciliationRepository(store);
+  const openData = openDataRepository(store, materialFilesFromEnv());
   return async (sweep, options = {}) => {
     // One run reads each calendar year once, not once per item; the next run reads afresh.
     const calendarYears = memoizeYears(calendarYearsFrom(calendars));
@@ -75,6 +91,38 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
       const action = await digest();
       return { sweep, now: runClock().toISOString(), actions: { [action]: 1 }, deadLettered: 0, more: false };
     }
+    const once = (action: string) => ({
+      sweep,
+      now: runClock().toISOString(),
+      actions: { [action]: 1 },
+      deadLettered: 0,
+      more: false,
+    });
+    if (sweep === 'public-feed') {
+      const { numbered, left } = await sequenceFeed(store, { rounds: 50 });
+      return {
+        ...once('feed-numbered'),
+        actions: numbered > 0 ? { 'feed-numbered': numbered } : {},
+        more: left,
+      };
+    }
+    if ((sweep === 'upstream' || sweep === 'upstream-reconcile') && !settings.upstream)
+      return once('upstream-not-configured');
+    if (sweep === 'upstream-reconcile' && settings.upstream) {
+      const report = await makeReconciliation({
+        pushes: pushes,
+        upstream: settings.upstream,
+        clock: runClock,
+        saveReport: reconciliations.save,
+        putEvent: contacts.putEvent,
+      })();
+      return once(report.differences === 0 ? 'reconciled' : 'differences-reported');
+    }
+    if (sweep === 'open-data-snapshot') {
+      const snapshot = await writeSnapshot({ records, snapshots: openData, clock: runClock });
+      return once(snapshot.written ? 'snapshot-written' : 'snapshot-exists');
+    }
+    const upstreamCounts = { accepted: 0, refused: 0, retry: 0 };
     const mail = { sent: 0, failed: 0, dead: 0, skipped: 0 };
     const recordUseCases = makeRecordUseCases({ records, calendarYears, clock: runClock });
     const handlers = deadlineHandlers({
@@ -91,6 +139,14 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
         clock: runClock,
         count: (what) => {
           mail[what]++;
+        },
+      },
+      upstream: settings.upstream && {
+        store: pushes,
+        upstream: settings.upstream,
+        agencyName: async (uscc) => (await agencies.get(uscc))?.agency.name,
+        count: (what) => {
+          upstreamCounts[what]++;
         },
       },
       batchJobs: {
@@ -113,6 +169,7 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
       isTransient: isTransientStoreError,
       ...(options.timeLeft ? { timeLeft: options.timeLeft } : {}),
     });
+    if (report.actions && Object.keys(report.actions).length > 0) await sequenceFeed(store, { rounds: 50 });
     const processed = Object.values(report.actions).reduce((sum, n) => sum + n, 0);
     emitMetrics(
       { SweepItemsProcessed: processed, SweepItemsDeadLettered: report.deadLettered },
@@ -125,6 +182,15 @@ export function makeSweeps(store: Store, clock: Clock, settings: SweepSettings):
           MailFailed: mail.failed,
           MailDeadLettered: mail.dead,
           MailSkipped: mail.skipped,
+        },
+        { Sweep: sweep },
+      );
+    if (sweep === 'upstream')
+      emitMetrics(
+        {
+          UpstreamAccepted: upstreamCounts.accepted,
+          UpstreamRefused: upstreamCounts.refused,
+          UpstreamRetried: upstreamCounts.retry,
         },
         { Sweep: sweep },
       );

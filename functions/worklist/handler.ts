@@ -4,6 +4,7 @@ import { systemClock } from '../../shared/domain/clock.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
+import { pushRepository } from '../../shared/store/push-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { worklistRoutes } from './routes.ts';
@@ -14,6 +15,7 @@ const worklist = makeAgencyWorklist({
   workflows: workflowRepository(store),
   calendarYears: calendarYearsFrom(calendarRepository(store)),
   clock: systemClock,
+  pushes: pushRepository(store),
 });
 
 export const handler = httpHandler('worklist', worklistRoutes(worklist));

@@ -5,6 +5,7 @@ import { addDays, endOfShanghaiDay, type IsoDate, shanghaiDate, shanghaiTimestam
 import { type DeadlineStanding, deadlineStanding } from './deadlines/days-left.ts';
 import type { Page, RecordStore } from './records/ports.ts';
 import type { DisclosureRecord } from './records/record.ts';
+import type { PushStore } from './sharing/upstream.ts';
 import { type RecordSummary, recordSummary } from './workflows/filing.ts';
 import type { WorkflowStore } from './workflows/ports.ts';
 
@@ -37,6 +38,12 @@ export interface AgencyWorklist {
   readonly overdue: WorklistSection;
   readonly objections: WorklistSection;
   readonly repairs: WorklistSection;
+  /** Records the city's credit platform refused as invalid, with its reason (newest intent each). */
+  readonly upstreamRefused?: {
+    readonly count: number;
+    readonly more: boolean;
+    readonly items: readonly { recordId: string; reason: string; field?: string | undefined; at: string }[];
+  };
 }
 
 interface Due {
@@ -68,8 +75,10 @@ export function makeAgencyWorklist(deps: {
   workflows: Pick<WorkflowStore, 'objectionsForAgency' | 'repairsForAgency'>;
   calendarYears: CalendarYearsPort;
   clock: Clock;
+  /** The push states to the city's platform: refused ones are the agency's to correct. */
+  pushes?: Pick<PushStore, 'forAgency'>;
 }) {
-  const { records, workflows, calendarYears, clock } = deps;
+  const { records, workflows, calendarYears, clock, pushes } = deps;
   return async (agency: string): Promise<AgencyWorklist> => {
     const now = clock();
     const today = shanghaiDate(now);
@@ -79,7 +88,7 @@ export function makeAgencyWorklist(deps: {
       (calendar) => addWorkingDays(calendar, today, 1).due,
     );
     const base = { agency, limit: WORKLIST_SHOWN };
-    const [registered, overdue, soon, objections, repairs] = await Promise.all([
+    const [registered, overdue, soon, objections, repairs, refused] = await Promise.all([
       records.listForAgency({ ...base, status: 'registered' }),
       records.listForAgency({ ...base, status: 'registered', dueBefore: shanghaiTimestamp(now) }),
       records.listForAgency({
@@ -94,6 +103,7 @@ export function makeAgencyWorklist(deps: {
       }),
       workflows.objectionsForAgency({ ...base, status: 'pending' }),
       workflows.repairsForAgency({ ...base, status: 'pending' }),
+      pushes?.forAgency({ agency, state: 'failed', limit: WORKLIST_SHOWN }),
     ]);
     const notLate = soon.items.filter(
       (r) => r.disclosure.due <= nextWorkingDay && r.disclosure.dueAt > shanghaiTimestamp(now),
@@ -112,7 +122,21 @@ export function makeAgencyWorklist(deps: {
       })),
       repairs: section(repairs, filingItem),
     };
-    return withStandings(calendarYears, today, sections);
+    const standing = await withStandings(calendarYears, today, sections);
+    if (!refused) return standing;
+    return {
+      ...standing,
+      upstreamRefused: {
+        count: refused.items.length,
+        more: refused.cursor !== undefined,
+        items: refused.items.map((p) => ({
+          recordId: p.recordId,
+          reason: p.reason ?? '',
+          ...(p.field ? { field: p.field } : {}),
+          at: p.updatedAt,
+        })),
+      },
+    };
   };
 }
 

@@ -19,6 +19,7 @@ export const EVENT_TYPES = [
   'repair-filed',
   'repair-decided',
   'repair-escalated',
+  'upstream-differences',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -39,6 +40,7 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   'repair-filed': '申请信用修复',
   'repair-decided': '信用修复决定',
   'repair-escalated': '信用修复逾期报告',
+  'upstream-differences': '上报对账差异',
 };
 
 export interface DomainEvent {

@@ -8,6 +8,7 @@ import { makeNotifyHandler } from './notifications/produce.ts';
 import { type BatchJobWorker, makeBatchJobHandler } from './records/batch-job.ts';
 import { makeRecordDeadlineHandlers } from './records/deadline-handlers.ts';
 import type { RecordStore } from './records/ports.ts';
+import { makeUpstreamPushHandler, type PushDeps } from './sharing/upstream.ts';
 import { makeWorkflowDeadlineHandlers } from './workflows/deadline-handlers.ts';
 import type { WorkflowStore } from './workflows/ports.ts';
 
@@ -19,6 +20,8 @@ export interface TimerDeps {
   readonly batchJobs: BatchJobWorker;
   /** Publish a public record automatically when its disclosure deadline passes. */
   readonly autoPublish: boolean;
+  /** The city's credit platform; without it, pushes stay pending until it is configured. */
+  readonly upstream?: Omit<PushDeps, 'records' | 'clock'> | undefined;
   /** Where notices go and how e-mail leaves. */
   readonly notifications: MailDeliveryDeps & { readonly clock: () => Date };
 }
@@ -43,5 +46,8 @@ export function deadlineHandlers(deps: TimerDeps): Readonly<Record<DeadlineKind,
       matterOf: makeMatterOf({ ...deps, clock: deps.notifications.clock }),
     }),
     'mail-delivery': makeMailDeliveryHandler(deps.notifications),
+    'upstream-push': deps.upstream
+      ? makeUpstreamPushHandler({ ...deps.upstream, records: deps.records, clock: deps.notifications.clock })
+      : async () => 'upstream-not-configured',
   };
 }

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import type { MaterialFiles, StoredFile } from '../domain/materials/ports.ts';
 
 /*
@@ -20,7 +20,9 @@ export interface DirFilesOptions {
   readonly signingKey: Buffer;
 }
 
-export const KEY = /^materials\/[A-Za-z0-9_-]{1,80}\/[0-9]{1,3}$/;
+/** A filing's material, or a day's open-data snapshot (shared/domain/sharing/open-data.ts). */
+export const KEY =
+  /^(?:materials\/[A-Za-z0-9_-]{1,80}\/[0-9]{1,3}|open-data\/disclosures-\d{4}-\d{2}-\d{2}\.csv)$/;
 
 export function sign(key: Buffer, parts: readonly string[]): string {
   return createHmac('sha256', key).update(parts.join('\n')).digest('base64url');
@@ -90,6 +92,14 @@ export function dirMaterialFiles({ dir, baseUrl, signingKey }: DirFilesOptions):
 
     async remove(key) {
       await rm(pathOf(dir, key), { force: true });
+    },
+
+    async store(key, body) {
+      const path = pathOf(dir, key);
+      await mkdir(dirname(path), { recursive: true });
+      // Written aside and renamed: a reader never sees half a file.
+      await writeFile(`${path}.part`, body);
+      await rename(`${path}.part`, path);
     },
   };
 }

@@ -20,6 +20,7 @@ export function materialFilesFromEnv(env: NodeJS.ProcessEnv = process.env): Mate
       inspect: async (key) => (await load()).inspect(key),
       downloadLink: async (terms) => (await load()).downloadLink(terms),
       remove: async (key) => (await load()).remove(key),
+      store: async (key, body, type) => (await load()).store(key, body, type),
     };
   }
   // Read at each use, not at import: the local server learns its port (FILES_URL) after the
@@ -34,6 +35,7 @@ export function materialFilesFromEnv(env: NodeJS.ProcessEnv = process.env): Mate
     inspect: (key) => current().inspect(key),
     downloadLink: (terms) => current().downloadLink(terms),
     remove: (key) => current().remove(key),
+    store: (key, body, type) => current().store(key, body, type),
   };
 }
 
@@ -43,4 +45,5 @@ const unconfigured: MaterialFiles = {
   inspect: () => Promise.reject(new Error('no materials store: set FILES_BUCKET or FILES_DIR')),
   downloadLink: () => Promise.reject(new Error('no materials store: set FILES_BUCKET or FILES_DIR')),
   remove: () => Promise.reject(new Error('no materials store: set FILES_BUCKET or FILES_DIR')),
+  store: () => Promise.reject(new Error('no files store: set FILES_BUCKET or FILES_DIR')),
 };

@@ -82,6 +82,10 @@ export function s3MaterialFiles({ bucket, client }: { bucket: string; client?: S
       );
     },
 
+    async store(key, body, contentType) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+
     async remove(key) {
       await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },

@@ -29,6 +29,14 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: "A batch registration job's progress and per-row results",
   },
   'GET /v1/records/{id}': { zh: '查看本机关的一条记录', en: "One of the agency's records" },
+  'GET /v1/records/{id}/upstream': {
+    zh: '本机关一条记录向市公共信用信息平台报送的状态：待报送、已报送（回执号）或被退回（理由）',
+    en: "One record's push to the city's credit platform: pending, accepted (with the receipt) or refused (with the platform's reason)",
+  },
+  'GET /v1/agency/upstream': {
+    zh: '本机关按报送状态列出的记录（默认：被平台退回的）',
+    en: "The agency's records by push state (by default those the platform refused)",
+  },
   'POST /v1/records/{id}/publish': { zh: '公示一条已登记的记录', en: 'Publish a registered record' },
   'POST /v1/records/{id}/corrections': {
     zh: '更正记录（生成新版本，保留历史）；依变更决定更正的，同时填写该决定的日期和文书号，记录是否在其后 3 个工作日内变更',
@@ -47,6 +55,14 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   'GET /v1/verifications/{code}': {
     zh: '文书核验：按核验码查验本系统出具的文书（如信用修复决定书），答复其编号、出具机关、时间和内容摘要',
     en: 'Check a document the service issued by its verification code: number, issuer, time and SHA-256',
+  },
+  'GET /v1/feed': {
+    zh: '公开变更订阅：按提交顺序列出每一项公开变更（公示、更正、撤销、停止公示）及该记录现在的公开内容；以 after=cursor 续读，无缺漏、无重复',
+    en: 'The public change feed: every change of what the public sees (published, corrected, revoked, publication ended) in commit order, with the record as the public sees it now; resume with after=cursor, with no gap and no duplicate',
+  },
+  'GET /v1/feed.atom': {
+    zh: '公开变更订阅（Atom）：最新的公开变更，新的在前',
+    en: 'The public change feed as Atom 1.0: the newest changes, newest first',
   },
   'GET /v1/entity/records': {
     zh: '本主体正在公示的记录及其异议、修复状态',
@@ -148,6 +164,10 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     en: 'Send a mail that was given up again (admin)',
   },
   'GET /v1/admin/events': { zh: '事件列表（信用办）', en: 'Events (admin)' },
+  'GET /v1/admin/upstream/reconciliations': {
+    zh: '与市公共信用信息平台的每日对账报告（数量、摘要、差异），新的在前',
+    en: "The nightly reconciliations with the city's credit platform (counts, digests, differences), newest first",
+  },
   'GET /v1/admin/escalations': {
     zh: '逾期未处理的异议与修复申请、逾期撤销或变更的记录（信用办）',
     en: 'Escalated objections and repairs, records revoked or changed late (admin)',

@@ -25,7 +25,8 @@ export const FUNCTION_GROUPS = {
     memoryMb: 1024,
   },
   disclosures: {
-    description: 'Public search and reading of published records; checks of issued documents',
+    description:
+      'Public search and reading of published records, the change feed; checks of issued documents',
     data: 'read',
   },
   objections: {
@@ -83,11 +84,17 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/records/{id}/revocations', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/agency/records', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/jobs/{id}', group: 'records', access: ['agency'] },
+  // What reached the city's credit platform: one record's push, and the agency's by state.
+  { method: 'GET', path: '/v1/records/{id}/upstream', group: 'records', access: ['agency'] },
+  { method: 'GET', path: '/v1/agency/upstream', group: 'records', access: ['agency'] },
   { method: 'GET', path: '/v1/disclosures', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/disclosures/{id}', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/entity/records', group: 'disclosures', access: ['entity'] },
   // 文书核验: anyone holding a document the service issued checks its 核验码 (no sign-in).
   { method: 'GET', path: '/v1/verifications/{code}', group: 'disclosures', access: 'public' },
+  // The public change feed: every change of what the public sees, in commit order, resumable.
+  { method: 'GET', path: '/v1/feed', group: 'disclosures', access: 'public' },
+  { method: 'GET', path: '/v1/feed.atom', group: 'disclosures', access: 'public' },
   { method: 'POST', path: '/v1/objections', group: 'objections', access: ['entity', 'person'] },
   {
     method: 'GET',
@@ -176,6 +183,7 @@ export const ROUTES = [
     access: ['admin'],
   },
   { method: 'GET', path: '/v1/admin/events', group: 'admin', access: ['admin'] },
+  { method: 'GET', path: '/v1/admin/upstream/reconciliations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/audit/verify', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/openapi.json', group: 'docs', access: 'public' },

@@ -21,13 +21,16 @@ export const REPAIR_METRICS = ['RepairsFiled', 'RepairsDecided', 'RepairsOverdue
 export const SWEEP_METRICS = ['SweepItemsProcessed', 'SweepItemsDeadLettered'] as const;
 /** Per run of the notifications sweep (dimension `Sweep: notifications`): what became of each mail tried. */
 export const MAIL_METRICS = ['MailSent', 'MailFailed', 'MailDeadLettered', 'MailSkipped'] as const;
+/** Per run of the upstream sweep (dimension `Sweep: upstream`): what became of each push tried. */
+export const UPSTREAM_METRICS = ['UpstreamAccepted', 'UpstreamRefused', 'UpstreamRetried'] as const;
 
 export type MetricName =
   | (typeof RECORD_METRICS)[number]
   | (typeof OBJECTION_METRICS)[number]
   | (typeof REPAIR_METRICS)[number]
   | (typeof SWEEP_METRICS)[number]
-  | (typeof MAIL_METRICS)[number];
+  | (typeof MAIL_METRICS)[number]
+  | (typeof UPSTREAM_METRICS)[number];
 
 export type MetricCounts = Readonly<Partial<Record<MetricName, number>>>;
 

@@ -46,6 +46,26 @@ export const agencyWorklistResponse = z
     overdue: section('已逾期未公示；完整列表：GET /v1/agency/records?status=registered&overdue=true'),
     objections: section('待处理的异议（已收到或已受理）；完整列表：GET /v1/agency/objections'),
     repairs: section('待决定的信用修复申请；完整列表：GET /v1/agency/repairs'),
+    upstreamRefused: z
+      .object({
+        count: z.number().int().min(0).max(20),
+        more: z.boolean(),
+        items: z
+          .array(
+            z.object({
+              recordId: z.string().max(40),
+              reason: z.string().max(500).meta({ description: '平台退回的理由' }),
+              field: z.string().max(64).optional().meta({ description: '平台指出的字段（如 CF_CFJG）' }),
+              at: instantOut,
+            }),
+          )
+          .max(20),
+      })
+      .optional()
+      .meta({
+        description:
+          '被市公共信用信息平台退回的记录（更正后自动重新报送）；完整列表：GET /v1/agency/upstream?state=failed',
+      }),
   })
   .meta({ id: 'AgencyWorklist' });
 

@@ -6,10 +6,14 @@ import type { DomainEvent } from '../domain/events.ts';
 import { documentNumberTaken, recordChanged, TransactionTooLargeError } from '../domain/records/errors.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
 import { isNewlyRevoked } from '../domain/records/transitions.ts';
+import { type FeedDraft, feedChangeOf } from '../domain/sharing/feed.ts';
 import { emitMetrics, type MetricCounts, sumCounts } from '../observability/metrics.ts';
 import { auditItem } from './audit-items.ts';
 import type { Store } from './client.ts';
 import { eventItem } from './event-items.ts';
+import { pendingFeedOps } from './feed-items.ts';
+import { sequenceFeed } from './feed-repository.ts';
+import { pushOps } from './push-items.ts';
 import { derivedEntries, documentKey, type IndexEntry, recordKey, toItem } from './record-items.ts';
 import { transactWrite, type Witness } from './transactions.ts';
 
@@ -146,6 +150,8 @@ export function recordOps(
       ? [update(newDoc, 'SET retired = :retired', { ':retired': true })]
       : []),
     ...indexChanges(tableName, before ? derivedEntries(before) : [], derivedEntries(after)),
+    // What the city's platform should hold of the record changed: push it (upstream).
+    ...pushOps(tableName, before, after, audit.at),
   ];
 }
 
@@ -162,11 +168,42 @@ function recordMetrics(before: DisclosureRecord | undefined, after: DisclosureRe
   };
 }
 
+/** The feed entry a record change makes (none, or one), timed by its audit entry. */
+export function feedOf(
+  before: DisclosureRecord | undefined,
+  after: DisclosureRecord,
+  audit: AuditEntry,
+): FeedDraft[] {
+  const draft = feedChangeOf(before, after, new Date(audit.at));
+  return draft ? [draft] : [];
+}
+
 /**
  * Writes all of `writes` in one transaction, or nothing; a failed condition is its op's
  * conflict. A transaction whose answer was lost counts as done if its audit entry is there.
+ *
+ * `feed`: the public changes this transaction makes. They are written pending in it, and
+ * numbered in the feed before this returns (feed-items.ts), so whoever is told of the change
+ * finds it in the feed. A numbering that cannot finish now is left to the `public-feed` sweep:
+ * the change itself is committed and is not undone for it.
  */
-export async function commit({ client }: Store, writes: readonly Op[]): Promise<void> {
+export async function commit(
+  store: Store,
+  writes: readonly Op[],
+  feed: readonly FeedDraft[] = [],
+): Promise<void> {
+  await commitOnce(store, [...writes, ...pendingFeedOps(store.tableName, feed)]);
+  if (feed.length === 0 || store.feedNumbering === 'deferred') return;
+  try {
+    await sequenceFeed(store, { until: feed });
+  } catch (error) {
+    process.stderr.write(
+      `${JSON.stringify({ level: 'WARN', message: 'feed numbering left to the public-feed sweep', error: String(error) })}\n`,
+    );
+  }
+}
+
+async function commitOnce({ client }: Store, writes: readonly Op[]): Promise<void> {
   if (writes.length > MAX_TRANSACTION_ITEMS) throw new TransactionTooLargeError(writes.length);
   await transactWrite(
     client,

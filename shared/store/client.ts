@@ -96,6 +96,12 @@ export function createDocumentClient(
 export interface Store {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
+  /**
+   * `deferred`: public changes are left pending in the change feed for the caller to number
+   * at the end of its run (the sweeps, which answer no one); otherwise each change is numbered
+   * before its write returns (feed-items.ts).
+   */
+  readonly feedNumbering?: 'inline' | 'deferred';
 }
 
 /** The store of the service table, its settings read from the environment (once, at cold start). */

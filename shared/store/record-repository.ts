@@ -6,7 +6,7 @@ import type { DocumentClaim, Page, PublicSearch, RecordStore } from '../domain/r
 import type { DisclosureRecord } from '../domain/records/record.ts';
 import type { RecordKind } from '../domain/records/vocabulary.ts';
 import { batchGetAll } from './batch-get.ts';
-import { commit, eventOps, recordOps } from './changes.ts';
+import { commit, eventOps, feedOf, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
 import { documentKey, fromItem, recordKey, worklistPartition } from './record-items.ts';
@@ -52,19 +52,27 @@ export function recordRepository(store: Store): RecordStore {
     },
 
     async create(record, audit, events = []) {
-      await commitCounting(store, [
-        ...recordOps(tableName, undefined, record, audit),
-        ...eventOps(tableName, events),
-        ...counterOps(tableName, undefined, record),
-      ]);
+      await commitCounting(
+        store,
+        [
+          ...recordOps(tableName, undefined, record, audit),
+          ...eventOps(tableName, events),
+          ...counterOps(tableName, undefined, record),
+        ],
+        feedOf(undefined, record, audit),
+      );
     },
 
     async save(before, after, audit: AuditEntry, events = []) {
-      await commitCounting(store, [
-        ...recordOps(tableName, before, after, audit),
-        ...eventOps(tableName, events),
-        ...counterOps(tableName, before, after),
-      ]);
+      await commitCounting(
+        store,
+        [
+          ...recordOps(tableName, before, after, audit),
+          ...eventOps(tableName, events),
+          ...counterOps(tableName, before, after),
+        ],
+        feedOf(before, after, audit),
+      );
     },
 
     async listForAgency({
@@ -131,10 +139,14 @@ const COUNTER_TRIES = 5;
  * (TransactionConflict): nothing was written, so the same transaction is tried again after a
  * short random pause; its conditions still guard the record.
  */
-async function commitCounting(store: Store, writes: Parameters<typeof commit>[1]): Promise<void> {
+async function commitCounting(
+  store: Store,
+  writes: Parameters<typeof commit>[1],
+  feed: Parameters<typeof commit>[2],
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await commit(store, writes);
+      return await commit(store, writes, feed);
     } catch (error) {
       if (!(error instanceof CounterContentionError) || attempt === COUNTER_TRIES) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));

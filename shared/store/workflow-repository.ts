@@ -6,7 +6,7 @@ import { workflowChanged } from '../domain/workflows/errors.ts';
 import type { Change, WorkflowStore } from '../domain/workflows/ports.ts';
 import type { MetricCounts } from '../observability/metrics.ts';
 import { batchGetAll } from './batch-get.ts';
-import { auditOp, commit, eventOps, indexChanges, type Op, ops, recordOps } from './changes.ts';
+import { auditOp, commit, eventOps, feedOf, indexChanges, type Op, ops, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, type KeyRule, startKeyRules } from './cursor.ts';
 import { counterOps } from './stats-items.ts';
@@ -134,17 +134,21 @@ export function workflowRepository(store: Store): WorkflowStore {
     getRepair: (id) => get<Repair>('repair', id),
 
     async commit(change) {
-      await commit(store, [
-        ...(change.record
-          ? recordOps(tableName, change.record.before, change.record.after, change.record.audit)
-          : []),
-        ...(change.objection ? workflowOps('objection', change.objection) : []),
-        ...(change.repair ? workflowOps('repair', change.repair) : []),
-        ...eventOps(tableName, change.events),
-        ...(change.verifications ?? []).map((v) => verificationOp(tableName, v)),
-        // An upheld objection that corrects or revokes the record moves the statistics too.
-        ...(change.record ? counterOps(tableName, change.record.before, change.record.after) : []),
-      ]);
+      await commit(
+        store,
+        [
+          ...(change.record
+            ? recordOps(tableName, change.record.before, change.record.after, change.record.audit)
+            : []),
+          ...(change.objection ? workflowOps('objection', change.objection) : []),
+          ...(change.repair ? workflowOps('repair', change.repair) : []),
+          ...eventOps(tableName, change.events),
+          ...(change.verifications ?? []).map((v) => verificationOp(tableName, v)),
+          // An upheld objection that corrects or revokes the record moves the statistics too.
+          ...(change.record ? counterOps(tableName, change.record.before, change.record.after) : []),
+        ],
+        change.record ? feedOf(change.record.before, change.record.after, change.record.audit) : [],
+      );
     },
 
     objectionsForAgency: (q) => forAgency<Objection>('objection', q),

@@ -67,10 +67,14 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'POST /v1/records/{id}/revocations': AGENCY_OWN,
   'GET /v1/agency/records': AGENCY_ANY,
   'GET /v1/jobs/{id}': AGENCY_OWN,
+  'GET /v1/records/{id}/upstream': AGENCY_OWN,
+  'GET /v1/agency/upstream': AGENCY_ANY,
   'GET /v1/disclosures': PUBLIC,
   'GET /v1/disclosures/{id}': PUBLIC,
   'GET /v1/entity/records': ENTITY_ANY,
   'GET /v1/verifications/{code}': PUBLIC,
+  'GET /v1/feed': PUBLIC,
+  'GET /v1/feed.atom': PUBLIC,
   'POST /v1/objections': FILER_OWN,
   'GET /v1/objections/{id}': PARTIES_OWN,
   'POST /v1/objections/{id}/acceptance': AGENCY_OWN,
@@ -106,6 +110,7 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/admin/mail/dead-letters': ADMIN_ONLY,
   'POST /v1/admin/mail/dead-letters/{id}/retry': [401, 403, 403, 403, 403, 403, 403, 404],
   'GET /v1/admin/events': ADMIN_ONLY,
+  'GET /v1/admin/upstream/reconciliations': ADMIN_ONLY,
   'GET /v1/admin/escalations': ADMIN_ONLY,
   'GET /v1/admin/audit/verify': ADMIN_ONLY,
   'GET /v1/openapi.json': PUBLIC,
@@ -302,6 +307,8 @@ function materialRequests<K extends 'objection' | 'repair'>(kind: K) {
 
 let year = 2050;
 const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
+  'GET /v1/feed': ['none', () => ({ method: 'GET', path: '/v1/feed?limit=3' })],
+  'GET /v1/feed.atom': ['none', () => ({ method: 'GET', path: '/v1/feed.atom' })],
   'GET /v1/verifications/{code}': [
     'document',
     (code) => ({ method: 'GET', path: `/v1/verifications/${code}` }),
@@ -346,6 +353,11 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   ],
   'GET /v1/agency/records': ['none', () => ({ method: 'GET', path: '/v1/agency/records' })],
   'GET /v1/jobs/{id}': ['job', (id) => ({ method: 'GET', path: `/v1/jobs/${id}` })],
+  'GET /v1/records/{id}/upstream': [
+    'published',
+    (id) => ({ method: 'GET', path: `/v1/records/${id}/upstream` }),
+  ],
+  'GET /v1/agency/upstream': ['none', () => ({ method: 'GET', path: '/v1/agency/upstream?state=pending' })],
   'GET /v1/disclosures': ['none', () => ({ method: 'GET', path: '/v1/disclosures' })],
   'GET /v1/disclosures/{id}': ['published', (id) => ({ method: 'GET', path: `/v1/disclosures/${id}` })],
   'GET /v1/entity/records': ['none', () => ({ method: 'GET', path: '/v1/entity/records' })],
@@ -409,6 +421,10 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
     () => ({ method: 'POST', path: `/v1/admin/mail/dead-letters/${'0'.repeat(40)}/retry` }),
   ],
   'GET /v1/admin/events': ['none', () => ({ method: 'GET', path: '/v1/admin/events' })],
+  'GET /v1/admin/upstream/reconciliations': [
+    'none',
+    () => ({ method: 'GET', path: '/v1/admin/upstream/reconciliations' }),
+  ],
   'GET /v1/admin/escalations': ['none', () => ({ method: 'GET', path: '/v1/admin/escalations' })],
   'GET /v1/admin/audit/verify': ['none', () => ({ method: 'GET', path: '/v1/admin/audit/verify' })],
   'GET /v1/openapi.json': ['none', () => ({ method: 'GET', path: '/v1/openapi.json' })],

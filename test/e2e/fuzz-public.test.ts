@@ -261,6 +261,14 @@ const CASES: {
       query: { limit: '1' },
       badQuery: { type: [...BAD_ENUM, `${EVENT_TYPES[0]},${EVENT_TYPES[1]}`], ...paging(cursors.events) },
     }),
+  'GET /v1/admin/upstream/reconciliations': ({ admin }) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/admin/upstream/reconciliations',
+      token: admin,
+      query: {},
+      badQuery: { limit: ['1'], state: ['failed'] },
+    }),
   'GET /v1/admin/escalations': ({ admin }) =>
     badRequests({
       method: 'GET',
@@ -278,6 +286,17 @@ const CASES: {
       badQuery: paging(cursors.verify),
     }),
   'GET /v1/openapi.json': () => badRequests({ method: 'GET', template: '/v1/openapi.json' }),
+  'GET /v1/feed': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/feed',
+      query: { limit: '3' },
+      badQuery: {
+        after: ['-1', '1.5', '1e3', 'x', '9'.repeat(16), '%00', ...encoded(DYNAMODB_SYNTAX)],
+        limit: BAD_LIMITS,
+      },
+    }),
+  'GET /v1/feed.atom': () => badRequests({ method: 'GET', template: '/v1/feed.atom' }),
   'GET /v1/agencies': () => badRequests({ method: 'GET', template: '/v1/agencies' }),
   'PUT /v1/agencies/{uscc}': ({ admin }) =>
     badRequests({

@@ -451,6 +451,26 @@ const CASES: { readonly [K in RouteKeyOf<'records'>]: (agency: string) => Arbitr
       badParams: { id: badIds('rec') },
       body: revocation,
     }),
+  'GET /v1/records/{id}/upstream': (agency) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/records/{id}/upstream',
+      token: agency,
+      params: { id: recordId },
+      badParams: { id: badIds('rec') },
+    }),
+  'GET /v1/agency/upstream': (agency) =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/agency/upstream',
+      token: agency,
+      query: { state: 'failed', limit: '1' },
+      badQuery: {
+        state: ['Failed', 'refused', 'failed,pending', '', '%F0%A0%80%80'],
+        limit: BAD_LIMITS,
+        cursor: [...BAD_CURSORS],
+      },
+    }),
   'GET /v1/jobs/{id}': (agency) =>
     badRequests({
       method: 'GET',

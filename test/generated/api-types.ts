@@ -272,6 +272,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/records/{id}/upstream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record's push to the city's credit platform: pending, accepted (with the receipt) or refused (with the platform's reason)
+         * @description 本机关一条记录向市公共信用信息平台报送的状态：待报送、已报送（回执号）或被退回（理由）
+         *
+         *     One record's push to the city's credit platform: pending, accepted (with the receipt) or refused (with the platform's reason)
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_records_id_upstream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agency/upstream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's records by push state (by default those the platform refused)
+         * @description 本机关按报送状态列出的记录（默认：被平台退回的）
+         *
+         *     The agency's records by push state (by default those the platform refused)
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_agency_upstream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/disclosures": {
         parameters: {
             query?: never;
@@ -360,6 +408,54 @@ export interface paths {
          *     公开 / public
          */
         get: operations["GET_v1_verifications_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public change feed: every change of what the public sees (published, corrected, revoked, publication ended) in commit order, with the record as the public sees it now; resume with after=cursor, with no gap and no duplicate
+         * @description 公开变更订阅：按提交顺序列出每一项公开变更（公示、更正、撤销、停止公示）及该记录现在的公开内容；以 after=cursor 续读，无缺漏、无重复
+         *
+         *     The public change feed: every change of what the public sees (published, corrected, revoked, publication ended) in commit order, with the record as the public sees it now; resume with after=cursor, with no gap and no duplicate
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public change feed as Atom 1.0: the newest changes, newest first
+         * @description 公开变更订阅（Atom）：最新的公开变更，新的在前
+         *
+         *     The public change feed as Atom 1.0: the newest changes, newest first
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_feed_atom"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1144,6 +1240,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/upstream/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The nightly reconciliations with the city's credit platform (counts, digests, differences), newest first
+         * @description 与市公共信用信息平台的每日对账报告（数量、摘要、差异），新的在前
+         *
+         *     The nightly reconciliations with the city's credit platform (counts, digests, differences), newest first
+         *
+         *     角色 / roles: admin
+         */
+        get: operations["GET_v1_admin_upstream_reconciliations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/escalations": {
         parameters: {
             query?: never;
@@ -1565,6 +1685,21 @@ export interface components {
                     deadline: components["schemas"]["DeadlineStanding"];
                 }[];
             };
+            /** @description 被市公共信用信息平台退回的记录（更正后自动重新报送）；完整列表：GET /v1/agency/upstream?state=failed */
+            upstreamRefused?: {
+                /** Format: int32 */
+                count: number;
+                more: boolean;
+                items: {
+                    recordId: string;
+                    /** @description 平台退回的理由 */
+                    reason: string;
+                    /** @description 平台指出的字段（如 CF_CFJG） */
+                    field?: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+            };
         };
         CoercionDetails: {
             /** @description 决定内容 */
@@ -1693,6 +1828,63 @@ export interface components {
                 filedAt: string;
             };
             repair?: components["schemas"]["RepairStanding"];
+        };
+        /** @description 一项公开变更，附该记录现在的公开内容：shown 仍在公示；revoked 撤销公告；withdrawn 已不再公开（停止公示或已撤销且公告期满） */
+        FeedItem: {
+            /** @description 此条的游标：从它之后续读 */
+            cursor: string;
+            /** Format: int64 */
+            seq: number;
+            /**
+             * @description published: 信息公示；corrected: 信息更正；revoked: 信息撤销；ended: 停止公示
+             * @enum {string}
+             */
+            change: "published" | "corrected" | "revoked" | "ended";
+            changeLabel: string;
+            /** Format: date-time */
+            at: string;
+            id: string;
+            /** @constant */
+            current: "shown";
+            record: components["schemas"]["PublicRecord"];
+        } | {
+            /** @description 此条的游标：从它之后续读 */
+            cursor: string;
+            /** Format: int64 */
+            seq: number;
+            /**
+             * @description published: 信息公示；corrected: 信息更正；revoked: 信息撤销；ended: 停止公示
+             * @enum {string}
+             */
+            change: "published" | "corrected" | "revoked" | "ended";
+            changeLabel: string;
+            /** Format: date-time */
+            at: string;
+            id: string;
+            /** @constant */
+            current: "revoked";
+            revocation: components["schemas"]["RevocationNotice"];
+        } | {
+            /** @description 此条的游标：从它之后续读 */
+            cursor: string;
+            /** Format: int64 */
+            seq: number;
+            /**
+             * @description published: 信息公示；corrected: 信息更正；revoked: 信息撤销；ended: 停止公示
+             * @enum {string}
+             */
+            change: "published" | "corrected" | "revoked" | "ended";
+            changeLabel: string;
+            /** Format: date-time */
+            at: string;
+            id: string;
+            /** @constant */
+            current: "withdrawn";
+        };
+        FeedPage: {
+            items: components["schemas"]["FeedItem"][];
+            /** @description 续读游标：下次以 after=cursor 读取，无缺漏、无重复 */
+            cursor: string;
         };
         InspectionDetails: {
             /** @description 决定内容 */
@@ -2393,6 +2585,84 @@ export interface components {
             idType?: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "foreign_permanent_resident_id" | "other";
             /** @description 证件号码（自然人） */
             idNumber?: string;
+        };
+        /** @description 向市公共信用信息平台报送的状态 */
+        UpstreamPush: {
+            recordId: string;
+            agency: string;
+            /**
+             * @description 交换格式：XK 行政许可，CF 行政处罚，QT 其他八类
+             * @enum {string}
+             */
+            format: "XK" | "CF" | "QT";
+            /**
+             * @description upsert 报送/更新；delete 撤回（撤销、停止公示）
+             * @enum {string}
+             */
+            operation: "upsert" | "delete";
+            /** @description SHA-256（十六进制） */
+            digest: string;
+            /**
+             * @description pending: 待报送；accepted: 已报送；failed: 报送被退回
+             * @enum {string}
+             */
+            state: "pending" | "accepted" | "failed";
+            stateLabel: string;
+            /**
+             * Format: int64
+             * @description 本次内容因平台故障重试的次数
+             */
+            attempts: number;
+            /** @description 待报送：下次尝试的时刻 */
+            dueAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description 已报送：平台回执号 */
+            receipt?: string;
+            /** Format: date-time */
+            acceptedAt?: string;
+            /** @description 被退回：平台的理由；待报送：最近一次故障 */
+            reason?: string;
+            /** @description 被退回：平台指出的字段 */
+            field?: string;
+        };
+        /** @description 与市公共信用信息平台的对账报告，新的在前 */
+        UpstreamReconciliations: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @description 本系统认为平台应有的记录（已报送且未撤回） */
+                ours: {
+                    /** Format: int64 */
+                    count: number;
+                    /** @description SHA-256（十六进制） */
+                    digest: string;
+                };
+                /** @description 平台答复其现有的记录（不含在途的） */
+                theirs: {
+                    /** Format: int64 */
+                    count: number;
+                    /** @description SHA-256（十六进制） */
+                    digest: string;
+                };
+                /** Format: int64 */
+                differences: number;
+                sample: {
+                    recordId: string;
+                    ours: string;
+                    theirs: string;
+                }[];
+                /**
+                 * Format: int64
+                 * @description 在途：待报送
+                 */
+                pending: number;
+                /**
+                 * Format: int64
+                 * @description 被退回，待机关更正
+                 */
+                failed: number;
+            }[];
         };
         /** @description 本系统出具的文书的公开核验记录，不含任何个人信息 */
         Verification: {
@@ -4096,6 +4366,178 @@ export interface operations {
             };
         };
     };
+    GET_v1_records_id_upstream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 记录编号 / record id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关一条记录向市公共信用信息平台报送的状态：待报送、已报送（回执号）或被退回（理由） / One record's push to the city's credit platform: pending, accepted (with the receipt) or refused (with the platform's reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamPush"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_agency_upstream: {
+        parameters: {
+            query?: {
+                /** @description 报送状态（默认 failed：被退回） */
+                state?: "pending" | "accepted" | "failed";
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关按报送状态列出的记录（默认：被平台退回的） / The agency's records by push state (by default those the platform refused) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UpstreamPush"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_v1_disclosures: {
         parameters: {
             query?: {
@@ -4363,6 +4805,125 @@ export interface operations {
             };
             /** @description 不存在或不公开 / Not found, or not public */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_feed: {
+        parameters: {
+            query?: {
+                /** @description 从此游标之后读起（上一页返回的 cursor；不填则从头读起） */
+                after?: string;
+                /** @description 1–100 */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公开变更订阅：按提交顺序列出每一项公开变更（公示、更正、撤销、停止公示）及该记录现在的公开内容；以 after=cursor 续读，无缺漏、无重复 / The public change feed: every change of what the public sees (published, corrected, revoked, publication ended) in commit order, with the record as the public sees it now; resume with after=cursor, with no gap and no duplicate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_feed_atom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公开变更订阅（Atom）：最新的公开变更，新的在前 / The public change feed as Atom 1.0: the newest changes, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7009,7 +7570,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
                             /** Format: date-time */
                             at: string;
                             /** @description 标题 */
@@ -7113,7 +7674,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
                         /** Format: date-time */
                         at: string;
                         /** @description 标题 */
@@ -7788,7 +8349,7 @@ export interface operations {
     GET_v1_admin_events: {
         parameters: {
             query?: {
-                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -7810,7 +8371,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
                             /** Format: date-time */
                             at: string;
                             subject: {
@@ -7826,6 +8387,81 @@ export interface operations {
                         }[];
                         cursor?: string;
                     };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_admin_upstream_reconciliations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 与市公共信用信息平台的每日对账报告（数量、摘要、差异），新的在前 / The nightly reconciliations with the city's credit platform (counts, digests, differences), newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamReconciliations"];
                 };
             };
             /** @description 请求无效 / The request is not valid */

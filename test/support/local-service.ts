@@ -22,6 +22,8 @@ export interface TestServiceOptions {
   readonly batchJobs?: boolean;
   /** An SMTP server of the test's own (e.g. one it stops and starts); else the embedded catcher. */
   readonly mailUrl?: string;
+  /** A platform to push records to (the test's own fake upstream); else none. */
+  readonly upstream?: { readonly url: string; readonly token: string; readonly timeoutMs?: number };
 }
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
@@ -41,6 +43,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     // A catcher of its own on a free port for each test file's service.
     mailCatcherPort: 0,
     ...(options.mailUrl ? { mailUrl: options.mailUrl } : {}),
+    ...(options.upstream ? { upstream: options.upstream } : {}),
   });
   const keys = await localKeys(dataDir);
   return {

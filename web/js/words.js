@@ -43,6 +43,7 @@ export const EVENT_TYPE_LABELS = {
   'repair-filed': '申请信用修复',
   'repair-decided': '信用修复决定',
   'repair-escalated': '信用修复逾期报告',
+  'upstream-differences': '上报对账差异',
 };
 
 /** The credit office's escalation lists. */

@@ -12,6 +12,10 @@ export const SWEEP_NAMES = [
   'batch-jobs',
   'notifications',
   'office-digest',
+  'upstream',
+  'upstream-reconcile',
+  'public-feed',
+  'open-data-snapshot',
 ] as const;
 export type SweepName = (typeof SWEEP_NAMES)[number];
 
@@ -47,6 +51,8 @@ export const DEADLINE_KINDS = {
   notify: { sweep: 'notifications', workingDays: false },
   /** An e-mail to send, or to try again after a failure (its backoff is the due instant). */
   'mail-delivery': { sweep: 'notifications', workingDays: false },
+  /** A record's change to send to the city's credit platform, or to try again after a fault. */
+  'upstream-push': { sweep: 'upstream', workingDays: false },
 } as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;

@@ -46,4 +46,6 @@ export interface MaterialFiles {
   downloadLink(terms: DownloadTerms): Promise<string>;
   /** Removes the object (a refused upload); removing what is absent is not an error. */
   remove(key: string): Promise<void>;
+  /** Writes a file the service itself makes (the open-data snapshot), replacing any under the key. */
+  store(key: string, body: Uint8Array, contentType: string): Promise<void>;
 }

@@ -183,6 +183,19 @@ export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
       },
     },
   ],
+  'upstream-differences': [
+    {
+      audience: 'office',
+      notice: (event) => ({
+        title: '与市公共信用信息平台对账有差异',
+        lines: [
+          `差异 ${String(event.data.differences ?? '')} 条：本系统应有 ${String(event.data.ours ?? '')} 条，平台现有 ${String(event.data.theirs ?? '')} 条。`,
+          '请在“监督”页面查看对账报告，并督促有关机关核实、重新报送。',
+        ],
+        link: 'office-oversight.html',
+      }),
+    },
+  ],
   expired: [
     {
       audience: 'party',

@@ -1,0 +1,46 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { MaterialFiles } from '../domain/materials/ports.ts';
+import type { Snapshot, SnapshotStore } from '../domain/sharing/open-data.ts';
+import type { Store } from './client.ts';
+
+/** The open-data manifest: one item per day's snapshot, newest first; the file in the files store. */
+const PARTITION = 'OPENDATA';
+
+export const snapshotKey = (file: string) => `open-data/${file}`;
+
+export function openDataRepository(
+  { client, tableName }: Store,
+  files?: Pick<MaterialFiles, 'store'>,
+): SnapshotStore {
+  return {
+    async get(date) {
+      const out = await client.send(
+        new GetCommand({ TableName: tableName, Key: { pk: PARTITION, sk: date }, ConsistentRead: true }),
+      );
+      return out.Item?.snapshot as Snapshot | undefined;
+    },
+    async put(snapshot, body) {
+      if (!files) throw new Error('no files store for the open-data snapshot');
+      // The file first: the manifest never names a file that is not there.
+      await files.store(snapshotKey(snapshot.file), body, 'text/csv; charset=utf-8');
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: PARTITION, sk: snapshot.date, type: 'open-data-snapshot', snapshot },
+        }),
+      );
+    },
+    async latest(limit) {
+      const out = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': PARTITION },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map((item) => item.snapshot as Snapshot);
+    },
+  };
+}
