@@ -51,6 +51,11 @@ export function buildApp(props: AppProps = {}): ServiceApp {
   const domainPrefix = app.node.tryGetContext('authDomainPrefix') as string | undefined;
   const autoPublish = flag('autoPublishOverdue', app.node.tryGetContext('autoPublishOverdue'));
   const mailDomain = app.node.tryGetContext('mailDomain') as string | undefined;
+  // The city's credit platform: -c upstreamUrl=https://… -c upstreamSecretArn=arn:aws:secretsmanager:…
+  const upstreamUrl = app.node.tryGetContext('upstreamUrl') as string | undefined;
+  const upstreamSecretArn = app.node.tryGetContext('upstreamSecretArn') as string | undefined;
+  if (Boolean(upstreamUrl) !== Boolean(upstreamSecretArn))
+    throw new Error('give both upstreamUrl and upstreamSecretArn, or neither (no push)');
   // The district (shared/site/site-config.ts): -c siteName=… -c siteOfficeContact=… -c siteLegalNotice=…
   const siteContext = {
     SITE_NAME: app.node.tryGetContext('siteName') as string | undefined,
@@ -89,6 +94,9 @@ export function buildApp(props: AppProps = {}): ServiceApp {
     ...(autoPublish === undefined ? {} : { autoPublishOverdue: autoPublish }),
     ...(mailDomain ? { mailDomain } : {}),
     ...(site ? { site } : {}),
+    ...(upstreamUrl && upstreamSecretArn
+      ? { upstream: { url: upstreamUrl, secretArn: upstreamSecretArn } }
+      : {}),
   });
   // The acknowledgments' reasons also go into each resource's template metadata (`cdk_nag`),
   // so a reviewer of the deployed template sees why a finding was accepted.

@@ -17,6 +17,7 @@ import {
   DEFAULT_ROUTE_GROUP,
   DEFAULT_ROUTE_KEY,
   type FunctionGroup,
+  isStreaming,
   ROUTES,
   routeKey,
 } from '../shared/http/routes.ts';
@@ -90,7 +91,9 @@ export class ServiceApi extends Construct {
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
       userPoolClients: [props.webClient],
     });
-    for (const route of ROUTES) {
+    // A streaming group is not behind API Gateway (infra/open-data.ts): a request for its paths
+    // that reaches the API directly gets the fallback's 404.
+    for (const route of ROUTES.filter((r) => !isStreaming(r.group))) {
       const routes: HttpRoute[] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

@@ -1,6 +1,7 @@
 import { Aws, CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IBackupVault } from 'aws-cdk-lib/aws-backup';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../shared/http/routes.ts';
 import { SITE_SETTINGS, type SiteConfig } from '../shared/site/site-config.ts';
@@ -14,6 +15,7 @@ import { ServiceApi } from './http-api.ts';
 import { ServiceMaterials } from './materials.ts';
 import { pascal } from './names.ts';
 import { DEFAULT_MAIL_DOMAIN, ServiceNotifications } from './notifications.ts';
+import { ServiceOpenData } from './open-data.ts';
 import { ServiceFunction } from './service-function.ts';
 import { siteDirectory } from './site-files.ts';
 import { serviceTable } from './table.ts';
@@ -36,6 +38,11 @@ export interface DisclosureServiceStackProps extends StackProps {
   readonly mailDomain?: string;
   /** The district the site and the mails name (shared/site/site-config.ts); 济阳区 if unset. */
   readonly site?: SiteConfig;
+  /**
+   * The city's credit platform: its base URL and the Secrets Manager secret with its token
+   * (`{"token": "…"}`). Unset: nothing is pushed; pushes wait, pending, until it is set.
+   */
+  readonly upstream?: { readonly url: string; readonly secretArn: string };
 }
 
 /** The local server's address (local/config.ts), so sign-in works against `npm start`. */
@@ -63,6 +70,7 @@ export class DisclosureServiceStack extends Stack {
   readonly backup: ServiceBackup;
   readonly notifications: ServiceNotifications;
   readonly materials: ServiceMaterials;
+  readonly openData: ServiceOpenData;
 
   constructor(scope: Construct, id: string, props: DisclosureServiceStackProps) {
     super(scope, id, props);
@@ -93,6 +101,12 @@ export class DisclosureServiceStack extends Stack {
       functions: this.functions,
       userPool: this.auth.userPool,
       webClient: this.auth.webClient,
+    });
+    // Before /v1/*: CloudFront takes the first behaviour whose pattern matches.
+    this.openData = new ServiceOpenData(this, 'OpenData', {
+      function: this.functions['open-data'],
+      distribution: this.website.distribution,
+      logBucket: this.website.logBucket,
     });
     this.website.serveApi(`${this.api.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
     this.materials = new ServiceMaterials(this, 'Materials', {
@@ -131,6 +145,15 @@ export class DisclosureServiceStack extends Stack {
       mailDomain: props.mailDomain ?? DEFAULT_MAIL_DOMAIN,
       siteUrl: this.website.url,
     });
+    this.openData.writtenBy(this.timers.function);
+    // The city's credit platform (shared/upstream/from-env.ts): without it, pushes wait pending.
+    if (props.upstream) {
+      this.timers.function.addEnvironment('UPSTREAM_URL', props.upstream.url);
+      this.timers.function.addEnvironment('UPSTREAM_SECRET_ARN', props.upstream.secretArn);
+      Secret.fromSecretCompleteArn(this, 'UpstreamSecret', props.upstream.secretArn).grantRead(
+        this.timers.function,
+      );
+    }
     // The mails sign with the district's site name too (shared/mail/from-env.ts).
     if (props.site) this.timers.function.addEnvironment(SITE_SETTINGS.name, props.site.name);
     this.backup = new ServiceBackup(this, 'Backup', {

@@ -127,7 +127,9 @@ async function serve(
   });
   const handler = await handlerFor(group);
   const result = await handler(event, lambdaContext(group, event.requestContext.requestId));
-  writeResult(response, result);
+  const stream = (result as { stream?: AsyncIterable<string> }).stream;
+  if (stream) await writeStreamed(response, result, stream);
+  else writeResult(response, result);
   onAnswer?.(key, result.statusCode ?? 200);
 }
 
@@ -185,6 +187,40 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyStructured
   const body = result.body ?? '';
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+/**
+ * An answer written as it is produced, as Lambda response streaming writes it: each chunk
+ * goes out before the next is asked for, waiting while the client is slower (backpressure),
+ * and a client gone stops the production. A failure after the head went out can only cut the
+ * answer short; it is logged.
+ */
+async function writeStreamed(
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+  stream: AsyncIterable<string>,
+): Promise<void> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(result.headers ?? {})) {
+    if (value !== undefined) headers[key.toLowerCase()] = String(value);
+  }
+  response.writeHead(result.statusCode ?? 200, headers);
+  try {
+    for await (const chunk of stream) {
+      if (response.destroyed) return;
+      if (!response.write(chunk))
+        await new Promise<void>((resolve) => {
+          response.once('drain', resolve);
+          response.once('close', resolve);
+        });
+    }
+    response.end();
+  } catch (error) {
+    process.stderr.write(
+      `streamed answer cut short: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    response.destroy(error instanceof Error ? error : undefined);
+  }
 }
 
 /** The local mail catcher's page: what the service sent, readable in a browser. */

@@ -6,6 +6,7 @@
  */
 import { siteFrom } from '../shared/site/site-config.ts';
 import './quiet-sdk.ts';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeSweeps } from '../functions/sweeps/sweeps.ts';
@@ -79,6 +80,10 @@ async function main(): Promise<void> {
       tableName: running?.tableName ?? config.tableName,
     };
     const clock = () => now ?? new Date();
+    // The open-data snapshot goes where the running service keeps its files (DATA_DIR/files).
+    process.env.FILES_DIR ??= join(config.dataDir, 'files');
+    process.env.FILES_URL ??= running?.url ?? `http://localhost:${config.port}`;
+    process.env.FILES_SIGNING_KEY ??= randomBytes(32).toString('base64');
     // Mail goes where the running service sends it; with none running, to MAIL_URL if set.
     const sender = smtpSender({
       url: running?.mailUrl ?? config.mailUrl ?? `smtp://127.0.0.1:${config.mailCatcherPort ?? 2525}`,

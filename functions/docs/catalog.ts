@@ -5,6 +5,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
 import { objectionRoutes } from '../objections/routes.ts';
+import { openDataRoutes } from '../open-data/routes.ts';
 import { recordRoutes } from '../records/routes.ts';
 import { repairRoutes } from '../repairs/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
@@ -37,6 +38,7 @@ export function routeCatalog(): Record<string, RouteDefinition<any, any, any>> {
     ...worklistRoutes(unused),
     ...agencyRoutes(unused),
     ...inboxRoutes(unused),
+    ...openDataRoutes(unused),
     ...docsRoutes(() => ({})),
   };
 }

@@ -27,7 +27,16 @@ export interface Reply {
   readonly bytes?: Uint8Array;
   readonly contentType?: string;
   readonly headers?: Record<string, string>;
+  /**
+   * An answer written as it is produced (open data): chunk by chunk, each written before the
+   * next is made. Only a function served through a streaming invocation may answer so
+   * (shared/http/streaming.ts; locally the server writes it out the same way).
+   */
+  readonly stream?: AsyncIterable<string>;
 }
+
+/** A result whose body is `stream`, written out by the streaming entry or the local server. */
+export type StreamedResult = Result & { readonly stream?: AsyncIterable<string> };
 
 export interface RequestInput<P, Q, B> {
   readonly params: P;
@@ -50,6 +59,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   readonly responses?: Readonly<Record<number, z.ZodType>>;
   /** Other media types a 200 may come as (e.g. `text/csv`), with what they hold. */
   readonly alternates?: Readonly<Record<string, string>>;
+  /** The route answers 302 to a file elsewhere: what the Location header points to. */
+  readonly redirect?: string;
   readonly run: (input: RequestInput<P, Q, B>) => Promise<Reply>;
 }
 
@@ -146,6 +157,15 @@ export function withHttpStack(dispatch: (event: Event, context: Context) => Prom
 
 export function jsonResult(reply: Reply): Result {
   const status = reply.status ?? 200;
+  if (reply.stream !== undefined) {
+    const streamed: StreamedResult = {
+      statusCode: status,
+      headers: { 'content-type': reply.contentType ?? 'text/plain; charset=utf-8', ...reply.headers },
+      body: '',
+      stream: reply.stream,
+    };
+    return streamed;
+  }
   if (reply.bytes !== undefined) {
     return {
       statusCode: status,

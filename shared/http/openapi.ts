@@ -234,6 +234,16 @@ function operation(key: RouteKey, definition: AnyDefinition): Json {
       content: Object.fromEntries(Object.entries(definition.alternates).map(alternate)),
     };
   }
+  if (definition.redirect) {
+    responses[302] = {
+      description: `${docs.zh} / ${docs.en}`,
+      headers: {
+        Location: { description: definition.redirect, schema: { type: 'string', maxLength: 4096 } },
+        // Every answer carries it (the shared middy stack's CORS); declared where headers are.
+        'Access-Control-Allow-Origin': { schema: { type: 'string', maxLength: 200 } },
+      },
+    };
+  }
   for (const status of problemStatuses(route.method, route.path, isPublic)) {
     const text = PROBLEM_STATUS[status] ?? { zh: '错误', en: 'Error' };
     responses[status] = {

@@ -64,6 +64,22 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '公开变更订阅（Atom）：最新的公开变更，新的在前',
     en: 'The public change feed as Atom 1.0: the newest changes, newest first',
   },
+  'GET /v1/open-data/disclosures.csv': {
+    zh: '开放数据：全部公示信息（CSV，UTF-8 带 BOM，数据标准中文表头），逐页流式输出；不含自然人及其他不公开的记录',
+    en: 'Open data: every public record as CSV (UTF-8 with BOM, the data standard’s Chinese headers), streamed page by page; never natural persons’ or other non-public records',
+  },
+  'GET /v1/open-data/disclosures.ndjson': {
+    zh: '开放数据：全部公示信息，每行一条 JSON，逐页流式输出',
+    en: 'Open data: every public record, one JSON per line, streamed page by page',
+  },
+  'GET /v1/open-data/manifest': {
+    zh: '开放数据清单：实时文件的地址、列名，以及每日快照的日期、条数和 SHA-256',
+    en: 'The open-data manifest: the live files, their columns, and the daily snapshots with row counts and SHA-256',
+  },
+  'GET /v1/open-data/snapshots/{date}': {
+    zh: '下载某日的开放数据快照（重定向到短时有效的文件链接）',
+    en: "Download a day's open-data snapshot (a redirect to a short-lived link to the file)",
+  },
   'GET /v1/entity/records': {
     zh: '本主体正在公示的记录及其异议、修复状态',
     en: "The entity's own public records",

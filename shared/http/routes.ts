@@ -55,14 +55,34 @@ export const FUNCTION_GROUPS = {
     description: "Everyone's notices (inbox), contact addresses and their confirmation, mail given up",
     data: 'read-write',
   },
+  'open-data': {
+    description: 'Open data: every public record as CSV or NDJSON, streamed; the daily snapshots',
+    data: 'read',
+    // Served through a function URL with response streaming (infra/open-data.ts), not API
+    // Gateway, whose 30 s and 6 MB would cut a whole register short.
+    streaming: true,
+    timeoutSeconds: 300,
+    memoryMb: 512,
+  },
   docs: { description: 'The OpenAPI document and the batch templates of the API', data: 'none' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
   string,
-  { description: string; data: 'read' | 'read-write' | 'none'; timeoutSeconds?: number; memoryMb?: number }
+  {
+    description: string;
+    data: 'read' | 'read-write' | 'none';
+    timeoutSeconds?: number;
+    memoryMb?: number;
+    streaming?: boolean;
+  }
 >;
 
 export type FunctionGroup = keyof typeof FUNCTION_GROUPS;
+
+/** Served through a streaming function URL, not API Gateway (infra/open-data.ts). */
+export function isStreaming(group: FunctionGroup): boolean {
+  return 'streaming' in FUNCTION_GROUPS[group];
+}
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -95,6 +115,11 @@ export const ROUTES = [
   // The public change feed: every change of what the public sees, in commit order, resumable.
   { method: 'GET', path: '/v1/feed', group: 'disclosures', access: 'public' },
   { method: 'GET', path: '/v1/feed.atom', group: 'disclosures', access: 'public' },
+  // Open data: the whole public register, streamed; and the daily snapshot files with their SHA-256.
+  { method: 'GET', path: '/v1/open-data/disclosures.csv', group: 'open-data', access: 'public' },
+  { method: 'GET', path: '/v1/open-data/disclosures.ndjson', group: 'open-data', access: 'public' },
+  { method: 'GET', path: '/v1/open-data/manifest', group: 'open-data', access: 'public' },
+  { method: 'GET', path: '/v1/open-data/snapshots/{date}', group: 'open-data', access: 'public' },
   { method: 'POST', path: '/v1/objections', group: 'objections', access: ['entity', 'person'] },
   {
     method: 'GET',

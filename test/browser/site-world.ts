@@ -9,7 +9,7 @@ import {
   openPage,
   PHONE,
 } from '../support/browser.ts';
-import { startTestService, type TestService } from '../support/local-service.ts';
+import { startTestService, type TestService, type TestServiceOptions } from '../support/local-service.ts';
 import {
   anAgencyParty,
   anEntityParty,
@@ -35,8 +35,8 @@ export interface SiteWorld {
   stop(): Promise<void>;
 }
 
-export async function siteWorld(): Promise<SiteWorld> {
-  const service = await startTestService();
+export async function siteWorld(options: TestServiceOptions = {}): Promise<SiteWorld> {
+  const service = await startTestService(options);
   const browser = await launchChromium();
   const [agency, entity] = await Promise.all([anAgencyParty(service), anEntityParty(service)]);
   const api = workflowClient(service);

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../shared/domain/dates.ts';
 import { SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
 import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
@@ -75,6 +76,10 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/verifications/{code}': PUBLIC,
   'GET /v1/feed': PUBLIC,
   'GET /v1/feed.atom': PUBLIC,
+  'GET /v1/open-data/disclosures.csv': PUBLIC,
+  'GET /v1/open-data/disclosures.ndjson': PUBLIC,
+  'GET /v1/open-data/manifest': PUBLIC,
+  'GET /v1/open-data/snapshots/{date}': PUBLIC,
   'POST /v1/objections': FILER_OWN,
   'GET /v1/objections/{id}': PARTIES_OWN,
   'POST /v1/objections/{id}/acceptance': AGENCY_OWN,
@@ -139,7 +144,9 @@ type Target =
   | 'repair:uploaded'
   | 'repair:received'
   /** The 核验码 of A's approved repair's decision document. */
-  | 'document';
+  | 'document'
+  /** The date of today's open-data snapshot. */
+  | 'snapshot';
 
 /**
  * On the routes persons may call, a person aims at their own kind of object: person A's record
@@ -205,6 +212,9 @@ const it = e2e.extend(
         token: entityA.token,
       })
     ).json.verificationCode;
+    // Today's open-data snapshot: its download answers everyone (a redirect to the file).
+    await service.sweeps('open-data-snapshot');
+    shared.snapshot = shanghaiDate(new Date());
     const personsRecord = () => api.personPenalty(agencyA, personA);
     shared['person:published'] = await personsRecord();
     shared['person:objection'] = await api.objected(personA, await personsRecord());
@@ -265,6 +275,7 @@ const it = e2e.extend(
       repair: async () => api.repaired(entityA, await api.publishedPenalty(agencyA, entityA)),
       approved: async () => shared.approved as string,
       document: async () => shared.document as string,
+      snapshot: async () => shared.snapshot as string,
       job: async () => shared.job as string,
       none: async () => '',
       'person:published': personsRecord,
@@ -309,6 +320,19 @@ let year = 2050;
 const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   'GET /v1/feed': ['none', () => ({ method: 'GET', path: '/v1/feed?limit=3' })],
   'GET /v1/feed.atom': ['none', () => ({ method: 'GET', path: '/v1/feed.atom' })],
+  'GET /v1/open-data/disclosures.csv': [
+    'none',
+    () => ({ method: 'GET', path: '/v1/open-data/disclosures.csv' }),
+  ],
+  'GET /v1/open-data/disclosures.ndjson': [
+    'none',
+    () => ({ method: 'GET', path: '/v1/open-data/disclosures.ndjson' }),
+  ],
+  'GET /v1/open-data/manifest': ['none', () => ({ method: 'GET', path: '/v1/open-data/manifest' })],
+  'GET /v1/open-data/snapshots/{date}': [
+    'snapshot',
+    (date) => ({ method: 'GET', path: `/v1/open-data/snapshots/${date}` }),
+  ],
   'GET /v1/verifications/{code}': [
     'document',
     (code) => ({ method: 'GET', path: `/v1/verifications/${code}` }),
@@ -432,7 +456,8 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
 };
 
 const classOf = (status: number): Expected | number =>
-  status >= 200 && status < 300 ? OK : status === 401 || status === 403 ? status : status;
+  // A redirect to the file asked for (a snapshot) is let through as much as a 200.
+  status >= 200 && status < 400 ? OK : status === 401 || status === 403 ? status : status;
 
 /** Well-formed ids that no object has. */
 const MISSING: Record<Target, string> = {
@@ -446,6 +471,7 @@ const MISSING: Record<Target, string> = {
   'repair:uploaded': 'rep_0123456789abcdefghjkmnpqrs',
   'repair:received': 'rep_0123456789abcdefghjkmnpqrs',
   document: '2222-2222-2222-2222-2222',
+  snapshot: '2001-01-01',
   job: 'job_0123456789abcdefghjkmnpqrs',
   none: '',
 };

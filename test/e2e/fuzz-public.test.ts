@@ -127,9 +127,9 @@ const calendarBody = {
 };
 
 const CASES: {
-  readonly [K in RouteKeyOf<'calendar' | 'disclosures' | 'stats' | 'admin' | 'docs' | 'agencies'>]: (
-    w: Pick<World, 'entity' | 'admin'>,
-  ) => Arbitrary<BadRequest>;
+  readonly [K in RouteKeyOf<
+    'calendar' | 'disclosures' | 'stats' | 'admin' | 'docs' | 'agencies' | 'open-data'
+  >]: (w: Pick<World, 'entity' | 'admin'>) => Arbitrary<BadRequest>;
 } = {
   'GET /v1/calendar/{year}': () =>
     badRequests({
@@ -297,6 +297,39 @@ const CASES: {
       },
     }),
   'GET /v1/feed.atom': () => badRequests({ method: 'GET', template: '/v1/feed.atom' }),
+  'GET /v1/open-data/disclosures.csv': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/open-data/disclosures.csv',
+      query: {},
+      badQuery: { limit: ['10'], cursor: ['x'], format: ['csv'] },
+    }),
+  'GET /v1/open-data/disclosures.ndjson': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/open-data/disclosures.ndjson',
+      query: {},
+      badQuery: { limit: ['10'], after: ['1'] },
+    }),
+  'GET /v1/open-data/manifest': () =>
+    badRequests({ method: 'GET', template: '/v1/open-data/manifest', query: {}, badQuery: { limit: ['1'] } }),
+  'GET /v1/open-data/snapshots/{date}': () =>
+    badRequests({
+      method: 'GET',
+      template: '/v1/open-data/snapshots/{date}',
+      params: { date: '2026-12-01' },
+      badParams: {
+        date: [
+          '2026-13-01',
+          '2026-02-30',
+          '20261201',
+          '2026-12-1',
+          'x'.repeat(11),
+          '%00',
+          ...encoded(DYNAMODB_SYNTAX),
+        ],
+      },
+    }),
   'GET /v1/agencies': () => badRequests({ method: 'GET', template: '/v1/agencies' }),
   'PUT /v1/agencies/{uscc}': ({ admin }) =>
     badRequests({
@@ -335,6 +368,7 @@ const FUZZ_FILES: Record<Exclude<keyof typeof FUNCTION_GROUPS, 'fallback'>, stri
   stats: 'fuzz-public',
   admin: 'fuzz-public',
   docs: 'fuzz-public',
+  'open-data': 'fuzz-public',
   records: 'fuzz-records',
   objections: 'fuzz-workflows',
   repairs: 'fuzz-workflows',

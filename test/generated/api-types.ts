@@ -464,6 +464,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/open-data/disclosures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: every public record as CSV (UTF-8 with BOM, the data standard’s Chinese headers), streamed page by page; never natural persons’ or other non-public records
+         * @description 开放数据：全部公示信息（CSV，UTF-8 带 BOM，数据标准中文表头），逐页流式输出；不含自然人及其他不公开的记录
+         *
+         *     Open data: every public record as CSV (UTF-8 with BOM, the data standard’s Chinese headers), streamed page by page; never natural persons’ or other non-public records
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_open_data_disclosures_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/disclosures.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: every public record, one JSON per line, streamed page by page
+         * @description 开放数据：全部公示信息，每行一条 JSON，逐页流式输出
+         *
+         *     Open data: every public record, one JSON per line, streamed page by page
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_open_data_disclosures_ndjson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open-data manifest: the live files, their columns, and the daily snapshots with row counts and SHA-256
+         * @description 开放数据清单：实时文件的地址、列名，以及每日快照的日期、条数和 SHA-256
+         *
+         *     The open-data manifest: the live files, their columns, and the daily snapshots with row counts and SHA-256
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_open_data_manifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/snapshots/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a day's open-data snapshot (a redirect to a short-lived link to the file)
+         * @description 下载某日的开放数据快照（重定向到短时有效的文件链接）
+         *
+         *     Download a day's open-data snapshot (a redirect to a short-lived link to the file)
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_open_data_snapshots_date"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/objections": {
         parameters: {
             query?: never;
@@ -2038,6 +2134,37 @@ export interface components {
                 /** Format: int32 */
                 recordVersion?: number;
             };
+        };
+        /** @description 开放数据清单：实时文件与每日快照及其 SHA-256 */
+        OpenDataManifest: {
+            /** @description CSV 的列（数据标准的中文字段名） */
+            columns: string[];
+            /** @description 实时文件的地址 */
+            files: {
+                /** @description 全部公示信息（CSV，UTF-8 带 BOM），实时生成 */
+                csv: string;
+                /** @description 全部公示信息（每行一条 JSON），实时生成 */
+                ndjson: string;
+            };
+            /** @description 每日快照，新的在前（最近 31 天） */
+            snapshots: {
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                date: string;
+                file: string;
+                /** @description 下载地址（重定向到短时有效的文件链接） */
+                url: string;
+                /** @description 文件内容的 SHA-256（十六进制） */
+                sha256: string;
+                /** Format: int64 */
+                bytes: number;
+                /**
+                 * Format: int64
+                 * @description 记录条数（不含表头）
+                 */
+                rows: number;
+                /** Format: date-time */
+                at: string;
+            }[];
         };
         PaymentDetails: {
             /** @description 决定内容 */
@@ -4924,6 +5051,247 @@ export interface operations {
             };
             /** @description 请求无效 / The request is not valid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_open_data_disclosures_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 开放数据：全部公示信息（CSV，UTF-8 带 BOM，数据标准中文表头），逐页流式输出；不含自然人及其他不公开的记录 / Open data: every public record as CSV (UTF-8 with BOM, the data standard’s Chinese headers), streamed page by page; never natural persons’ or other non-public records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_open_data_disclosures_ndjson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 开放数据：全部公示信息，每行一条 JSON，逐页流式输出 / Open data: every public record, one JSON per line, streamed page by page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_open_data_manifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 开放数据清单：实时文件的地址、列名，以及每日快照的日期、条数和 SHA-256 / The open-data manifest: the live files, their columns, and the daily snapshots with row counts and SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataManifest"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_open_data_snapshots_date: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 快照日期（北京时间），YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 下载某日的开放数据快照（重定向到短时有效的文件链接） / Download a day's open-data snapshot (a redirect to a short-lived link to the file) */
+            302: {
+                headers: {
+                    /** @description 短时有效（5 分钟）的快照文件下载链接；X-Content-SHA256 为文件的 SHA-256 */
+                    Location?: string;
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_DATA_PATH_PATTERN } from '../../infra/open-data.ts';
 import { API_PATH_PATTERN } from '../../infra/website.ts';
 import { type Synthesized, synthesizeService } from './synthesize.ts';
 
@@ -76,8 +77,12 @@ describe('the API under the website origin', () => {
     expect(config.CustomErrorResponses).toBeUndefined();
   });
 
-  it('serves nothing else than the site and /v1/*: no route for the local shortcuts', () => {
-    expect(config.CacheBehaviors?.map((behavior) => behavior.PathPattern)).toEqual([API_PATH_PATTERN]);
+  it('serves nothing else than the site, the open data and /v1/*: no route for the local shortcuts', () => {
+    // The open data first: CloudFront takes the first pattern that matches, and /v1/* would.
+    expect(config.CacheBehaviors?.map((behavior) => behavior.PathPattern)).toEqual([
+      OPEN_DATA_PATH_PATTERN,
+      API_PATH_PATTERN,
+    ]);
     const routes = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties.RouteKey as string,
     );

@@ -95,8 +95,8 @@ describe('the website hosting', () => {
     return policies[0]?.Properties.PolicyDocument.Statement;
   };
 
-  it('has three buckets (site, logs and the materials of test/infra/materials.test.ts) and one distribution', () => {
-    synth.template.resourceCountIs(BUCKET, 3);
+  it('has four buckets (site, logs, the materials of test/infra/materials.test.ts and the open-data snapshots) and one distribution', () => {
+    synth.template.resourceCountIs(BUCKET, 4);
     synth.template.resourceCountIs(DISTRIBUTION, 1);
   });
 

@@ -51,7 +51,8 @@ export function assertDocumented(
       `${method} ${match.route.path} ${status} came as ${mediaType}, not a media type the document gives`,
     );
   }
-  if (!mediaType.endsWith('json')) return;
+  // JSON itself (application/json, application/problem+json), not JSON lines (application/x-ndjson).
+  if (!/[/+]json$/.test(mediaType)) return;
   const ref = `openapi#/${pointer('paths', match.route.path, method.toLowerCase(), 'responses', String(status), 'content', mediaType, 'schema')}`;
   const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
   if (!validate(JSON.parse(text))) {

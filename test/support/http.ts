@@ -26,6 +26,8 @@ export async function call(
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
+    // A redirect is the answer under test (a snapshot's 302), not something to follow.
+    redirect: 'manual',
     ...(body === undefined ? {} : { body }),
   });
   const text = await response.text();

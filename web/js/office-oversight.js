@@ -133,7 +133,47 @@ async function runAudit() {
   }
 }
 
+/** The nightly reconciliations with the city's platform, newest first, in words. */
+async function loadReconciliations() {
+  const state = $('recon-state');
+  showState(state, 'loading', '正在加载…');
+  try {
+    const { items } = await getJson('/v1/admin/upstream/reconciliations', { token: session.token });
+    if (items.length === 0) {
+      showState(state, 'empty', '尚无对账记录（配置市平台后每日 02:30 对账）');
+      return;
+    }
+    state.replaceChildren();
+    delete state.dataset.kind;
+    fill(
+      $('recon-list'),
+      ...items.map((r) =>
+        h(
+          'li',
+          {},
+          `${formatInstant(r.at)}：${r.differences === 0 ? '一致' : `差异 ${r.differences} 条`}；本系统应有 ${r.ours.count} 条，平台现有 ${r.theirs.count} 条；待报送 ${r.pending} 条，被退回 ${r.failed} 条`,
+          r.sample.length > 0 ? h('br') : undefined,
+          r.sample.length > 0
+            ? h(
+                'span',
+                { class: 'hint' },
+                `例如：${r.sample
+                  .slice(0, 5)
+                  .map((d) => d.recordId)
+                  .join('、')}`,
+              )
+            : undefined,
+        ),
+      ),
+    );
+  } catch (error) {
+    if (!handleSignedOut(error))
+      showState(state, stateKindOf(error), failureMessage(error), loadReconciliations);
+  }
+}
+
 if (session) {
+  loadReconciliations();
   fill($('esc-kind'), ...options(ESCALATION_KIND_LABELS));
   fill($('events-type'), ...options(EVENT_TYPE_LABELS, '全部'));
   const escalations = pagedTable({

@@ -82,7 +82,11 @@ async function open(id, note = '') {
   $('f-kind').value = stored.record.kind;
   showKind(stored.record.kind);
   fillRecord(form, kind, stored.record);
-  showRecord(stored, note);
+  // Never published: nothing is pushed (404); any other failure leaves the line out.
+  const push = await getJson(`/v1/records/${encodeURIComponent(id)}/upstream`, {
+    token: session.token,
+  }).catch(() => undefined);
+  showRecord(stored, note, push);
   $('publish-now').hidden = stored.status !== 'registered';
   $('start-correction').hidden = stored.status === 'revoked';
   $('start-revocation').hidden = stored.status === 'revoked';

@@ -76,6 +76,41 @@ function sectionBlock(section, data) {
   );
 }
 
+/**
+ * Records the city's credit platform refused as invalid, with its reason: the agency corrects
+ * the record, and the corrected record is sent again by itself.
+ */
+function refusedBlock(data) {
+  if (!data || data.count === 0) return undefined;
+  return h(
+    'section',
+    { class: 'panel worklist', 'aria-labelledby': 'wb-upstream-h', dataset: { section: 'upstreamRefused' } },
+    h(
+      'h2',
+      { id: 'wb-upstream-h' },
+      '被市公共信用信息平台退回',
+      ' ',
+      h('span', { class: 'count', 'data-count': '' }, countText(data)),
+    ),
+    h('p', { class: 'hint' }, '按平台的理由更正记录后，系统会自动重新报送。'),
+    h(
+      'ul',
+      { class: 'worklist-items' },
+      data.items.map((item) =>
+        h(
+          'li',
+          { class: 'worklist-item', dataset: { id: item.recordId } },
+          h('a', { href: `workbench-record.html?id=${encodeURIComponent(item.recordId)}` }, item.recordId),
+          h('br'),
+          h('span', {}, `退回理由：${item.reason}`),
+          item.field ? h('span', { class: 'hint' }, `（字段 ${item.field}）`) : undefined,
+          h('span', { class: 'hint' }, `　${formatInstant(item.at)}`),
+        ),
+      ),
+    ),
+  );
+}
+
 async function load() {
   const session = currentAgency();
   if (!session) return;
@@ -89,6 +124,7 @@ async function load() {
       $('wb-lists'),
       h('p', { class: 'hint' }, `今日 ${worklist.today}`),
       SECTIONS.map((s) => sectionBlock(s, worklist[s.key])),
+      refusedBlock(worklist.upstreamRefused),
     );
   } catch (error) {
     if (handleSignedOut(error)) return;
