@@ -7,7 +7,7 @@ import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { openDataRepository, snapshotKey } from '../../shared/store/open-data-repository.ts';
 import { recordRepository } from '../../shared/store/record-repository.ts';
-import { openDataRoutes } from './routes.ts';
+import { openDataRoutes, SNAPSHOT_LINK_SECONDS } from './routes.ts';
 
 const store = storeFromEnv();
 const files = materialFilesFromEnv();
@@ -23,7 +23,7 @@ const json = httpHandler(
         key: snapshotKey(file),
         fileName: file,
         contentType: 'text/csv; charset=utf-8',
-        expiresInSeconds: 300,
+        expiresInSeconds: SNAPSHOT_LINK_SECONDS,
       }),
     clock: systemClock,
   }),

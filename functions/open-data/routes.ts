@@ -17,7 +17,7 @@ import { openDataManifest, openDataQuery, snapshotParams } from '../../shared/sc
 /** How many daily snapshots the manifest lists: a month. */
 const MANIFEST_SNAPSHOTS = 31;
 /** How long a snapshot's download link stays valid. */
-const SNAPSHOT_LINK_SECONDS = 300;
+export const SNAPSHOT_LINK_SECONDS = 300;
 
 export interface OpenDataPorts {
   readonly records: Pick<RecordStore, 'searchPublic'>;

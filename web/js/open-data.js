@@ -23,6 +23,12 @@ async function loadSnapshots() {
     }
     state.replaceChildren();
     delete state.dataset.kind;
+    // The digests make the table wide: on a phone it scrolls in its own region, which takes
+    // focus so the keyboard scrolls it too (axe: scrollable-region-focusable).
+    const scroller = $('od-scroll');
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', '每日快照列表（可左右滚动）');
     fill(
       $('od-rows'),
       ...manifest.snapshots.map((s) =>
