@@ -12,6 +12,7 @@ import {
   feedSortKey,
   pendingSortKey,
 } from './feed-items.ts';
+import { newestOf } from './newest.ts';
 
 /** Pending entries one sequencer transaction numbers: 1 + 2 per entry stays under DynamoDB's 100. */
 const SEQUENCE_BATCH = 40;
@@ -19,7 +20,8 @@ const SEQUENCE_BATCH = 40;
 /** Rounds a writer's sequencer tries before leaving its entry to the `public-feed` sweep. */
 const WRITER_ROUNDS = 20;
 
-export function feedRepository({ client, tableName }: Store): FeedStore {
+export function feedRepository(store: Store): FeedStore {
+  const { client, tableName } = store;
   return {
     async after(after, limit) {
       // Strongly consistent: an entry numbered before a change was answered is in the next read.
@@ -35,17 +37,7 @@ export function feedRepository({ client, tableName }: Store): FeedStore {
       return (out.Items ?? []).map(feedEntryOf);
     },
     async latest(limit) {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': FEED_PARTITION },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          Limit: limit,
-        }),
-      );
-      return (out.Items ?? []).map(feedEntryOf);
+      return (await newestOf(store, FEED_PARTITION, limit, true)).map(feedEntryOf);
     },
   };
 }

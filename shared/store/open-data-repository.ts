@@ -1,17 +1,16 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { MaterialFiles } from '../domain/materials/ports.ts';
 import type { Snapshot, SnapshotStore } from '../domain/sharing/open-data.ts';
 import type { Store } from './client.ts';
+import { newestOf } from './newest.ts';
 
 /** The open-data manifest: one item per day's snapshot, newest first; the file in the files store. */
 const PARTITION = 'OPENDATA';
 
 export const snapshotKey = (file: string) => `open-data/${file}`;
 
-export function openDataRepository(
-  { client, tableName }: Store,
-  files?: Pick<MaterialFiles, 'store'>,
-): SnapshotStore {
+export function openDataRepository(store: Store, files?: Pick<MaterialFiles, 'store'>): SnapshotStore {
+  const { client, tableName } = store;
   return {
     async get(date) {
       const out = await client.send(
@@ -31,16 +30,7 @@ export function openDataRepository(
       );
     },
     async latest(limit) {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': PARTITION },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (out.Items ?? []).map((item) => item.snapshot as Snapshot);
+      return (await newestOf(store, PARTITION, limit)).map((item) => item.snapshot as Snapshot);
     },
   };
 }

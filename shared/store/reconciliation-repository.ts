@@ -1,11 +1,13 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReconciliationReport } from '../domain/sharing/reconcile.ts';
 import type { Store } from './client.ts';
+import { newestOf } from './newest.ts';
 
 /** The reconciliation reports, newest first, in one partition: one a night. */
 const PARTITION = 'UPSTREAM#RECONCILIATION';
 
-export function reconciliationRepository({ client, tableName }: Store) {
+export function reconciliationRepository(store: Store) {
+  const { client, tableName } = store;
   return {
     async save(report: ReconciliationReport): Promise<void> {
       await client.send(
@@ -16,16 +18,7 @@ export function reconciliationRepository({ client, tableName }: Store) {
       );
     },
     async latest(limit: number): Promise<ReconciliationReport[]> {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': PARTITION },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (out.Items ?? []).map((item) => item.report as ReconciliationReport);
+      return (await newestOf(store, PARTITION, limit)).map((item) => item.report as ReconciliationReport);
     },
   };
 }
