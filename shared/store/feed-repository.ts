@@ -123,7 +123,10 @@ export async function sequenceFeed(
   const wanted = new Set((options.until ?? []).map(pendingSortKey));
   let numbered = 0;
   for (let round = 1; round <= (options.rounds ?? WRITER_ROUNDS); round++) {
-    const [head, batch] = await Promise.all([headOf(store), pendingBatch(store)]);
+    // One after the other, not together: the calls of a request come in a fixed order (the
+    // fault tests replay each step of it), and the batch read after the head can only be newer.
+    const head = await headOf(store);
+    const batch = await pendingBatch(store);
     if (batch.length === 0) return { numbered, left: false };
     if (wanted.size > 0 && !batch.some((d) => wanted.has(pendingSortKey(d))) && batch.length < SEQUENCE_BATCH)
       return { numbered, left: true };
