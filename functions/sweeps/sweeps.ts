@@ -169,7 +169,7 @@ export function makeSweeps(given: Store, clock: Clock, settings: SweepSettings):
       isTransient: isTransientStoreError,
       ...(options.timeLeft ? { timeLeft: options.timeLeft } : {}),
     });
-    if (report.actions && Object.keys(report.actions).length > 0) await sequenceFeed(store, { rounds: 50 });
+    if (Object.keys(report.actions).length > 0) await sequenceFeed(store, { rounds: 50 });
     const processed = Object.values(report.actions).reduce((sum, n) => sum + n, 0);
     emitMetrics(
       { SweepItemsProcessed: processed, SweepItemsDeadLettered: report.deadLettered },

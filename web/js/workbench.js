@@ -65,51 +65,37 @@ function sectionBlock(section, data) {
       ' ',
       h('span', { class: 'count', 'data-count': '' }, countText(data)),
     ),
+    section.note ? h('p', { class: 'hint' }, section.note) : undefined,
     data.items.length === 0
       ? h('p', { class: 'hint' }, '暂无')
       : h(
           'ul',
           { class: 'worklist-items' },
-          data.items.map((item) => itemRow(section, item)),
+          data.items.map((item) => (section.row ? section.row(item) : itemRow(section, item))),
         ),
-    data.more ? h('p', {}, h('a', { href: section.all }, '查看全部')) : undefined,
+    data.more && section.all ? h('p', {}, h('a', { href: section.all }, '查看全部')) : undefined,
   );
 }
 
 /**
  * Records the city's credit platform refused as invalid, with its reason: the agency corrects
- * the record, and the corrected record is sent again by itself.
+ * the record, and the corrected record is sent again by itself. Listed only when there are any.
  */
-function refusedBlock(data) {
-  if (!data || data.count === 0) return undefined;
-  return h(
-    'section',
-    { class: 'panel worklist', 'aria-labelledby': 'wb-upstream-h', dataset: { section: 'upstreamRefused' } },
+const REFUSED = {
+  key: 'upstreamRefused',
+  heading: '被市公共信用信息平台退回',
+  note: '按平台的理由更正记录后，系统会自动重新报送。',
+  row: (item) =>
     h(
-      'h2',
-      { id: 'wb-upstream-h' },
-      '被市公共信用信息平台退回',
-      ' ',
-      h('span', { class: 'count', 'data-count': '' }, countText(data)),
+      'li',
+      { class: 'worklist-item', dataset: { id: item.recordId } },
+      h('a', { href: `workbench-record.html?id=${encodeURIComponent(item.recordId)}` }, item.recordId),
+      h('br'),
+      h('span', {}, `退回理由：${item.reason}`),
+      item.field ? h('span', { class: 'hint' }, `（字段 ${item.field}）`) : undefined,
+      h('span', { class: 'hint' }, `　${formatInstant(item.at)}`),
     ),
-    h('p', { class: 'hint' }, '按平台的理由更正记录后，系统会自动重新报送。'),
-    h(
-      'ul',
-      { class: 'worklist-items' },
-      data.items.map((item) =>
-        h(
-          'li',
-          { class: 'worklist-item', dataset: { id: item.recordId } },
-          h('a', { href: `workbench-record.html?id=${encodeURIComponent(item.recordId)}` }, item.recordId),
-          h('br'),
-          h('span', {}, `退回理由：${item.reason}`),
-          item.field ? h('span', { class: 'hint' }, `（字段 ${item.field}）`) : undefined,
-          h('span', { class: 'hint' }, `　${formatInstant(item.at)}`),
-        ),
-      ),
-    ),
-  );
-}
+};
 
 async function load() {
   const session = currentAgency();
@@ -124,7 +110,7 @@ async function load() {
       $('wb-lists'),
       h('p', { class: 'hint' }, `今日 ${worklist.today}`),
       SECTIONS.map((s) => sectionBlock(s, worklist[s.key])),
-      refusedBlock(worklist.upstreamRefused),
+      worklist.upstreamRefused?.count ? sectionBlock(REFUSED, worklist.upstreamRefused) : undefined,
     );
   } catch (error) {
     if (handleSignedOut(error)) return;

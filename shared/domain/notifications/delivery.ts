@@ -1,4 +1,5 @@
 import { sha256 } from '../audit.ts';
+import { doublingDelayMs } from '../backoff.ts';
 import type { DeadlineHandler } from '../deadlines/sweep.ts';
 import { ConflictError } from '../errors.ts';
 import { CONFIRMATION_TTL_MS, type MailSender, renderMail } from './mail.ts';
@@ -16,7 +17,7 @@ export const MAIL_RETRY = { maxAttempts: 12, firstDelayMs: 60_000, maxDelayMs: 2
 export const MAIL_LEASE_MS = 120_000;
 
 export function retryDelayMs(failures: number): number {
-  return Math.min(MAIL_RETRY.firstDelayMs * 2 ** Math.max(0, failures - 1), MAIL_RETRY.maxDelayMs);
+  return doublingDelayMs(failures, MAIL_RETRY);
 }
 
 /** Exactly one e-mail per (event, recipient, channel): the delivery's key says so. */

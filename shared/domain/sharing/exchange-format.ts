@@ -1,6 +1,6 @@
 import type { RecordInput } from '../../schemas/records/record-input.ts';
 import type { Subject } from '../../schemas/records/subject.ts';
-import { sha256 } from '../audit.ts';
+import { canonicalJson, sha256 } from '../audit.ts';
 import { isUscc } from '../identifiers/uscc.ts';
 import { publicationWindow } from '../policy/publication-window.ts';
 import type { DisclosureRecord } from '../records/record.ts';
@@ -312,20 +312,6 @@ export function upstreamMessage(
     digest: intent.digest,
     ...body,
   };
-}
-
-/** JSON with object keys sorted at every level: the same content, the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    return `{${Object.keys(obj)
-      .sort()
-      .filter((k) => obj[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** A field of a message the format refuses, with why: what the upstream answers. */

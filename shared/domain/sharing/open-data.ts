@@ -4,6 +4,7 @@ import { shanghaiDate } from '../dates.ts';
 import type { RecordStore } from '../records/ports.ts';
 import { type PublicRecord, publicView } from '../records/public-view.ts';
 import { isShownAt } from '../records/shown.ts';
+import { SUBJECT_CATEGORY_LABELS } from '../records/vocabulary.ts';
 
 /**
  * Open data: every record in public view, as CSV (UTF-8 with BOM, the data standard's Chinese
@@ -27,7 +28,7 @@ export const OPEN_DATA_COLUMNS: readonly Column[] = [
   ['记录编号', (r) => r.id],
   ['信息类别', (r) => r.kindLabel],
   ['行政相对人名称', (r) => r.subject.name],
-  ['行政相对人类别', (r) => SUBJECT_LABELS[r.subject.category] ?? r.subject.category],
+  ['行政相对人类别', (r) => SUBJECT_CATEGORY_LABELS[r.subject.category]],
   ['统一社会信用代码', (r) => r.subject.uscc ?? ''],
   ['决定文书号', (r) => r.documentNumber],
   ['决定日期', (r) => r.decisionDate],
@@ -45,12 +46,6 @@ export const OPEN_DATA_COLUMNS: readonly Column[] = [
   ['异议处理中', (r) => (r.objection ? '是' : '否')],
   ['备注', (r) => r.remarks ?? ''],
 ];
-
-const SUBJECT_LABELS: Readonly<Record<string, string>> = {
-  legal_person: '法人及非法人组织',
-  individual_business: '个体工商户',
-  natural_person: '自然人',
-};
 
 /** Every record in public view at `now`, a page at a time, in the public search's order. */
 export async function* publicRecordPages(

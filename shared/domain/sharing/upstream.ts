@@ -1,3 +1,4 @@
+import { doublingDelayMs } from '../backoff.ts';
 import type { DeadlineHandler } from '../deadlines/sweep.ts';
 import { NotFoundError } from '../errors.ts';
 import type { DisclosureRecord } from '../records/record.ts';
@@ -90,7 +91,7 @@ export const PUSH_RETRY = { firstDelayMs: 60_000, maxDelayMs: 3600_000 } as cons
 export const PUSH_LEASE_MS = 60_000;
 
 export function pushRetryDelayMs(failures: number): number {
-  return Math.min(PUSH_RETRY.firstDelayMs * 2 ** Math.max(0, failures - 1), PUSH_RETRY.maxDelayMs);
+  return doublingDelayMs(failures, PUSH_RETRY);
 }
 
 export interface PushDeps {
