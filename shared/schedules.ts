@@ -76,4 +76,15 @@ export const SCHEDULES = [
     cron: 'cron(15 1 * * ? *)',
     description: 'Writes the daily open-data snapshot of every public record, with its SHA-256',
   },
+  {
+    sweep: 'list-deadlines',
+    cron: 'cron(4/15 * * * ? *)',
+    description:
+      'Credit lists: hearing reminders and ends, overdue decisions and filings escalated, entries removed at the end of validity',
+  },
+  {
+    sweep: 'check-deadlines',
+    cron: 'cron(9/15 * * * ? *)',
+    description: 'Escalates credit checks without feedback (执行反馈) in time to the credit office',
+  },
 ] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

@@ -4,6 +4,7 @@ import { agencyRoutes } from '../agencies/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
+import { checkRoutes, listRoutes } from '../lists/routes.ts';
 import { objectionRoutes } from '../objections/routes.ts';
 import { openDataRoutes } from '../open-data/routes.ts';
 import { recordRoutes } from '../records/routes.ts';
@@ -39,6 +40,8 @@ export function routeCatalog(): Record<string, RouteDefinition<any, any, any>> {
     ...agencyRoutes(unused),
     ...inboxRoutes(unused),
     ...openDataRoutes(unused),
+    ...listRoutes(unused),
+    ...checkRoutes(unused, unused),
     ...docsRoutes(() => ({})),
   };
 }

@@ -18,11 +18,13 @@ import { emitMetrics } from '../../shared/observability/metrics.ts';
 import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { batchJobRepository } from '../../shared/store/batch-job-repository.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
+import { checkRepository } from '../../shared/store/check-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { contactRepository } from '../../shared/store/contact-repository.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
 import { sequenceFeed } from '../../shared/store/feed-repository.ts';
 import { recomputePorts } from '../../shared/store/job-repository.ts';
+import { listRepository } from '../../shared/store/list-repository.ts';
 import { notificationRepository } from '../../shared/store/notification-repository.ts';
 import { openDataRepository } from '../../shared/store/open-data-repository.ts';
 import { pushRepository } from '../../shared/store/push-repository.ts';
@@ -128,6 +130,8 @@ export function makeSweeps(given: Store, clock: Clock, settings: SweepSettings):
     const handlers = deadlineHandlers({
       records,
       workflows,
+      lists: listRepository(store),
+      checks: checkRepository(store),
       calendarYears,
       recompute: recomputePorts(store),
       autoPublish: settings.autoPublish,

@@ -20,6 +20,17 @@ export const EVENT_TYPES = [
   'repair-decided',
   'repair-escalated',
   'upstream-differences',
+  'list-proposed',
+  'list-hearing-reminder',
+  'list-statement',
+  'list-hearing-ended',
+  'list-decided',
+  'list-decision-escalated',
+  'list-removed',
+  'list-filing',
+  'list-filing-decided',
+  'list-filing-escalated',
+  'check-escalated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -41,7 +52,29 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   'repair-decided': '信用修复决定',
   'repair-escalated': '信用修复逾期报告',
   'upstream-differences': '上报对账差异',
+  'list-proposed': '拟列入名单告知',
+  'list-hearing-reminder': '陈述申辩期限提醒',
+  'list-statement': '陈述申辩',
+  'list-hearing-ended': '陈述申辩期满',
+  'list-decided': '列入名单决定',
+  'list-decision-escalated': '列入决定逾期报告',
+  'list-removed': '移出名单',
+  'list-filing': '名单异议或提前移出申请',
+  'list-filing-decided': '名单异议或提前移出决定',
+  'list-filing-escalated': '名单申请逾期报告',
+  'check-escalated': '核查逾期未反馈报告',
 };
+
+/** What an event is about; `office` addresses the credit office as a whole (the daily digest). */
+export const EVENT_SUBJECT_KINDS = [
+  'record',
+  'objection',
+  'repair',
+  'office',
+  'list-entry',
+  'check',
+] as const;
+export type EventSubjectKind = (typeof EVENT_SUBJECT_KINDS)[number];
 
 export interface DomainEvent {
   /** Unique and stable: the aggregate, its revision and the type. */
@@ -50,7 +83,7 @@ export interface DomainEvent {
   readonly at: string;
   readonly subject: {
     /** `office`: addressed to the credit office as a whole (the daily digest). */
-    readonly kind: 'record' | 'objection' | 'repair' | 'office';
+    readonly kind: EventSubjectKind;
     readonly id: string;
     readonly agency: string;
     /** The entity concerned, who is told of objection and repair outcomes and of revocations. */
@@ -95,5 +128,22 @@ export function workflowEvent(
     at: at.toISOString(),
     subject: { kind, id: subject.id, agency: subject.agency, entity: subject.entity },
     data: { recordId: subject.recordId, ...data },
+  };
+}
+
+/** An event of a list entry or a credit check, addressed to its agency and its party. */
+export function aggregateEvent(
+  type: EventType,
+  kind: 'list-entry' | 'check',
+  subject: { id: string; revision: number; agency: string },
+  at: Date,
+  data: Record<string, unknown> = {},
+): DomainEvent {
+  return {
+    id: `${subject.id}.${subject.revision}.${type}`,
+    type,
+    at: at.toISOString(),
+    subject: { kind, id: subject.id, agency: subject.agency },
+    data,
   };
 }

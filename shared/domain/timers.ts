@@ -1,7 +1,11 @@
 import type { CalendarYearsPort } from './calendar/load-calendar.ts';
+import { makeCheckDeadlineHandlers } from './checks/deadline-handlers.ts';
+import type { CheckStore } from './checks/ports.ts';
 import type { DeadlineKind } from './deadlines/kinds.ts';
 import { makeRecomputeHandler, type RecomputePorts } from './deadlines/recompute.ts';
 import type { DeadlineHandler } from './deadlines/sweep.ts';
+import { makeListDeadlineHandlers } from './lists/deadline-handlers.ts';
+import type { ListStore } from './lists/ports.ts';
 import { type MailDeliveryDeps, makeMailDeliveryHandler } from './notifications/delivery.ts';
 import { makeMatterOf } from './notifications/matter.ts';
 import { makeNotifyHandler } from './notifications/produce.ts';
@@ -15,6 +19,8 @@ import type { WorkflowStore } from './workflows/ports.ts';
 export interface TimerDeps {
   readonly records: RecordStore;
   readonly workflows: WorkflowStore;
+  readonly lists: ListStore;
+  readonly checks: CheckStore;
   readonly calendarYears: CalendarYearsPort;
   readonly recompute: RecomputePorts;
   readonly batchJobs: BatchJobWorker;
@@ -33,12 +39,18 @@ export interface TimerDeps {
 export function deadlineHandlers(deps: TimerDeps): Readonly<Record<DeadlineKind, DeadlineHandler>> {
   const records = makeRecordDeadlineHandlers(deps);
   const workflows = makeWorkflowDeadlineHandlers(deps);
+  const lists = makeListDeadlineHandlers(deps);
+  const checks = makeCheckDeadlineHandlers(deps);
   return {
     ...records.handlers,
     ...workflows.handlers,
+    ...lists.handlers,
+    ...checks.handlers,
     'calendar-recompute': makeRecomputeHandler(deps.recompute, {
       ...records.recomputers,
       ...workflows.recomputers,
+      ...lists.recomputers,
+      ...checks.recomputers,
     }),
     'batch-job': makeBatchJobHandler(deps.batchJobs),
     notify: makeNotifyHandler({

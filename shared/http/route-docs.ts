@@ -146,6 +146,86 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '各机关公示及时性统计（JSON 或 CSV）。按决定日期所在整月统计：日期区间扩展为所含各月的首日至末日，答复中的 from、to 即实际统计区间，以免按日相减推知未公开记录的决定日期；答复可缓存 60 秒。',
     en: 'Timeliness of publication per agency (JSON or CSV). Counted by whole months of decision: a range of days is widened to the months that hold it (the answer’s from and to give the period counted), so that differencing day ranges cannot reveal when an agency decided records the public cannot see. Answers may be cached for 60 s.',
   },
+  'POST /v1/lists/entries': {
+    zh: '拟列入名单（认定部门）：名单类型、主体、认定依据、所依据的记录、惩戒措施、有效期。条目为“拟列入”，当事人收到拟列入告知，可在陈述申辩期内陈述申辩；只能以本机关名义认定（agency 填写其他机关时 403）。',
+    en: 'Propose a list entry (deciding agency): type, subject, basis, records, measures, validity. It starts proposed; the party is told and may state its case within the hearing period. Only in the caller’s own name (403 when agency names another).',
+  },
+  'GET /v1/lists': {
+    zh: '公开名单查询：仅已列入的条目及其公开字段，可按名单类型、统一社会信用代码、名称、认定部门筛选（不扫表）。',
+    en: 'The public lists: listed entries only, their public fields, narrowed by type, USCC, name or deciding agency (no scan).',
+  },
+  'GET /v1/lists/entries/{id}': {
+    zh: '公开名单条目；未列入、已移出或不公开的条目一律 404。',
+    en: 'One public list entry; 404 for any entry not in public view.',
+  },
+  'GET /v1/lists/entries/{id}/case': {
+    zh: '名单条目案卷（认定部门及被列入主体本人）：陈述申辩、决定、列入与移出日期、异议与提前移出申请。',
+    en: 'The entry’s case file, for the deciding agency and the party listed: statement, decision, listing and removal dates, objection and early exit.',
+  },
+  'POST /v1/lists/entries/{id}/statement': {
+    zh: '被拟列入的主体陈述申辩（陈述申辩期内，一次）。',
+    en: 'The party states its case against a proposed listing (once, within the hearing period).',
+  },
+  'POST /v1/lists/entries/{id}/decision': {
+    zh: '认定部门作出列入或不予列入的决定（当事人已陈述申辩或陈述申辩期满后）；列入后即公开。',
+    en: 'The deciding agency lists or not (after the party stated its case or the hearing period ended); listed entries are public at once.',
+  },
+  'POST /v1/lists/entries/{id}/objection': {
+    zh: '被列入的主体对名单条目提出异议；处理期间公开显示“异议处理中”。',
+    en: 'The listed party objects to the entry; the public list shows 异议处理中 until it is decided.',
+  },
+  'POST /v1/lists/entries/{id}/objection/decision': {
+    zh: '认定部门处理名单异议：成立则移出名单，不成立则维持。',
+    en: 'The deciding agency decides the objection: upheld removes the entry, rejected keeps it.',
+  },
+  'POST /v1/lists/entries/{id}/exit': {
+    zh: '被列入的主体经信用修复申请提前移出：须满足名单的最短列入期，提交信用承诺书和已纠正失信行为的证明材料。',
+    en: 'The listed party applies to leave early through credit repair: after the list’s minimum period, with a commitment and proof that the breach was put right.',
+  },
+  'POST /v1/lists/entries/{id}/exit/decision': {
+    zh: '认定部门决定提前移出申请：批准即刻移出，不再公开。',
+    en: 'The deciding agency decides an early-exit application: approval removes the entry from public view at once.',
+  },
+  'GET /v1/agency/lists': {
+    zh: '本机关认定的名单条目（各状态，含移出日期），可按状态筛选。',
+    en: 'The agency’s own list entries in every state (with removal dates), optionally by status.',
+  },
+  'GET /v1/entity/lists': {
+    zh: '有关本主体的名单条目（拟列入、已列入、已移出等）。',
+    en: 'The entries about the calling entity, in every state.',
+  },
+  'GET /v1/admin/lists/escalated': {
+    zh: '逾期未决定的拟列入条目和逾期未办结的名单异议、提前移出申请（信用办）。',
+    en: 'Proposed entries not decided in time and list filings not handled in time (credit office).',
+  },
+  'POST /v1/checks': {
+    zh: '应查必查：办理许可、采购、招投标、财政资金、评优评先等事项前核查主体，返回其在列名单条目、适用于该事项的措施、公开记录和核查编号。',
+    en: 'Check an entity before a licence, contract, tender, funding or honour: its active list entries, the measures bearing on the matter, its public records, and a check id.',
+  },
+  'GET /v1/checks/{id}': {
+    zh: '本机关的一次核查及其执行反馈；其他机关的核查一律 403。',
+    en: 'One of the agency’s own checks and its feedback; another agency’s is refused (403).',
+  },
+  'POST /v1/checks/{id}/feedback': {
+    zh: '执行反馈：是否采取措施、理由、办理日期；期限内反馈记为按时，逾期仍可反馈并记为逾期。',
+    en: 'Feedback on a check: measures applied or not, why, and when; taken after the deadline too, and marked late.',
+  },
+  'GET /v1/agency/checks': {
+    zh: '本机关的核查记录，最新在前。',
+    en: 'The agency’s own checks, newest first.',
+  },
+  'GET /v1/entity/checks': {
+    zh: '哪些机关因何事项核查了本主体（山东省社会信用条例 第三十七条）。',
+    en: 'Which agencies checked the calling entity, and for what.',
+  },
+  'GET /v1/admin/checks/escalated': {
+    zh: '逾期未反馈执行情况的核查（信用办）。',
+    en: 'Checks without feedback in time (credit office).',
+  },
+  'GET /v1/stats/checks': {
+    zh: '各机关联合奖惩闭环统计：核查次数、按时反馈、逾期反馈、逾期报告、采取措施（JSON 或 CSV）。',
+    en: 'The joint-punishment loop per agency: checks made, feedback on time and late, escalations, measures applied (JSON or CSV).',
+  },
   'GET /v1/agencies': {
     zh: '机关名录：各决定机关的统一社会信用代码、名称与简称，按代码排序',
     en: 'The agency directory: code, name and short name of each deciding body, by code',

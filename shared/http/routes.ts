@@ -64,6 +64,11 @@ export const FUNCTION_GROUPS = {
     timeoutSeconds: 300,
     memoryMb: 512,
   },
+  lists: {
+    description:
+      'Credit lists (严重失信主体名单, 重点关注名单) with hearing, objection and early exit; credit checks (应查必查) and their feedback',
+    data: 'read-write',
+  },
   docs: { description: 'The OpenAPI document and the batch templates of the API', data: 'none' },
   fallback: { description: 'Answers requests no route matches (404, 405, CORS preflight)', data: 'none' },
 } as const satisfies Record<
@@ -211,6 +216,48 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/admin/upstream/reconciliations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/escalations', group: 'admin', access: ['admin'] },
   { method: 'GET', path: '/v1/admin/audit/verify', group: 'admin', access: ['admin'] },
+  // Credit lists: the agency proposes, the party is heard, the agency decides; the public list.
+  { method: 'POST', path: '/v1/lists/entries', group: 'lists', access: ['agency'] },
+  { method: 'GET', path: '/v1/lists', group: 'lists', access: 'public' },
+  { method: 'GET', path: '/v1/lists/entries/{id}', group: 'lists', access: 'public' },
+  {
+    method: 'GET',
+    path: '/v1/lists/entries/{id}/case',
+    group: 'lists',
+    access: ['agency', 'entity', 'person'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/lists/entries/{id}/statement',
+    group: 'lists',
+    access: ['entity', 'person'],
+  },
+  { method: 'POST', path: '/v1/lists/entries/{id}/decision', group: 'lists', access: ['agency'] },
+  {
+    method: 'POST',
+    path: '/v1/lists/entries/{id}/objection',
+    group: 'lists',
+    access: ['entity', 'person'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/lists/entries/{id}/objection/decision',
+    group: 'lists',
+    access: ['agency'],
+  },
+  { method: 'POST', path: '/v1/lists/entries/{id}/exit', group: 'lists', access: ['entity', 'person'] },
+  { method: 'POST', path: '/v1/lists/entries/{id}/exit/decision', group: 'lists', access: ['agency'] },
+  { method: 'GET', path: '/v1/agency/lists', group: 'lists', access: ['agency'] },
+  { method: 'GET', path: '/v1/entity/lists', group: 'lists', access: ['entity'] },
+  { method: 'GET', path: '/v1/admin/lists/escalated', group: 'lists', access: ['admin'] },
+  // 应查必查: a check with its receipt, the agency's feedback; who checked an entity; the loop's figures.
+  { method: 'POST', path: '/v1/checks', group: 'lists', access: ['agency'] },
+  { method: 'GET', path: '/v1/checks/{id}', group: 'lists', access: ['agency'] },
+  { method: 'POST', path: '/v1/checks/{id}/feedback', group: 'lists', access: ['agency'] },
+  { method: 'GET', path: '/v1/agency/checks', group: 'lists', access: ['agency'] },
+  { method: 'GET', path: '/v1/entity/checks', group: 'lists', access: ['entity'] },
+  { method: 'GET', path: '/v1/admin/checks/escalated', group: 'lists', access: ['admin'] },
+  { method: 'GET', path: '/v1/stats/checks', group: 'lists', access: 'public' },
   { method: 'GET', path: '/v1/openapi.json', group: 'docs', access: 'public' },
   { method: 'GET', path: '/v1/templates/{kind}', group: 'docs', access: 'public' },
 ] as const satisfies readonly RouteSpec[];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EVENT_TYPES } from '../domain/events.ts';
+import { EVENT_SUBJECT_KINDS, EVENT_TYPES } from '../domain/events.ts';
 import {
   fieldMap,
   instantOut,
@@ -37,7 +37,7 @@ export const eventResponse = z.object({
   type: z.enum(EVENT_TYPES),
   at: instantOut,
   subject: z.object({
-    kind: z.enum(['record', 'objection', 'repair', 'office']),
+    kind: z.enum(EVENT_SUBJECT_KINDS),
     // A record's, objection's or repair application's id: a prefix of three letters.
     id: z.string().max(AGGREGATE_ID_LENGTH),
     // Empty for what is addressed to the credit office as a whole (the daily digest).

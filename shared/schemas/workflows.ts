@@ -21,7 +21,7 @@ const sha256Format = issue(
   'sha256 must be 64 lower-case hex digits',
 );
 
-const evidence = z
+export const evidence = z
   .array(
     z.strictObject({
       name: line(MAX_LENGTH.evidenceName).meta({ description: '材料名称' }),
@@ -144,7 +144,7 @@ const recordSummary = z
   })
   .meta({ description: '提出时记录的概要' });
 
-const evidenceOut = z
+export const evidenceOut = z
   .array(
     z.object({
       name: z.string().max(MAX_LENGTH.evidenceName),

@@ -11,8 +11,15 @@ import { workflowFromItem } from './workflow-items.ts';
 
 type Item = Record<string, unknown>;
 
-/** The aggregate item of a chain: the record, objection, repair or calendar year. */
-const AGGREGATE_SK: Record<string, string> = { REC: 'REC', OBJ: 'OBJ', REP: 'REP', CAL: 'CALENDAR' };
+/** The aggregate item of a chain: the record, objection, repair, calendar year, list entry or check. */
+const AGGREGATE_SK: Record<string, string> = {
+  REC: 'REC',
+  OBJ: 'OBJ',
+  REP: 'REP',
+  CAL: 'CALENDAR',
+  LST: 'LST',
+  CHK: 'CHK',
+};
 
 /**
  * The aggregate item of a chain. An agency's chain (`AGYLOG#<uscc>`) is kept apart from its

@@ -61,13 +61,14 @@ export function ops(tableName: string) {
       },
       ...(onConflict ? { onConflict } : {}),
     }),
-    update: (Key: Item, expression: string, values: Item): Op => ({
+    update: (Key: Item, expression: string, values: Item, names?: Record<string, string>): Op => ({
       write: {
         Update: {
           TableName: tableName,
           Key,
           UpdateExpression: expression,
           ExpressionAttributeValues: values,
+          ...(names ? { ExpressionAttributeNames: names } : {}),
         },
       },
     }),

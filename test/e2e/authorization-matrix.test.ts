@@ -4,6 +4,7 @@ import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
 import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
+import { CASE_STATED, exitBody, LIST_IT, listClient, proposalBody } from '../support/list-mothers.ts';
 import { materialOf, pdfOf, putFile } from '../support/materials.ts';
 import { penaltyInput } from '../support/record-builders.ts';
 import { anAgency } from '../support/record-mothers.ts';
@@ -50,6 +51,9 @@ const SIGNED_IN: Expected[] = [401, OK, OK, OK, OK, OK, OK, OK];
 /** Well-formed ids that name nothing: every signed-in caller gets past authorization to a 404. */
 const SIGNED_IN_MISSING: Expected[] = [401, 404, 404, 404, 404, 404, 404, 404];
 const PARTIES_OWN: Expected[] = [401, OK, 403, OK, 403, OK, 403, 403];
+/** List entries here are entity A's (persons' entries are walked through in lists.test.ts). */
+const ENTITY_OWN: Expected[] = [401, OK, 403, 403, 403, 403, 403, 403];
+const ENTITY_AGENCY_OWN: Expected[] = [401, OK, 403, 403, 403, OK, 403, 403];
 
 /**
  * Columns: anonymous, entity (own), entity (other's), person (own), person (other's), agency
@@ -120,6 +124,28 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/admin/audit/verify': ADMIN_ONLY,
   'GET /v1/openapi.json': PUBLIC,
   'GET /v1/templates/{kind}': PUBLIC,
+  // Any agency may propose, in its own name; only the deciding agency and the party act on an entry.
+  'POST /v1/lists/entries': AGENCY_ANY,
+  'GET /v1/lists': PUBLIC,
+  'GET /v1/lists/entries/{id}': PUBLIC,
+  'GET /v1/lists/entries/{id}/case': ENTITY_AGENCY_OWN,
+  'POST /v1/lists/entries/{id}/statement': ENTITY_OWN,
+  'POST /v1/lists/entries/{id}/decision': AGENCY_OWN,
+  'POST /v1/lists/entries/{id}/objection': ENTITY_OWN,
+  'POST /v1/lists/entries/{id}/objection/decision': AGENCY_OWN,
+  'POST /v1/lists/entries/{id}/exit': ENTITY_OWN,
+  'POST /v1/lists/entries/{id}/exit/decision': AGENCY_OWN,
+  'GET /v1/agency/lists': AGENCY_ANY,
+  'GET /v1/entity/lists': ENTITY_ANY,
+  'GET /v1/admin/lists/escalated': ADMIN_ONLY,
+  // A check is its agency's alone: another agency cannot read it or answer it.
+  'POST /v1/checks': AGENCY_ANY,
+  'GET /v1/checks/{id}': AGENCY_OWN,
+  'POST /v1/checks/{id}/feedback': AGENCY_OWN,
+  'GET /v1/agency/checks': AGENCY_ANY,
+  'GET /v1/entity/checks': ENTITY_ANY,
+  'GET /v1/admin/checks/escalated': ADMIN_ONLY,
+  'GET /v1/stats/checks': PUBLIC,
 };
 
 interface Request {
@@ -146,7 +172,17 @@ type Target =
   /** The 核验码 of A's approved repair's decision document. */
   | 'document'
   /** The date of today's open-data snapshot. */
-  | 'snapshot';
+  | 'snapshot'
+  /** Entity A's published penalty and USCC, `<record id>:<uscc>`, to propose a listing on. */
+  | 'listable'
+  /** List entries of agency A about entity A: proposed, heard, listed, with an objection, with an exit. */
+  | 'entry:proposed'
+  | 'entry:heard'
+  | 'entry:listed'
+  | 'entry:objected'
+  | 'entry:exiting'
+  /** A credit check agency A made. */
+  | 'check';
 
 /**
  * On the routes persons may call, a person aims at their own kind of object: person A's record
@@ -268,7 +304,19 @@ const it = e2e.extend(
       return answer.json.id as string;
     };
     shared.job = await aJob();
+    const lists = listClient(service);
+    const entryMakers = {
+      listable: async () => `${await api.publishedPenalty(agencyA, entityA)}:${entityA.uscc}`,
+      'entry:proposed': () => lists.proposed(agencyA, entityA),
+      'entry:heard': () => lists.heard(agencyA, entityA),
+      'entry:listed': () => lists.listed(agencyA, entityA),
+      'entry:objected': () => lists.objectedEntry(agencyA, entityA),
+      'entry:exiting': () => lists.exiting(agencyA, entityA),
+      check: () => lists.checked(agencyA, entityA.uscc),
+    };
+    for (const [target, make] of Object.entries(entryMakers)) shared[target] = await make();
     const fresh: Record<string, () => Promise<string>> = {
+      ...entryMakers,
       registered: () => api.register(agencyA, penaltyAgainst(entityA.uscc), false),
       published: () => api.publishedPenalty(agencyA, entityA),
       objection: async () => api.objected(entityA, await api.publishedPenalty(agencyA, entityA)),
@@ -453,6 +501,74 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   'GET /v1/admin/audit/verify': ['none', () => ({ method: 'GET', path: '/v1/admin/audit/verify' })],
   'GET /v1/openapi.json': ['none', () => ({ method: 'GET', path: '/v1/openapi.json' })],
   'GET /v1/templates/{kind}': ['none', () => ({ method: 'GET', path: '/v1/templates/penalty?format=xlsx' })],
+  'POST /v1/lists/entries': [
+    'listable',
+    (target) => {
+      const [record = '', uscc = ''] = target.split(':');
+      return { method: 'POST', path: '/v1/lists/entries', body: proposalBody({ uscc }, record) };
+    },
+  ],
+  'GET /v1/lists': ['none', () => ({ method: 'GET', path: '/v1/lists?type=key_attention' })],
+  'GET /v1/lists/entries/{id}': [
+    'entry:listed',
+    (id) => ({ method: 'GET', path: `/v1/lists/entries/${id}` }),
+  ],
+  'GET /v1/lists/entries/{id}/case': [
+    'entry:proposed',
+    (id) => ({ method: 'GET', path: `/v1/lists/entries/${id}/case` }),
+  ],
+  'POST /v1/lists/entries/{id}/statement': [
+    'entry:proposed',
+    (id) => ({ method: 'POST', path: `/v1/lists/entries/${id}/statement`, body: CASE_STATED }),
+  ],
+  'POST /v1/lists/entries/{id}/decision': [
+    'entry:heard',
+    (id) => ({ method: 'POST', path: `/v1/lists/entries/${id}/decision`, body: LIST_IT }),
+  ],
+  'POST /v1/lists/entries/{id}/objection': [
+    'entry:listed',
+    (id) => ({
+      method: 'POST',
+      path: `/v1/lists/entries/${id}/objection`,
+      body: { statement: '认定有误。' },
+    }),
+  ],
+  'POST /v1/lists/entries/{id}/objection/decision': [
+    'entry:objected',
+    (id) => ({ method: 'POST', path: `/v1/lists/entries/${id}/objection/decision`, body: REJECT }),
+  ],
+  'POST /v1/lists/entries/{id}/exit': [
+    'entry:listed',
+    (id) => ({ method: 'POST', path: `/v1/lists/entries/${id}/exit`, body: exitBody() }),
+  ],
+  'POST /v1/lists/entries/{id}/exit/decision': [
+    'entry:exiting',
+    (id) => ({ method: 'POST', path: `/v1/lists/entries/${id}/exit/decision`, body: REJECT }),
+  ],
+  'GET /v1/agency/lists': ['none', () => ({ method: 'GET', path: '/v1/agency/lists?status=listed' })],
+  'GET /v1/entity/lists': ['none', () => ({ method: 'GET', path: '/v1/entity/lists' })],
+  'GET /v1/admin/lists/escalated': ['none', () => ({ method: 'GET', path: '/v1/admin/lists/escalated' })],
+  'POST /v1/checks': [
+    'none',
+    () => ({
+      method: 'POST',
+      path: '/v1/checks',
+      body: { uscc: '91320105780688132K', matter: { name: '政府采购项目', type: '政府采购' } },
+    }),
+  ],
+  'GET /v1/checks/{id}': ['check', (id) => ({ method: 'GET', path: `/v1/checks/${id}` })],
+  'POST /v1/checks/{id}/feedback': [
+    'check',
+    (id) => ({
+      method: 'POST',
+      path: `/v1/checks/${id}/feedback`,
+      body: { applied: false, reason: '未发现失信信息，准予许可。', actedOn: shanghaiDate(new Date()) },
+    }),
+  ],
+  'GET /v1/agency/checks': ['none', () => ({ method: 'GET', path: '/v1/agency/checks' })],
+  'GET /v1/entity/checks': ['none', () => ({ method: 'GET', path: '/v1/entity/checks' })],
+  'GET /v1/admin/checks/escalated': ['none', () => ({ method: 'GET', path: '/v1/admin/checks/escalated' })],
+  'GET /v1/stats/checks': ['none', () => ({ method: 'GET', path: '/v1/stats/checks' })],
 };
 
 const classOf = (status: number): Expected | number =>
@@ -474,6 +590,13 @@ const MISSING: Record<Target, string> = {
   snapshot: '2001-01-01',
   job: 'job_0123456789abcdefghjkmnpqrs',
   none: '',
+  listable: 'rec_0123456789abcdefghjkmnpqrs:91320105780688132K',
+  'entry:proposed': 'lst_0123456789abcdefghjkmnpqrs',
+  'entry:heard': 'lst_0123456789abcdefghjkmnpqrs',
+  'entry:listed': 'lst_0123456789abcdefghjkmnpqrs',
+  'entry:objected': 'lst_0123456789abcdefghjkmnpqrs',
+  'entry:exiting': 'lst_0123456789abcdefghjkmnpqrs',
+  check: 'chk_0123456789abcdefghjkmnpqrs',
 };
 
 /** A refusal without what differs on every answer. */

@@ -375,6 +375,7 @@ const FUZZ_FILES: Record<Exclude<keyof typeof FUNCTION_GROUPS, 'fallback'>, stri
   worklist: 'fuzz-workflows',
   agencies: 'fuzz-public',
   inbox: 'fuzz-inbox',
+  lists: 'fuzz-lists',
 };
 
 describe('bad input to the public, calendar, statistics, admin and docs routes', () => {

@@ -1408,6 +1408,486 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lists/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a list entry (deciding agency): type, subject, basis, records, measures, validity. It starts proposed; the party is told and may state its case within the hearing period. Only in the caller’s own name (403 when agency names another).
+         * @description 拟列入名单（认定部门）：名单类型、主体、认定依据、所依据的记录、惩戒措施、有效期。条目为“拟列入”，当事人收到拟列入告知，可在陈述申辩期内陈述申辩；只能以本机关名义认定（agency 填写其他机关时 403）。
+         *
+         *     Propose a list entry (deciding agency): type, subject, basis, records, measures, validity. It starts proposed; the party is told and may state its case within the hearing period. Only in the caller’s own name (403 when agency names another).
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_lists_entries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public lists: listed entries only, their public fields, narrowed by type, USCC, name or deciding agency (no scan).
+         * @description 公开名单查询：仅已列入的条目及其公开字段，可按名单类型、统一社会信用代码、名称、认定部门筛选（不扫表）。
+         *
+         *     The public lists: listed entries only, their public fields, narrowed by type, USCC, name or deciding agency (no scan).
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One public list entry; 404 for any entry not in public view.
+         * @description 公开名单条目；未列入、已移出或不公开的条目一律 404。
+         *
+         *     One public list entry; 404 for any entry not in public view.
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_lists_entries_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entry’s case file, for the deciding agency and the party listed: statement, decision, listing and removal dates, objection and early exit.
+         * @description 名单条目案卷（认定部门及被列入主体本人）：陈述申辩、决定、列入与移出日期、异议与提前移出申请。
+         *
+         *     The entry’s case file, for the deciding agency and the party listed: statement, decision, listing and removal dates, objection and early exit.
+         *
+         *     角色 / roles: agency, entity, person
+         */
+        get: operations["GET_v1_lists_entries_id_case"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The party states its case against a proposed listing (once, within the hearing period).
+         * @description 被拟列入的主体陈述申辩（陈述申辩期内，一次）。
+         *
+         *     The party states its case against a proposed listing (once, within the hearing period).
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_lists_entries_id_statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The deciding agency lists or not (after the party stated its case or the hearing period ended); listed entries are public at once.
+         * @description 认定部门作出列入或不予列入的决定（当事人已陈述申辩或陈述申辩期满后）；列入后即公开。
+         *
+         *     The deciding agency lists or not (after the party stated its case or the hearing period ended); listed entries are public at once.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_lists_entries_id_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The listed party objects to the entry; the public list shows 异议处理中 until it is decided.
+         * @description 被列入的主体对名单条目提出异议；处理期间公开显示“异议处理中”。
+         *
+         *     The listed party objects to the entry; the public list shows 异议处理中 until it is decided.
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_lists_entries_id_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/objection/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The deciding agency decides the objection: upheld removes the entry, rejected keeps it.
+         * @description 认定部门处理名单异议：成立则移出名单，不成立则维持。
+         *
+         *     The deciding agency decides the objection: upheld removes the entry, rejected keeps it.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_lists_entries_id_objection_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The listed party applies to leave early through credit repair: after the list’s minimum period, with a commitment and proof that the breach was put right.
+         * @description 被列入的主体经信用修复申请提前移出：须满足名单的最短列入期，提交信用承诺书和已纠正失信行为的证明材料。
+         *
+         *     The listed party applies to leave early through credit repair: after the list’s minimum period, with a commitment and proof that the breach was put right.
+         *
+         *     角色 / roles: entity, person
+         */
+        post: operations["POST_v1_lists_entries_id_exit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/entries/{id}/exit/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The deciding agency decides an early-exit application: approval removes the entry from public view at once.
+         * @description 认定部门决定提前移出申请：批准即刻移出，不再公开。
+         *
+         *     The deciding agency decides an early-exit application: approval removes the entry from public view at once.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_lists_entries_id_exit_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agency/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency’s own list entries in every state (with removal dates), optionally by status.
+         * @description 本机关认定的名单条目（各状态，含移出日期），可按状态筛选。
+         *
+         *     The agency’s own list entries in every state (with removal dates), optionally by status.
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_agency_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entries about the calling entity, in every state.
+         * @description 有关本主体的名单条目（拟列入、已列入、已移出等）。
+         *
+         *     The entries about the calling entity, in every state.
+         *
+         *     角色 / roles: entity
+         */
+        get: operations["GET_v1_entity_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/lists/escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposed entries not decided in time and list filings not handled in time (credit office).
+         * @description 逾期未决定的拟列入条目和逾期未办结的名单异议、提前移出申请（信用办）。
+         *
+         *     Proposed entries not decided in time and list filings not handled in time (credit office).
+         *
+         *     角色 / roles: admin
+         */
+        get: operations["GET_v1_admin_lists_escalated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an entity before a licence, contract, tender, funding or honour: its active list entries, the measures bearing on the matter, its public records, and a check id.
+         * @description 应查必查：办理许可、采购、招投标、财政资金、评优评先等事项前核查主体，返回其在列名单条目、适用于该事项的措施、公开记录和核查编号。
+         *
+         *     Check an entity before a licence, contract, tender, funding or honour: its active list entries, the measures bearing on the matter, its public records, and a check id.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_checks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the agency’s own checks and its feedback; another agency’s is refused (403).
+         * @description 本机关的一次核查及其执行反馈；其他机关的核查一律 403。
+         *
+         *     One of the agency’s own checks and its feedback; another agency’s is refused (403).
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_checks_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checks/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback on a check: measures applied or not, why, and when; taken after the deadline too, and marked late.
+         * @description 执行反馈：是否采取措施、理由、办理日期；期限内反馈记为按时，逾期仍可反馈并记为逾期。
+         *
+         *     Feedback on a check: measures applied or not, why, and when; taken after the deadline too, and marked late.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_checks_id_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agency/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency’s own checks, newest first.
+         * @description 本机关的核查记录，最新在前。
+         *
+         *     The agency’s own checks, newest first.
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_agency_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which agencies checked the calling entity, and for what.
+         * @description 哪些机关因何事项核查了本主体（山东省社会信用条例 第三十七条）。
+         *
+         *     Which agencies checked the calling entity, and for what.
+         *
+         *     角色 / roles: entity
+         */
+        get: operations["GET_v1_entity_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/checks/escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks without feedback in time (credit office).
+         * @description 逾期未反馈执行情况的核查（信用办）。
+         *
+         *     Checks without feedback in time (credit office).
+         *
+         *     角色 / roles: admin
+         */
+        get: operations["GET_v1_admin_checks_escalated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The joint-punishment loop per agency: checks made, feedback on time and late, escalations, measures applied (JSON or CSV).
+         * @description 各机关联合奖惩闭环统计：核查次数、按时反馈、逾期反馈、逾期报告、采取措施（JSON 或 CSV）。
+         *
+         *     The joint-punishment loop per agency: checks made, feedback on time and late, escalations, measures applied (JSON or CSV).
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_stats_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1827,6 +2307,89 @@ export interface components {
             /** @description 确认类别 */
             confirmationType: string;
         };
+        CreditCheck: {
+            id: string;
+            agency: string;
+            uscc: string;
+            subjectName?: string;
+            matter: {
+                name: string;
+                /** @enum {string} */
+                type: "licensing" | "procurement" | "bidding" | "funding" | "honours" | "other";
+                typeLabel: string;
+            };
+            /** Format: date-time */
+            madeAt: string;
+            entries: {
+                id: string;
+                /** @enum {string} */
+                type: "serious_dishonesty" | "key_attention";
+                typeLabel: string;
+                agency: string;
+                basis: string;
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                listedOn: string;
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                validUntil: string;
+                underObjection: boolean;
+                measures: {
+                    /** @enum {string} */
+                    code: "restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision";
+                    label: string;
+                }[];
+            }[];
+            records: {
+                id: string;
+                /** @enum {string} */
+                kind: "license" | "penalty" | "coercion" | "confirmation" | "levy" | "payment" | "ruling" | "compensation" | "reward" | "inspection";
+                documentNumber: string;
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                decisionDate: string;
+                agency: string;
+            }[];
+            moreRecords: boolean;
+            /** @description 适用于该事项的措施 */
+            measures: {
+                /** @enum {string} */
+                code: "restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision";
+                label: string;
+            }[];
+            /** @description 执行反馈期限 */
+            deadline: {
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                due: string;
+                /** Format: date-time */
+                dueAt: string;
+                provisional: boolean;
+                /** Format: date-time */
+                reminderAt?: string;
+                /** Format: date-time */
+                remindedAt?: string;
+            };
+            feedback?: {
+                applied: boolean;
+                measures: {
+                    /** @enum {string} */
+                    code: "restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision";
+                    label: string;
+                }[];
+                reason: string;
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                actedOn: string;
+                /** Format: date-time */
+                at: string;
+                /** @description 逾期反馈 */
+                late: boolean;
+            };
+            /**
+             * Format: date-time
+             * @description 逾期未反馈，已报告信用管理部门的时刻
+             */
+            escalatedAt?: string;
+            /** @enum {string} */
+            status: "awaiting_feedback" | "fed_back" | "fed_back_late";
+            statusLabel: string;
+        };
         /** @description 期限：截止日期与剩余（或逾期）工作日 */
         DeadlineStanding: {
             /** @description 截止日期（Asia/Shanghai，当日 24:00 届满） */
@@ -2025,6 +2588,211 @@ export interface components {
              * @enum {string}
              */
             status: "valid" | "invalid";
+        };
+        /** @description 名单条目案卷（认定部门与被列入的主体本人可见） */
+        ListEntryCase: {
+            id: string;
+            /** @enum {string} */
+            type: "serious_dishonesty" | "key_attention";
+            typeLabel: string;
+            /** @enum {string} */
+            status: "proposed" | "listed" | "not_listed" | "removed";
+            statusLabel: string;
+            subject: {
+                /** @enum {string} */
+                category: "legal_person" | "individual_business" | "natural_person";
+                name: string;
+                uscc?: string;
+                idNumber?: string;
+            };
+            agency: string;
+            basis: string;
+            recordIds: string[];
+            measures: {
+                /** @enum {string} */
+                code: "restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision";
+                label: string;
+            }[];
+            /** Format: int32 */
+            validityMonths: number;
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description 陈述申辩期限 */
+            hearing: {
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                due: string;
+                /** Format: date-time */
+                dueAt: string;
+                provisional: boolean;
+                /** Format: date-time */
+                reminderAt?: string;
+                /** Format: date-time */
+                remindedAt?: string;
+            };
+            /** Format: date-time */
+            hearingEndedAt?: string;
+            /** @description 作出决定的期限 */
+            decisionDeadline: {
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                due: string;
+                /** Format: date-time */
+                dueAt: string;
+                provisional: boolean;
+                /** Format: date-time */
+                reminderAt?: string;
+                /** Format: date-time */
+                remindedAt?: string;
+            };
+            /** Format: date-time */
+            decisionEscalatedAt?: string;
+            statement?: {
+                text: string;
+                evidence: {
+                    name: string;
+                    sha256: string;
+                    /** Format: uri */
+                    url?: string;
+                    file?: {
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                        /** Format: int32 */
+                        size: number;
+                        /**
+                         * Format: date-time
+                         * @description 文件收到并核对摘要的时刻；没有则尚未上传
+                         */
+                        receivedAt?: string;
+                    };
+                }[];
+                /** Format: date-time */
+                at: string;
+            };
+            decision?: {
+                /** @enum {string} */
+                outcome: "list" | "not_list";
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            };
+            /** @description 列入日期 */
+            listedOn?: string;
+            /** @description 有效期至 */
+            validUntil?: string;
+            removal?: {
+                /** @description 移出日期 */
+                on: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                reason: "expired" | "early_exit" | "objection_upheld";
+                reasonLabel: string;
+            };
+            objection?: {
+                /** @enum {string} */
+                kind: "objection" | "exit";
+                statement: string;
+                evidence: {
+                    name: string;
+                    sha256: string;
+                    /** Format: uri */
+                    url?: string;
+                    file?: {
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                        /** Format: int32 */
+                        size: number;
+                        /**
+                         * Format: date-time
+                         * @description 文件收到并核对摘要的时刻；没有则尚未上传
+                         */
+                        receivedAt?: string;
+                    };
+                }[];
+                commitment?: {
+                    text: string;
+                    /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                    signedAt: string;
+                };
+                /** Format: date-time */
+                filedAt: string;
+                deadline: {
+                    /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                    due: string;
+                    /** Format: date-time */
+                    dueAt: string;
+                    provisional: boolean;
+                    /** Format: date-time */
+                    reminderAt?: string;
+                    /** Format: date-time */
+                    remindedAt?: string;
+                };
+                /** Format: date-time */
+                escalatedAt?: string;
+                decision?: {
+                    /** @enum {string} */
+                    outcome: "upheld" | "rejected";
+                    reason: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+            };
+            exit?: {
+                /** @enum {string} */
+                kind: "objection" | "exit";
+                statement: string;
+                evidence: {
+                    name: string;
+                    sha256: string;
+                    /** Format: uri */
+                    url?: string;
+                    file?: {
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                        /** Format: int32 */
+                        size: number;
+                        /**
+                         * Format: date-time
+                         * @description 文件收到并核对摘要的时刻；没有则尚未上传
+                         */
+                        receivedAt?: string;
+                    };
+                }[];
+                commitment?: {
+                    text: string;
+                    /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                    signedAt: string;
+                };
+                /** Format: date-time */
+                filedAt: string;
+                deadline: {
+                    /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                    due: string;
+                    /** Format: date-time */
+                    dueAt: string;
+                    provisional: boolean;
+                    /** Format: date-time */
+                    reminderAt?: string;
+                    /** Format: date-time */
+                    remindedAt?: string;
+                };
+                /** Format: date-time */
+                escalatedAt?: string;
+                decision?: {
+                    /** @enum {string} */
+                    outcome: "upheld" | "rejected";
+                    reason: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+            };
+            underObjection: boolean;
+            /** Format: int64 */
+            revision: number;
+            audit: {
+                /** Format: int64 */
+                seq: number;
+                hash: string;
+            };
         };
         MaterialLink: {
             /**
@@ -2342,6 +3110,32 @@ export interface components {
              * @enum {string}
              */
             capFrom: "misconduct_end" | "decision_date";
+        };
+        PublicListEntry: {
+            id: string;
+            /** @enum {string} */
+            type: "serious_dishonesty" | "key_attention";
+            typeLabel: string;
+            subject: {
+                name: string;
+                uscc: string;
+            };
+            agency: string;
+            basis: string;
+            measures: {
+                /** @enum {string} */
+                code: "restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision";
+                label: string;
+            }[];
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            listedOn: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            validUntil: string;
+            /** @enum {string} */
+            status: "proposed" | "listed" | "not_listed" | "removed";
+            statusLabel: string;
+            /** @description 异议处理中 */
+            underObjection: boolean;
         };
         PublicRecord: {
             id: string;
@@ -7938,7 +8732,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
                             /** Format: date-time */
                             at: string;
                             /** @description 标题 */
@@ -8042,7 +8836,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
+                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
                         /** Format: date-time */
                         at: string;
                         /** @description 标题 */
@@ -8717,7 +9511,7 @@ export interface operations {
     GET_v1_admin_events: {
         parameters: {
             query?: {
-                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
+                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -8739,12 +9533,12 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
                             /** Format: date-time */
                             at: string;
                             subject: {
                                 /** @enum {string} */
-                                kind: "record" | "objection" | "repair" | "office";
+                                kind: "record" | "objection" | "repair" | "office" | "list-entry" | "check";
                                 id: string;
                                 agency: string | "";
                                 entity?: string;
@@ -9030,6 +9824,2137 @@ export interface operations {
             };
             /** @description 无权访问 / Not allowed for this caller */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 名单类型：严重失信主体名单 / 重点关注名单
+                     * @enum {string}
+                     */
+                    type: "serious_dishonesty" | "key_attention";
+                    /** @description 认定部门；填写时须为本机关（不得代其他机关认定） */
+                    agency?: string;
+                    subject: {
+                        /**
+                         * @description 主体类别
+                         * @enum {string}
+                         */
+                        category: "legal_person" | "individual_business" | "natural_person";
+                        /** @description 主体名称 */
+                        name: string;
+                        /** @description 统一社会信用代码（法人、非法人组织和个体工商户必填） */
+                        uscc?: string;
+                        /** @description 居民身份证号码（仅自然人，必填；自然人的名单条目不公开） */
+                        idNumber?: string;
+                    };
+                    /** @description 认定依据（所依据的规定和事实） */
+                    basis: string;
+                    /** @description 认定所依据的本系统记录 */
+                    recordIds: string[];
+                    /** @description 适用的惩戒措施（不填时按名单类型的默认措施） */
+                    measures?: ("restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision")[];
+                    /**
+                     * Format: int32
+                     * @description 有效期（月，自列入之日起）
+                     */
+                    validityMonths: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 拟列入名单（认定部门）：名单类型、主体、认定依据、所依据的记录、惩戒措施、有效期。条目为“拟列入”，当事人收到拟列入告知，可在陈述申辩期内陈述申辩；只能以本机关名义认定（agency 填写其他机关时 403）。 / Propose a list entry (deciding agency): type, subject, basis, records, measures, validity. It starts proposed; the party is told and may state its case within the hearing period. Only in the caller’s own name (403 when agency names another). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_lists: {
+        parameters: {
+            query?: {
+                type?: "serious_dishonesty" | "key_attention";
+                /** @description 统一社会信用代码 / unified social credit code (GB 32100-2015) */
+                uscc?: string;
+                name?: string;
+                /** @description 统一社会信用代码 / unified social credit code (GB 32100-2015) */
+                agency?: string;
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公开名单查询：仅已列入的条目及其公开字段，可按名单类型、统一社会信用代码、名称、认定部门筛选（不扫表）。 / The public lists: listed entries only, their public fields, narrowed by type, USCC, name or deciding agency (no scan). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicListEntry"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_lists_entries_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公开名单条目；未列入、已移出或不公开的条目一律 404。 / One public list entry; 404 for any entry not in public view. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicListEntry"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_lists_entries_id_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 名单条目案卷（认定部门及被列入主体本人）：陈述申辩、决定、列入与移出日期、异议与提前移出申请。 / The entry’s case file, for the deciding agency and the party listed: statement, decision, listing and removal dates, objection and early exit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries_id_statement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 陈述申辩意见 */
+                    text: string;
+                    /** @default [] */
+                    evidence?: {
+                        /** @description 材料名称 */
+                        name: string;
+                        /** @description 材料文件的 SHA-256 摘要 */
+                        sha256: string;
+                        /**
+                         * Format: uri
+                         * @description 材料的 https 地址
+                         */
+                        url?: string;
+                        /** @description 材料文件本身：提交后用 POST …/materials/{n}/upload 取得上传链接、上传，再 POST …/materials/{n}/receipt 确认 */
+                        file?: {
+                            /**
+                             * @description 文件类型：PDF、JPEG、PNG 或 OFD
+                             * @enum {string}
+                             */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                            /**
+                             * Format: int32
+                             * @description 文件大小（字节）
+                             */
+                            size: number;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 被拟列入的主体陈述申辩（陈述申辩期内，一次）。 / The party states its case against a proposed listing (once, within the hearing period). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries_id_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description list 决定列入 / not_list 决定不予列入
+                     * @enum {string}
+                     */
+                    outcome: "list" | "not_list";
+                    /** @description 决定理由（对陈述申辩的采纳情况） */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 认定部门作出列入或不予列入的决定（当事人已陈述申辩或陈述申辩期满后）；列入后即公开。 / The deciding agency lists or not (after the party stated its case or the hearing period ended); listed entries are public at once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries_id_objection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 异议陈述 */
+                    statement: string;
+                    /** @default [] */
+                    evidence?: {
+                        /** @description 材料名称 */
+                        name: string;
+                        /** @description 材料文件的 SHA-256 摘要 */
+                        sha256: string;
+                        /**
+                         * Format: uri
+                         * @description 材料的 https 地址
+                         */
+                        url?: string;
+                        /** @description 材料文件本身：提交后用 POST …/materials/{n}/upload 取得上传链接、上传，再 POST …/materials/{n}/receipt 确认 */
+                        file?: {
+                            /**
+                             * @description 文件类型：PDF、JPEG、PNG 或 OFD
+                             * @enum {string}
+                             */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                            /**
+                             * Format: int32
+                             * @description 文件大小（字节）
+                             */
+                            size: number;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 被列入的主体对名单条目提出异议；处理期间公开显示“异议处理中”。 / The listed party objects to the entry; the public list shows 异议处理中 until it is decided. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries_id_objection_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description upheld 成立（移出名单）/ rejected 不成立（维持）
+                     * @enum {string}
+                     */
+                    outcome: "upheld" | "rejected";
+                    /** @description 决定理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 认定部门处理名单异议：成立则移出名单，不成立则维持。 / The deciding agency decides the objection: upheld removes the entry, rejected keeps it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries_id_exit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 已纠正失信行为、履行义务的说明 */
+                    statement: string;
+                    commitment: {
+                        /** @description 信用承诺书内容 */
+                        text: string;
+                        /** @description 承诺书签署日期 */
+                        signedAt: string;
+                    };
+                    evidence: {
+                        /** @description 材料名称 */
+                        name: string;
+                        /** @description 材料文件的 SHA-256 摘要 */
+                        sha256: string;
+                        /**
+                         * Format: uri
+                         * @description 材料的 https 地址
+                         */
+                        url?: string;
+                        /** @description 材料文件本身：提交后用 POST …/materials/{n}/upload 取得上传链接、上传，再 POST …/materials/{n}/receipt 确认 */
+                        file?: {
+                            /**
+                             * @description 文件类型：PDF、JPEG、PNG 或 OFD
+                             * @enum {string}
+                             */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd";
+                            /**
+                             * Format: int32
+                             * @description 文件大小（字节）
+                             */
+                            size: number;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 被列入的主体经信用修复申请提前移出：须满足名单的最短列入期，提交信用承诺书和已纠正失信行为的证明材料。 / The listed party applies to leave early through credit repair: after the list’s minimum period, with a commitment and proof that the breach was put right. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_lists_entries_id_exit_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description upheld 成立（移出名单）/ rejected 不成立（维持）
+                     * @enum {string}
+                     */
+                    outcome: "upheld" | "rejected";
+                    /** @description 决定理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 认定部门决定提前移出申请：批准即刻移出，不再公开。 / The deciding agency decides an early-exit application: approval removes the entry from public view at once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_agency_lists: {
+        parameters: {
+            query?: {
+                status?: "proposed" | "listed" | "not_listed" | "removed";
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关认定的名单条目（各状态，含移出日期），可按状态筛选。 / The agency’s own list entries in every state (with removal dates), optionally by status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListEntryCase"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_entity_lists: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 有关本主体的名单条目（拟列入、已列入、已移出等）。 / The entries about the calling entity, in every state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListEntryCase"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_admin_lists_escalated: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 逾期未决定的拟列入条目和逾期未办结的名单异议、提前移出申请（信用办）。 / Proposed entries not decided in time and list filings not handled in time (credit office). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListEntryCase"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_checks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 被核查主体的统一社会信用代码 */
+                    uscc: string;
+                    matter: {
+                        /** @description 事项名称 */
+                        name: string;
+                        /** @description 事项类型：行政许可 / 政府采购 / 招标投标 / 财政资金 / 评优评先 / 其他（也可用代码 licensing / procurement / bidding / funding / honours / other） */
+                        type: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 应查必查：办理许可、采购、招投标、财政资金、评优评先等事项前核查主体，返回其在列名单条目、适用于该事项的措施、公开记录和核查编号。 / Check an entity before a licence, contract, tender, funding or honour: its active list entries, the measures bearing on the matter, its public records, and a check id. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheck"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_checks_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关的一次核查及其执行反馈；其他机关的核查一律 403。 / One of the agency’s own checks and its feedback; another agency’s is refused (403). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheck"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_checks_id_feedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 是否采取了惩戒措施 */
+                    applied: boolean;
+                    /** @description 采取的措施（须为核查结果中的措施；采取时不填即全部） */
+                    measures?: ("restrict_licensing" | "restrict_procurement" | "restrict_bidding" | "restrict_funding" | "restrict_honours" | "enhanced_supervision")[];
+                    /** @description 理由（采取或未采取的原因） */
+                    reason: string;
+                    /** @description 办理日期 */
+                    actedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 执行反馈：是否采取措施、理由、办理日期；期限内反馈记为按时，逾期仍可反馈并记为逾期。 / Feedback on a check: measures applied or not, why, and when; taken after the deadline too, and marked late. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheck"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_agency_checks: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关的核查记录，最新在前。 / The agency’s own checks, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CreditCheck"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_entity_checks: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 哪些机关因何事项核查了本主体（山东省社会信用条例 第三十七条）。 / Which agencies checked the calling entity, and for what. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            agency: string;
+                            agencyName?: string;
+                            matter: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "licensing" | "procurement" | "bidding" | "funding" | "honours" | "other";
+                                typeLabel: string;
+                            };
+                            /** Format: date-time */
+                            madeAt: string;
+                        }[];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_admin_checks_escalated: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 逾期未反馈执行情况的核查（信用办）。 / Checks without feedback in time (credit office). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CreditCheck"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_stats_checks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各机关联合奖惩闭环统计：核查次数、按时反馈、逾期反馈、逾期报告、采取措施（JSON 或 CSV）。 / The joint-punishment loop per agency: checks made, feedback on time and late, escalations, measures applied (JSON or CSV). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencies: {
+                            agency: string;
+                            name?: string;
+                            /** Format: int64 */
+                            made: number;
+                            /** Format: int64 */
+                            withFeedback: number;
+                            /** Format: int64 */
+                            feedbackOnTime: number;
+                            /** Format: int64 */
+                            feedbackLate: number;
+                            /** Format: int64 */
+                            awaitingFeedback: number;
+                            /** Format: int64 */
+                            escalated: number;
+                            /** Format: int64 */
+                            measuresApplied: number;
+                            /** @description 按时反馈率（已核查数为 0 时不填） */
+                            onTimeRate?: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,10 @@
 import { makeRowRegistration } from '../../functions/records/batch.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { calendarYearsFrom, makeCalendarUseCases } from '../../shared/domain/calendar/use-cases.ts';
+import type { CheckStore } from '../../shared/domain/checks/ports.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
 import { runSweep } from '../../shared/domain/deadlines/sweep.ts';
+import type { ListStore } from '../../shared/domain/lists/ports.ts';
 import type { NotificationStore } from '../../shared/domain/notifications/ports.ts';
 import { makeObjectionUseCases } from '../../shared/domain/objections/use-cases.ts';
 import { makePublicDisclosureUseCases } from '../../shared/domain/records/public-use-cases.ts';
@@ -38,9 +40,18 @@ export function domainWorld(start = '2026-12-04T10:00:00+08:00', settings = { au
   const batchJobs = fakeBatchJobStore(table);
   /** Chunks one 'batch-jobs' run takes before handing the job on: time, counted in chunks. */
   const batchRun = { chunks: Number.POSITIVE_INFINITY };
+  // Lists and checks are tested on their rules (test/unit/lists) and end to end; a use here
+  // fails loudly instead of passing quietly.
+  const absent = <T extends object>(what: string) =>
+    new Proxy({} as T, {
+      get: (_target, name) => () =>
+        Promise.reject(new Error(`no ${what} store in the domain world (${String(name)})`)),
+    });
   const handlers = deadlineHandlers({
     records,
     workflows,
+    lists: absent<ListStore>('list'),
+    checks: absent<CheckStore>('check'),
     calendarYears,
     recompute: fakeRecomputePorts(table),
     autoPublish: settings.autoPublish,

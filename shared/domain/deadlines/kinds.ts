@@ -16,6 +16,8 @@ export const SWEEP_NAMES = [
   'upstream-reconcile',
   'public-feed',
   'open-data-snapshot',
+  'list-deadlines',
+  'check-deadlines',
 ] as const;
 export type SweepName = (typeof SWEEP_NAMES)[number];
 
@@ -53,6 +55,20 @@ export const DEADLINE_KINDS = {
   'mail-delivery': { sweep: 'notifications', workingDays: false },
   /** A record's change to send to the city's credit platform, or to try again after a fault. */
   'upstream-push': { sweep: 'upstream', workingDays: false },
+  /** One working day before a proposed listing's hearing period ends: remind the party. */
+  'list-hearing-reminder': { sweep: 'list-deadlines', workingDays: true },
+  /** The hearing period ran out without a statement: tell the agency it may decide. */
+  'list-hearing-end': { sweep: 'list-deadlines', workingDays: true },
+  /** A proposed listing not decided in time: escalate to the credit office. */
+  'list-decision-due': { sweep: 'list-deadlines', workingDays: true },
+  /** The end of a listed entry's validity: remove it from the list. */
+  'list-expiry': { sweep: 'list-deadlines', workingDays: false },
+  /** An objection against a listed entry not handled in time: escalate to the credit office. */
+  'list-objection-due': { sweep: 'list-deadlines', workingDays: true },
+  /** An early-exit application not decided in time: escalate to the credit office. */
+  'list-exit-due': { sweep: 'list-deadlines', workingDays: true },
+  /** A credit check without the agency's feedback (执行反馈) in time: escalate to the credit office. */
+  'check-feedback-due': { sweep: 'check-deadlines', workingDays: true },
 } as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;

@@ -1,4 +1,6 @@
+import type { CheckStore } from '../checks/ports.ts';
 import type { DomainEvent } from '../events.ts';
+import type { ListStore } from '../lists/ports.ts';
 import type { RecordStore } from '../records/ports.ts';
 import type { DisclosureRecord } from '../records/record.ts';
 import { isShownAt } from '../records/shown.ts';
@@ -15,10 +17,14 @@ import { partyOfFiling, partyOfSubject } from './recipients.ts';
 export function makeMatterOf({
   records,
   workflows,
+  lists,
+  checks,
   clock,
 }: {
   records: Pick<RecordStore, 'get'>;
   workflows: Pick<WorkflowStore, 'getObjection' | 'getRepair'>;
+  lists: Pick<ListStore, 'get'>;
+  checks: Pick<CheckStore, 'get'>;
   clock: () => Date;
 }): MatterPort {
   const recordPart = (record: DisclosureRecord) => ({
@@ -32,6 +38,32 @@ export function makeMatterOf({
   return async (event: DomainEvent): Promise<Matter | undefined> => {
     const { subject } = event;
     if (subject.kind === 'office') return { agency: '' };
+    if (subject.kind === 'list-entry') {
+      const entry = await lists.get(subject.id);
+      if (!entry) return undefined;
+      return {
+        party: partyOfSubject(entry.subject),
+        agency: entry.agency,
+        list: {
+          id: entry.id,
+          type: entry.type,
+          subjectName: entry.subject.name,
+          basis: entry.basis,
+          hearingDue: entry.hearing.due,
+          decisionDue: entry.decisionDeadline.due,
+          ...(entry.validUntil ? { validUntil: entry.validUntil } : {}),
+          ...(entry.removal ? { removedOn: entry.removal.on } : {}),
+        },
+      };
+    }
+    if (subject.kind === 'check') {
+      const check = await checks.get(subject.id);
+      if (!check) return undefined;
+      return {
+        agency: check.agency,
+        check: { id: check.id, matter: check.matter.name, due: check.deadline.due, uscc: check.uscc },
+      };
+    }
     if (subject.kind === 'record') {
       const record = await records.get(subject.id);
       if (!record) return undefined;

@@ -1,9 +1,12 @@
-import { type IsoDate, shanghaiDate } from '../dates.ts';
 import type { DomainEvent, EventType } from '../events.ts';
 import { OBJECTION_EFFECT_LABELS, OBJECTION_OUTCOME_LABELS } from '../objections/vocabulary.ts';
-import { KIND_LABELS, type RecordKind } from '../records/vocabulary.ts';
+import { KIND_LABELS } from '../records/vocabulary.ts';
 import { REPAIR_STATUS_LABELS } from '../repairs/vocabulary.ts';
+import { LIST_NOTICES } from './list-notices.ts';
+import { BASIS, dueLine, type Matter, type Notice, type Rule, str } from './notice-parts.ts';
 import type { Audience, Recipient } from './recipients.ts';
+
+export { BASIS, dueDateOf, type Matter, type MatterPort, type Notice } from './notice-parts.ts';
 
 /**
  * Who is told what: the one table from an outbox event to the people it concerns and the
@@ -12,70 +15,6 @@ import type { Audience, Recipient } from './recipients.ts';
  * in so many words that nobody is told.
  */
 
-/** What an event is about, read from the store when it is turned into notices. */
-export interface Matter {
-  /** The entity or person the record or filing is about; absent when none can be told. */
-  readonly party?: Recipient | undefined;
-  /** The agency's USCC. */
-  readonly agency: string;
-  readonly record?:
-    | {
-        readonly id: string;
-        readonly kind: RecordKind;
-        readonly documentNumber: string;
-        /** In public view now. */
-        readonly public: boolean;
-        /** Ever published: shown to the public, or to its person in their own list. */
-        readonly published: boolean;
-      }
-    | undefined;
-  readonly filing?:
-    | {
-        readonly id: string;
-        readonly due?: IsoDate | undefined;
-        readonly decision?: { readonly outcome: string; readonly reason: string } | undefined;
-      }
-    | undefined;
-}
-
-/** What an event is about: read from the record or filing it names. */
-export type MatterPort = (event: DomainEvent) => Promise<Matter | undefined>;
-
-/** One message as its recipient reads it, in the inbox and by e-mail. */
-export interface Notice {
-  readonly title: string;
-  readonly lines: readonly string[];
-  /** A page of the website, relative to its root. */
-  readonly link?: string | undefined;
-  readonly basis?: string | undefined;
-}
-
-interface Rule {
-  readonly audience: Audience;
-  /** Only for some events of the type (e.g. `overdue` of a revocation); all when absent. */
-  readonly when?: (event: DomainEvent, matter: Matter) => boolean;
-  readonly notice: (event: DomainEvent, matter: Matter) => Notice;
-}
-
-export const BASIS = {
-  objectionOutcome: '《山东省社会信用条例》第三十九条',
-  repairOutcome: '《山东省社会信用条例》第四十一条',
-  penaltyPublished: '《市场监督管理行政处罚信息公示规定》（市场监管总局令第45号）第八条',
-  recordChange: '《山东省社会信用条例》第四十条',
-  disclosure:
-    '《国务院办公厅关于运用大数据加强对市场主体服务和监管的若干意见》：作出决定之日起7个工作日内公示',
-} as const;
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** The date a deadline instant falls on: dueAt is the end of its day (24:00), so the day before it. */
-export function dueDateOf(event: DomainEvent, matter?: Matter): IsoDate | undefined {
-  const due = str(event.data.due) ?? matter?.filing?.due;
-  if (due) return due;
-  const dueAt = str(event.data.dueAt);
-  return dueAt ? shanghaiDate(new Date(Date.parse(dueAt) - 1)) : undefined;
-}
-
 function recordLine(matter: Matter): string {
   const r = matter.record;
   return r ? `相关信息：${KIND_LABELS[r.kind]}，决定文书号 ${r.documentNumber}` : '相关信息：见“我的”';
@@ -83,11 +22,6 @@ function recordLine(matter: Matter): string {
 
 function receiptLine(event: DomainEvent): string {
   return `受理编号：${event.subject.id}`;
-}
-
-function dueLine(event: DomainEvent, matter: Matter, what = '办理期限'): string[] {
-  const due = dueDateOf(event, matter);
-  return due ? [`${what}：${due}（北京时间当日 24:00 前）`] : [];
 }
 
 /** Where a party reads its own matters, and where a public record is shown. */
@@ -115,6 +49,7 @@ function decisionLines(matter: Matter, labels: Readonly<Record<string, string>>)
 }
 
 export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
+  ...LIST_NOTICES,
   reminder: [
     {
       audience: 'agency',

@@ -66,6 +66,58 @@ export const TIME_LIMITS = {
     effectiveFrom: '2026-04-01',
     confirmed: false,
   },
+  /**
+   * The entity's statement of its case (陈述申辩) before it is listed. 49号 requires the
+   * notice and the right but sets no period; each field's rules do. Until the district's
+   * 管理办法 names one, 5 working days, configurable here.
+   */
+  listHearing: {
+    label: '拟列入名单的陈述申辩（自告知之日起）',
+    value: 5,
+    unit: 'working_days',
+    basis: '国办发〔2020〕49号（八）：认定前告知理由、依据和依法享有的权利（期限未见统一规定）',
+    effectiveFrom: '2020-12-07',
+    confirmed: false,
+  },
+  /** The agency's decision to list or not, counted from the end of the hearing period. */
+  listDecision: {
+    label: '列入或不予列入的决定（自陈述申辩期满之日起）',
+    value: 5,
+    unit: 'working_days',
+    basis: '济阳信用办〔2020〕2号（八）；国办发〔2020〕49号（八）（期限未见统一规定）',
+    effectiveFrom: '2020-12-07',
+    confirmed: false,
+  },
+  /** The longest validity of a list entry: no credit information is disclosed longer. */
+  listValidity: {
+    label: '名单有效期上限（自列入之日起）',
+    value: 5,
+    unit: 'years',
+    basis: '山东省社会信用条例 第38条：披露期限最长不得超过五年',
+    effectiveFrom: '2020-10-01',
+    confirmed: true,
+  },
+  /**
+   * How long an entry on the serious list stays before the entity may apply to leave early
+   * through credit repair; the key-attention list sets none (its entities are below the line).
+   */
+  listEarlyExitSerious: {
+    label: '严重失信主体名单提前移出的最短列入期',
+    value: 12,
+    unit: 'months',
+    basis: '国办发〔2020〕49号（十四）：提前移出的条件由认定标准规定（本系统取12个月）',
+    effectiveFrom: '2020-12-07',
+    confirmed: false,
+  },
+  /** The checking agency's report of what it did (执行反馈), counted from the check. */
+  checkFeedback: {
+    label: '联合惩戒执行反馈（自核查之日起）',
+    value: 5,
+    unit: 'working_days',
+    basis: '济阳信用办〔2020〕2号（十）2：发起、响应、信息推送、执行反馈闭环管理（期限未见统一规定）',
+    effectiveFrom: '2020-12-07',
+    confirmed: false,
+  },
 } as const satisfies Record<string, TimeLimit>;
 
 export type TimeLimitName = keyof typeof TIME_LIMITS;

@@ -94,7 +94,7 @@ export const subjectSchema = z
   })
   .meta({ id: 'Subject', description: '行政相对人 / the subject of the action' });
 
-function checkIdNumber(
+export function checkIdNumber(
   type: IdType | undefined,
   value: string | undefined,
   path: string,

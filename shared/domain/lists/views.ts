@@ -1,0 +1,65 @@
+import type { IsoDate } from '../dates.ts';
+import { scrubText } from '../records/masking.ts';
+import { isUnderObjection, type ListEntry } from './entry.ts';
+import { MEASURE_LABELS, type MeasureCode } from './measures.ts';
+import {
+  ENTRY_STATUS_LABELS,
+  type EntryStatus,
+  LIST_TYPE_LABELS,
+  type ListType,
+  REMOVAL_REASON_LABELS,
+} from './vocabulary.ts';
+
+/** What anyone may see of a listed entry (名单公示): no ID numbers, no records, no case file. */
+export interface PublicEntry {
+  readonly id: string;
+  readonly type: ListType;
+  readonly typeLabel: string;
+  readonly subject: { readonly name: string; readonly uscc: string };
+  readonly agency: string;
+  readonly basis: string;
+  readonly measures: readonly { readonly code: MeasureCode; readonly label: string }[];
+  readonly listedOn: IsoDate;
+  readonly validUntil: IsoDate;
+  readonly status: EntryStatus;
+  readonly statusLabel: string;
+  /** 异议处理中: an objection is pending. */
+  readonly underObjection: boolean;
+}
+
+export const measureList = (codes: readonly MeasureCode[]) =>
+  codes.map((code) => ({ code, label: MEASURE_LABELS[code] }));
+
+/** The public view; only for an entry in public view (isPublicEntry). Free text is scrubbed. */
+export function publicEntry(entry: ListEntry): PublicEntry {
+  return {
+    id: entry.id,
+    type: entry.type,
+    typeLabel: LIST_TYPE_LABELS[entry.type],
+    subject: { name: entry.subject.name, uscc: entry.subject.uscc ?? '' },
+    agency: entry.agency,
+    basis: scrubText(entry.basis),
+    measures: measureList(entry.measures),
+    listedOn: entry.listedOn as IsoDate,
+    validUntil: entry.validUntil as IsoDate,
+    status: entry.status,
+    statusLabel: isUnderObjection(entry) ? '异议处理中' : ENTRY_STATUS_LABELS[entry.status],
+    underObjection: isUnderObjection(entry),
+  };
+}
+
+/** The whole case as its parties (the agency, the entity or person listed) see it. */
+export function caseView(entry: ListEntry) {
+  const { head, ...state } = entry;
+  return {
+    ...state,
+    typeLabel: LIST_TYPE_LABELS[entry.type],
+    statusLabel: isUnderObjection(entry) ? '异议处理中' : ENTRY_STATUS_LABELS[entry.status],
+    measures: measureList(entry.measures),
+    underObjection: isUnderObjection(entry),
+    ...(entry.removal
+      ? { removal: { ...entry.removal, reasonLabel: REMOVAL_REASON_LABELS[entry.removal.reason] } }
+      : {}),
+    audit: { seq: head.seq, hash: head.hash },
+  };
+}
