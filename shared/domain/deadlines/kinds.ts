@@ -55,10 +55,13 @@ export const DEADLINE_KINDS = {
   'mail-delivery': { sweep: 'notifications', workingDays: false },
   /** A record's change to send to the city's credit platform, or to try again after a fault. */
   'upstream-push': { sweep: 'upstream', workingDays: false },
-  /** One working day before a proposed listing's hearing period ends: remind the party. */
-  'list-hearing-reminder': { sweep: 'list-deadlines', workingDays: true },
   /** The hearing period ran out without a statement: tell the agency it may decide. */
   'list-hearing-end': { sweep: 'list-deadlines', workingDays: true },
+  /**
+   * One working day before a proposed listing's hearing period ends: remind the party. After
+   * 'list-hearing-end', so a late sweep closes the period first and reminds nobody of it.
+   */
+  'list-hearing-reminder': { sweep: 'list-deadlines', workingDays: true },
   /** A proposed listing not decided in time: escalate to the credit office. */
   'list-decision-due': { sweep: 'list-deadlines', workingDays: true },
   /** The end of a listed entry's validity: remove it from the list. */

@@ -5,18 +5,20 @@ import { type EntryFiling, expiryInstant, type ListEntry, pendingFiling } from '
  * The deadlines a list entry has open in its state. The store keeps one index entry per open
  * deadline and derives them from here on every write, so an entry closes in the same write as
  * the change that closes it:
- * - proposed: the party's reminder one working day before the hearing ends (until it states
- *   its case), the end of the hearing (the agency is told it may decide), the decision due;
+ * - proposed: the end of the hearing (the agency is told it may decide) and, one working day
+ *   before it, the party's reminder (both close when the party states its case or the period
+ *   ends), and the decision due;
  * - listed: the end of validity, and the handling limit of a pending objection or exit.
  */
 export function entryDeadlines(entry: ListEntry): OpenDeadline[] {
   if (entry.status === 'proposed') {
     const open: OpenDeadline[] = [];
     const { hearing } = entry;
-    if (!entry.statement && hearing.reminderAt && !hearing.remindedAt)
-      open.push({ kind: 'list-hearing-reminder', dueAt: hearing.reminderAt });
-    if (!entry.statement && !entry.hearingEndedAt)
+    if (!entry.statement && !entry.hearingEndedAt) {
       open.push({ kind: 'list-hearing-end', dueAt: hearing.dueAt });
+      if (hearing.reminderAt && !hearing.remindedAt)
+        open.push({ kind: 'list-hearing-reminder', dueAt: hearing.reminderAt });
+    }
     if (!entry.decisionEscalatedAt)
       open.push({ kind: 'list-decision-due', dueAt: entry.decisionDeadline.dueAt });
     return open;

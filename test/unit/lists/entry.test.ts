@@ -91,12 +91,15 @@ describe('the hearing before listing (国办发〔2020〕49号（八）)', () =>
     );
   });
 
-  it('opens the reminder, the end of the hearing and the decision due; a statement closes the first two', () => {
+  it('opens the end of the hearing, its reminder and the decision due; a statement or the end closes the first two', () => {
     expect(entryDeadlines(proposed()).map((d) => d.kind)).toEqual([
-      'list-hearing-reminder',
       'list-hearing-end',
+      'list-hearing-reminder',
       'list-decision-due',
     ]);
+    // Once the timer has closed the period, nobody is reminded of it.
+    const ended = { ...proposed(), hearingEndedAt: '2026-12-11T16:00:00.000Z' };
+    expect(entryDeadlines(ended).map((d) => d.kind)).toEqual(['list-decision-due']);
     const stated = stateCase(proposed(), { text: 'a', evidence: [] }, at('2026-12-05T00:00:00Z'));
     expect(entryDeadlines(stated).map((d) => d.kind)).toEqual(['list-decision-due']);
   });
