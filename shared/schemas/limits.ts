@@ -24,7 +24,14 @@ export const MAX_LENGTH = {
   holidayName: 40,
   sourceTitle: 200,
   sourceUrl: 500,
+  /** 认定依据 of a list entry: the rule and the facts. */
+  listBasis: 2000,
+  /** 事项名称 of a credit check. */
+  matterName: 200,
 } as const;
+
+/** Records one list entry rests on. */
+export const MAX_LIST_RECORDS = 50;
 
 /** Evidence items one objection or repair application carries. */
 export const MAX_EVIDENCE = 20;

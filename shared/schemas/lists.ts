@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { LIST_LIMITS } from '../domain/lists/limits.ts';
 import { MATTER_TYPES, MEASURE_CODES, matterTypeOf } from '../domain/lists/measures.ts';
 import {
   ENTRY_FILING_KINDS,
@@ -13,12 +12,13 @@ import { MIN_QUERY_CHARACTERS } from '../domain/records/name-search.ts';
 import { RECORD_KINDS, SUBJECT_CATEGORIES } from '../domain/records/vocabulary.ts';
 import { idOut, idParam, instantOut, isoDate, pageOf, paging, uscc, usccOut } from './common.ts';
 import { issue } from './issue.ts';
-import { MAX_LENGTH } from './limits.ts';
+import { MAX_LENGTH, MAX_LIST_RECORDS } from './limits.ts';
 import { checkIdNumber } from './records/subject.ts';
 import { line, text } from './text.ts';
 import { evidence, evidenceOut } from './workflows.ts';
 
-const { basis: MAX_BASIS, records: MAX_RECORDS, matterName: MAX_MATTER_NAME } = LIST_LIMITS;
+const { listBasis: MAX_BASIS, matterName: MAX_MATTER_NAME } = MAX_LENGTH;
+const MAX_RECORDS = MAX_LIST_RECORDS;
 
 export const entryIdParams = z.strictObject({
   id: idParam('lst', issue('invalid_list_entry_id', '名单条目编号格式错误', 'not a list entry id')),
