@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LIST_TYPE_LABELS } from '../shared/domain/lists/vocabulary.ts';
 import { OBJECTION_REASON_LABELS } from '../shared/domain/objections/vocabulary.ts';
 import { TIME_LIMITS } from '../shared/domain/policy/time-limits.ts';
 import { KIND_LABELS } from '../shared/domain/records/vocabulary.ts';
@@ -95,7 +96,7 @@ const FOOTER = [
   '  <div class="wrap">',
   `    <p>行政许可、行政处罚等行政行为自作出决定之日起 ${disclosure.value} 个工作日内公示。自然人信息依《山东省社会信用条例》不予公开。</p>`,
   `    <p>对公示信息有异议的，可在“我的”中提出异议；决定机关自收到之日起 ${objection.value} 个工作日内处理（需其他单位协助核实的 ${objectionWithOtherUnit.value} 个工作日）。</p>`,
-  '    <p><a href="docs.html">接口文档（OpenAPI）</a> · <a href="stats.html">公示时效统计</a> · <a href="verify.html">文书核验</a> · <a href="repair-guide.html">信用修复指引</a> · <a href="open-data.html">开放数据</a></p>',
+  '    <p><a href="docs.html">接口文档（OpenAPI）</a> · <a href="stats.html">公示时效统计</a> · <a href="verify.html">文书核验</a> · <a href="repair-guide.html">信用修复指引</a> · <a href="open-data.html">开放数据</a> · <a href="lists.html">信用名单</a></p>',
   // The district's own words (shared/site/site-config.ts): stamped with the defaults, replaced
   // as the site is served or deployed.
   `    <p data-site="office-contact">联系：${DEFAULT_SITE.officeContact}</p>`,
@@ -126,6 +127,7 @@ const BLOCKS: readonly { name: string; everyPage: boolean; lines: (page: string)
   { name: 'staff-nav', everyPage: false, lines: staffNav },
   { name: 'kind-options', everyPage: false, lines: () => options(KIND_LABELS) },
   { name: 'objection-reason-options', everyPage: false, lines: () => options(OBJECTION_REASON_LABELS) },
+  { name: 'list-type-options', everyPage: false, lines: () => options(LIST_TYPE_LABELS) },
 ];
 
 /**

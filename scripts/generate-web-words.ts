@@ -9,6 +9,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHAIN_PROBLEM_LABELS } from '../shared/domain/audit-verification.ts';
 import { EVENT_TYPE_LABELS } from '../shared/domain/events.ts';
+import { MATTER_TYPE_LABELS, MEASURE_LABELS } from '../shared/domain/lists/measures.ts';
+import {
+  ENTRY_STATUS_LABELS,
+  LIST_TYPE_LABELS,
+  REMOVAL_REASON_LABELS,
+} from '../shared/domain/lists/vocabulary.ts';
 import {
   OBJECTION_EFFECT_LABELS,
   OBJECTION_OUTCOME_LABELS,
@@ -152,6 +158,11 @@ const TABLES: readonly (readonly [name: string, about: string, table: Table])[] 
   ],
   ['REPAIR_STATUS_LABELS', 'The states of a credit repair application.', REPAIR_STATUS_LABELS],
   ['ROLE_LABELS', "The callers' roles.", ROLE_LABELS],
+  ['LIST_TYPE_LABELS', 'The credit lists (名单类型).', LIST_TYPE_LABELS],
+  ['ENTRY_STATUS_LABELS', 'The states of a list entry.', ENTRY_STATUS_LABELS],
+  ['REMOVAL_REASON_LABELS', 'Why an entry left its list (移出原因).', REMOVAL_REASON_LABELS],
+  ['MEASURE_LABELS', 'The measures catalogue (联合惩戒措施).', MEASURE_LABELS],
+  ['MATTER_TYPE_LABELS', 'The matters a credit check is made for (事项类型).', MATTER_TYPE_LABELS],
   ['PUBLICATION_END_LABELS', "Which rule set a penalty's last day of publication.", PUBLICATION_END_LABELS],
   ['PERSON_RECORD_STATE_LABELS', "Where a natural person's own record stands.", PERSON_RECORD_STATE_LABELS],
   ['CAP_START_LABELS', 'Where the five-year cap (条例 第38条) was counted from.', CAP_START_LABELS],

@@ -4,6 +4,7 @@
  * outcomes, and the e-mail address notifications are also sent to.
  */
 
+import { myEntries } from './account-entries.js';
 import { objectionForm, repairForm } from './account-forms.js';
 import {
   inForce,
@@ -230,6 +231,11 @@ function showSession({ claims }) {
   loadEntityData();
   const signedIn = { getToken, onSignedOut: signedOutByServer };
   inbox($('inbox-area'), signedIn);
+  // Lists are of entities by USCC here; a person reads an entry about them by its number.
+  const entity = claims.role === 'entity';
+  $('lists-area').hidden = !entity;
+  $('my-lists-link').hidden = !entity;
+  if (entity) myEntries($('lists-area'), signedIn);
   contact($('contact-area'), signedIn);
 }
 

@@ -4,10 +4,11 @@
  */
 
 import { getJson } from './api.js';
+import { entryCard } from './list-entries.js';
 import { startPage } from './page.js';
 import { pagedList } from './paged-list.js';
 import { recordCard } from './records.js';
-import { clearFormErrors, showFormErrors, showState } from './ui.js';
+import { clearFormErrors, failureMessage, fill, showFormErrors, showState, stateKindOf } from './ui.js';
 
 const form = document.getElementById('entity-form');
 const title = document.getElementById('page-title');
@@ -44,6 +45,29 @@ const records = pagedList(
   },
 );
 
+/** Whether the entity is on a public list now: its listed entries (an entity has few at once). */
+async function loadEntries() {
+  const listState = document.getElementById('lists-state');
+  showState(listState, 'loading', '正在加载…');
+  try {
+    const answer = await getJson('/v1/lists', { query: { uscc, limit: 100 } });
+    fill(
+      document.getElementById('list-entries'),
+      ...answer.items.map((e) => entryCard(e, { showSubject: false })),
+    );
+    if (answer.items.length === 0)
+      showState(listState, 'empty', '该主体不在严重失信主体名单或重点关注名单中。');
+    else {
+      listState.replaceChildren();
+      delete listState.dataset.kind;
+    }
+  } catch (error) {
+    showState(listState, stateKindOf(error), failureMessage(error), loadEntries);
+  }
+}
+
 await startPage();
-if (uscc) records.restart();
-else showState(state, 'empty', '请输入统一社会信用代码。');
+if (uscc) {
+  records.restart();
+  loadEntries();
+} else showState(state, 'empty', '请输入统一社会信用代码。');

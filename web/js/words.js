@@ -44,6 +44,17 @@ export const EVENT_TYPE_LABELS = {
   'repair-decided': '信用修复决定',
   'repair-escalated': '信用修复逾期报告',
   'upstream-differences': '上报对账差异',
+  'list-proposed': '拟列入名单告知',
+  'list-hearing-reminder': '陈述申辩期限提醒',
+  'list-statement': '陈述申辩',
+  'list-hearing-ended': '陈述申辩期满',
+  'list-decided': '列入名单决定',
+  'list-decision-escalated': '列入决定逾期报告',
+  'list-removed': '移出名单',
+  'list-filing': '名单异议或提前移出申请',
+  'list-filing-decided': '名单异议或提前移出决定',
+  'list-filing-escalated': '名单申请逾期报告',
+  'check-escalated': '核查逾期未反馈报告',
 };
 
 /** The credit office's escalation lists. */
@@ -235,6 +246,47 @@ export const ROLE_LABELS = {
   person: '自然人',
   agency: '行政机关',
   admin: '信用管理部门',
+};
+
+/** The credit lists (名单类型). */
+export const LIST_TYPE_LABELS = {
+  serious_dishonesty: '严重失信主体名单',
+  key_attention: '重点关注名单',
+};
+
+/** The states of a list entry. */
+export const ENTRY_STATUS_LABELS = {
+  proposed: '拟列入',
+  listed: '已列入',
+  not_listed: '不予列入',
+  removed: '已移出',
+};
+
+/** Why an entry left its list (移出原因). */
+export const REMOVAL_REASON_LABELS = {
+  expired: '有效期届满移出',
+  early_exit: '信用修复提前移出',
+  objection_upheld: '异议成立移出',
+};
+
+/** The measures catalogue (联合惩戒措施). */
+export const MEASURE_LABELS = {
+  restrict_licensing: '审慎审批，限制新增行政许可',
+  restrict_procurement: '限制参加政府采购活动',
+  restrict_bidding: '限制参与招标投标',
+  restrict_funding: '限制申请财政资金支持',
+  restrict_honours: '限制参加评优评先',
+  enhanced_supervision: '列为重点监管对象，提高抽查比例和频次',
+};
+
+/** The matters a credit check is made for (事项类型). */
+export const MATTER_TYPE_LABELS = {
+  licensing: '行政许可',
+  procurement: '政府采购',
+  bidding: '招标投标',
+  funding: '财政资金',
+  honours: '评优评先',
+  other: '其他',
 };
 
 /** Which rule set a penalty's last day of publication. */
