@@ -17,7 +17,7 @@ import {
   entityChecksPartition,
 } from './check-items.ts';
 import type { Store } from './client.ts';
-import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
+import { pointerPage } from './pointer-page.ts';
 
 const checkChanged = () =>
   new ConflictError({
@@ -37,24 +37,10 @@ export function checkRepository(store: Store): CheckStore {
     pk: string,
     q: { limit: number; cursor?: string | undefined },
   ): Promise<Page<CreditCheck>> {
-    const start = decodeCursor(q.cursor, { pk }, (p) => isStartKey(p, startKeyRules('table', pk)));
-    const out = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: q.limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    const ids = (out.Items ?? []).map((item) => item.id as string);
+    const { ids, cursor } = await pointerPage(store, pk, q);
     const items = ids.length ? await batchGetAll(client, tableName, ids.map(checkKey)) : [];
     const found = new Map(items.map((item) => [(item.state as { id: string }).id, checkFromItem(item)]));
-    return {
-      items: ids.flatMap((id) => found.get(id) ?? []),
-      cursor: out.LastEvaluatedKey ? encodeCursor({ pk }, out.LastEvaluatedKey) : undefined,
-    };
+    return { items: ids.flatMap((id) => found.get(id) ?? []), cursor };
   }
 
   return {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.ts';
 import { isPublicEntry, type ListEntry } from '../domain/lists/entry.ts';
 import type { ListStore, PublicListQuery } from '../domain/lists/ports.ts';
@@ -7,7 +7,6 @@ import type { Page } from '../domain/records/ports.ts';
 import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, eventOps, indexChanges, ops } from './changes.ts';
 import type { Store } from './client.ts';
-import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
 import {
   agencyListPartition,
   ESCALATED_PARTITION,
@@ -18,6 +17,7 @@ import {
   partyPartition,
   publicPartition,
 } from './list-items.ts';
+import { type PointerFilter, pointerPage } from './pointer-page.ts';
 
 const entryChanged = () =>
   new ConflictError({
@@ -47,31 +47,15 @@ export function listRepository(store: Store): ListStore {
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
-  /** One page of a pointer partition, newest first, with an optional filter; the entries read. */
+  /** One page of a pointer partition, newest first, with an optional filter: the entries read. */
   async function pointers(
     pk: string,
     q: { limit: number; cursor?: string | undefined },
     shape: unknown,
-    filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
+    filter?: PointerFilter,
   ): Promise<Page<ListEntry>> {
-    const start = decodeCursor(q.cursor, shape, (p) => isStartKey(p, startKeyRules('table', pk)));
-    const out = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk, ...(filter?.values ?? {}) },
-        ...(filter && Object.keys(filter.values).length > 0
-          ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }
-          : {}),
-        ScanIndexForward: false,
-        Limit: q.limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    return {
-      items: await getMany((out.Items ?? []).map((item) => item.id as string)),
-      cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined,
-    };
+    const page = await pointerPage(store, pk, q, { shape, ...(filter ? { filter } : {}) });
+    return { items: await getMany(page.ids), cursor: page.cursor };
   }
 
   return {

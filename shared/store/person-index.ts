@@ -1,10 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PersonRecordIndex } from '../domain/records/person-use-cases.ts';
 import type { RecordStore } from '../domain/records/ports.ts';
 import type { DisclosureRecord } from '../domain/records/record.ts';
 import { personRef } from '../domain/workflows/party.ts';
 import type { Store } from './client.ts';
-import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
+import { pointerPage } from './pointer-page.ts';
 import type { IndexEntry } from './record-items.ts';
 
 /*
@@ -31,28 +30,12 @@ export function personIndexEntries(record: DisclosureRecord): IndexEntry[] {
 }
 
 export function personRecordIndex(store: Store, records: Pick<RecordStore, 'getMany'>): PersonRecordIndex {
-  const { client, tableName } = store;
   return {
     async recordsOf(idNumber, query) {
-      const pk = personRecordsPartition(idNumber);
-      const shape = { pk };
-      const rules = startKeyRules('table', pk);
-      const start = decodeCursor(query.cursor, shape, (p) => isStartKey(p, rules));
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ScanIndexForward: false,
-          Limit: query.limit,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      const ids = (out.Items ?? []).map((item) => item.recordId as string);
-      return {
-        items: await records.getMany(ids),
-        cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined,
-      };
+      const page = await pointerPage(store, personRecordsPartition(idNumber), query, {
+        idAttribute: 'recordId',
+      });
+      return { items: await records.getMany(page.ids), cursor: page.cursor };
     },
   };
 }
