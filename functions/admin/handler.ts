@@ -1,9 +1,11 @@
 import { chainProblems } from '../../shared/domain/audit-verification.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { auditRepository } from '../../shared/store/audit-repository.ts';
+import { checkRepository } from '../../shared/store/check-repository.ts';
 import { storeFromEnv } from '../../shared/store/client.ts';
 import { eventRepository } from '../../shared/store/event-repository.ts';
 import { lateRecordChanges } from '../../shared/store/late-record-changes.ts';
+import { listRepository } from '../../shared/store/list-repository.ts';
 import { reconciliationRepository } from '../../shared/store/reconciliation-repository.ts';
 import { workflowRepository } from '../../shared/store/workflow-repository.ts';
 import { adminRoutes } from './routes.ts';
@@ -28,6 +30,8 @@ export const handler = httpHandler(
   adminRoutes({
     events: events.list,
     escalated: workflows.escalated,
+    escalatedEntries: listRepository(store).escalated,
+    escalatedChecks: checkRepository(store).escalated,
     lateRecordChanges: (q) => lateRecordChanges(store, q),
     reconciliations: reconciliationRepository(store).latest,
     verify,

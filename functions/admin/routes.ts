@@ -1,3 +1,7 @@
+import type { CreditCheck } from '../../shared/domain/checks/check.ts';
+import { checkView } from '../../shared/domain/checks/views.ts';
+import type { ListEntry } from '../../shared/domain/lists/entry.ts';
+import { caseView } from '../../shared/domain/lists/views.ts';
 import * as z from 'zod';
 import type { ChainProblem } from '../../shared/domain/audit-verification.ts';
 import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
@@ -34,6 +38,9 @@ export interface AdminPorts {
     kind: 'objection' | 'repair',
     query: { limit: number; cursor?: string | undefined },
   ): Promise<Page<Objection | Repair>>;
+  /** List entries escalated (an overdue decision, objection or early exit) and checks without feedback. */
+  escalatedEntries(query: { limit: number; cursor?: string | undefined }): Promise<Page<ListEntry>>;
+  escalatedChecks(query: { limit: number; cursor?: string | undefined }): Promise<Page<CreditCheck>>;
   /** Records revoked or changed after the 3 working days of their revoking or changing decision (条例 第40条). */
   lateRecordChanges(query: { limit: number; cursor?: string | undefined }): Promise<Page<DisclosureRecord>>;
   /** The newest reconciliations with the city's credit platform. */
@@ -84,6 +91,8 @@ export function adminRoutes(ports: AdminPorts) {
         const paging = pageRequest(query, OVERSIGHT_PAGE_SIZE);
         if (query.kind === 'record-change')
           return { body: pageBody(await ports.lateRecordChanges(paging), agencyView) };
+        if (query.kind === 'list-entry') return { body: pageBody(await ports.escalatedEntries(paging), caseView) };
+        if (query.kind === 'check') return { body: pageBody(await ports.escalatedChecks(paging), checkView) };
         const page = await ports.escalated(query.kind, paging);
         const view = (w: Objection | Repair) =>
           query.kind === 'objection' ? objectionView(w as Objection) : repairView(w as Repair);

@@ -155,11 +155,6 @@ export function listRoutes(lists: ListUseCases) {
       }),
     }),
 
-    'GET /v1/admin/lists/escalated': defineRoute({
-      query: pageQuery,
-      responses: { 200: entryCasePage },
-      run: async ({ query }) => ({ body: pageBody(await lists.escalated(pageRequest(query)), caseView) }),
-    }),
   };
 }
 
@@ -212,11 +207,6 @@ export function checkRoutes(checks: CheckUseCases, names: AgencyNames) {
       },
     }),
 
-    'GET /v1/admin/checks/escalated': defineRoute({
-      query: pageQuery,
-      responses: { 200: checkPage },
-      run: async ({ query }) => ({ body: pageBody(await checks.escalated(pageRequest(query)), checkView) }),
-    }),
 
     'GET /v1/stats/checks': defineRoute({
       responses: { 200: checkStatsResponse },

@@ -194,10 +194,6 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '有关本主体的名单条目（拟列入、已列入、已移出等）。',
     en: 'The entries about the calling entity, in every state.',
   },
-  'GET /v1/admin/lists/escalated': {
-    zh: '逾期未决定的拟列入条目和逾期未办结的名单异议、提前移出申请（信用办）。',
-    en: 'Proposed entries not decided in time and list filings not handled in time (credit office).',
-  },
   'POST /v1/checks': {
     zh: '应查必查：办理许可、采购、招投标、财政资金、评优评先等事项前核查主体，返回其在列名单条目、适用于该事项的措施、公开记录和核查编号。',
     en: 'Check an entity before a licence, contract, tender, funding or honour: its active list entries, the measures bearing on the matter, its public records, and a check id.',
@@ -217,10 +213,6 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
   'GET /v1/entity/checks': {
     zh: '哪些机关因何事项核查了本主体（山东省社会信用条例 第三十七条）。',
     en: 'Which agencies checked the calling entity, and for what.',
-  },
-  'GET /v1/admin/checks/escalated': {
-    zh: '逾期未反馈执行情况的核查（信用办）。',
-    en: 'Checks without feedback in time (credit office).',
   },
   'GET /v1/stats/checks': {
     zh: '各机关联合奖惩闭环统计：核查次数、按时反馈、逾期反馈、逾期报告、采取措施（JSON 或 CSV）。',

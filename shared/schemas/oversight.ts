@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { checkResponse, entryCaseResponse } from './lists.ts';
 import { EVENT_SUBJECT_KINDS, EVENT_TYPES } from '../domain/events.ts';
 import {
   fieldMap,
@@ -94,14 +95,20 @@ export const timelinessResponse = z.object({
   agencies: z.array(agencyRow).max(MAX_STATS_AGENCIES),
 });
 
-/** What the credit office is told of: late objections, late repairs, records revoked or changed late (条例 第40条). */
-export const ESCALATION_KINDS = ['objection', 'repair', 'record-change'] as const;
+/**
+ * What the credit office is told of: late objections, late repairs, records revoked or changed
+ * late (条例 第40条), list entries not decided or filings against them not handled in time, and
+ * checks without feedback (执行反馈).
+ */
+export const ESCALATION_KINDS = ['objection', 'repair', 'record-change', 'list-entry', 'check'] as const;
 
 /** The escalation lists as the credit office's page names them. */
 export const ESCALATION_KIND_LABELS: Readonly<Record<(typeof ESCALATION_KINDS)[number], string>> = {
   objection: '逾期未处理的异议',
   repair: '逾期未决定的信用修复申请',
   'record-change': '逾期更正或撤销的信息',
+  'list-entry': '逾期未决定的名单认定和名单异议、提前移出申请',
+  check: '逾期未反馈执行情况的信用核查',
 };
 
 export const escalationsQuery = z.strictObject({
@@ -109,7 +116,9 @@ export const escalationsQuery = z.strictObject({
   ...paging,
 });
 
-export const escalationPage = pageOf(z.union([objectionResponse, repairResponse, agencyRecordResponse]));
+export const escalationPage = pageOf(
+  z.union([objectionResponse, repairResponse, agencyRecordResponse, entryCaseResponse, checkResponse]),
+);
 
 /** Hash chains one page of the verification checks: its largest `limit`. */
 const MAX_VERIFY_PAGE = 500;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser.ts';
+import { listClient } from '../support/list-mothers.ts';
 import { expectNoSeriousViolations, openSignedIn, type SiteWorld, siteWorld } from './site-world.ts';
 
 /*
@@ -37,6 +38,36 @@ describe('监督 (office-oversight.html)', () => {
     await page.keyboard.press('Enter');
     await page.locator('#audit-state', { hasText: '核验完成' }).waitFor();
     await expect(page.locator('#audit-state').textContent()).resolves.toMatch(/未发现问题/);
+    await expectNoSeriousViolations(page);
+    expect(trouble.errors).toEqual([]);
+  });
+});
+
+describe('监督: lists and checks escalated', () => {
+  it('lists a proposed listing not decided in time and a check without feedback, in words, chosen from the keyboard', async () => {
+    const lists = listClient(world.service);
+    const entryId = await lists.proposed(world.agency, world.entity);
+    const checkId = await lists.checked(world.agency, world.entity.uscc, '财政资金');
+    const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+    await world.service.sweeps('list-deadlines', { clock: () => later });
+    await world.service.sweeps('check-deadlines', { clock: () => later });
+
+    const { page, trouble } = await openSignedIn(world, 'office-oversight.html', adminToken);
+    await page.locator('#esc-state[data-kind]:not([data-kind="loading"])').waitFor();
+    for (const [kind, id, words] of [
+      ['list-entry', entryId, '严重失信主体名单：济南示例名单科技有限公司'],
+      ['check', checkId, '财政资金：食品经营许可'],
+    ] as const) {
+      await page.locator('#esc-kind').selectOption(kind);
+      await page.locator('#esc-form button[type="submit"]').focus();
+      await page.keyboard.press('Enter');
+      const row = page.locator('#esc-rows tr', { hasText: id });
+      await row.waitFor();
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain(words);
+      expect(text).toContain(world.agency.uscc);
+      expect(text).not.toMatch(/[{}]/);
+    }
     await expectNoSeriousViolations(page);
     expect(trouble.errors).toEqual([]);
   });

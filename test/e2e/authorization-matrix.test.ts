@@ -137,14 +137,12 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'POST /v1/lists/entries/{id}/exit/decision': AGENCY_OWN,
   'GET /v1/agency/lists': AGENCY_ANY,
   'GET /v1/entity/lists': ENTITY_ANY,
-  'GET /v1/admin/lists/escalated': ADMIN_ONLY,
   // A check is its agency's alone: another agency cannot read it or answer it.
   'POST /v1/checks': AGENCY_ANY,
   'GET /v1/checks/{id}': AGENCY_OWN,
   'POST /v1/checks/{id}/feedback': AGENCY_OWN,
   'GET /v1/agency/checks': AGENCY_ANY,
   'GET /v1/entity/checks': ENTITY_ANY,
-  'GET /v1/admin/checks/escalated': ADMIN_ONLY,
   'GET /v1/stats/checks': PUBLIC,
 };
 
@@ -547,7 +545,6 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   ],
   'GET /v1/agency/lists': ['none', () => ({ method: 'GET', path: '/v1/agency/lists?status=listed' })],
   'GET /v1/entity/lists': ['none', () => ({ method: 'GET', path: '/v1/entity/lists' })],
-  'GET /v1/admin/lists/escalated': ['none', () => ({ method: 'GET', path: '/v1/admin/lists/escalated' })],
   'POST /v1/checks': [
     'none',
     () => ({
@@ -567,7 +564,6 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   ],
   'GET /v1/agency/checks': ['none', () => ({ method: 'GET', path: '/v1/agency/checks' })],
   'GET /v1/entity/checks': ['none', () => ({ method: 'GET', path: '/v1/entity/checks' })],
-  'GET /v1/admin/checks/escalated': ['none', () => ({ method: 'GET', path: '/v1/admin/checks/escalated' })],
   'GET /v1/stats/checks': ['none', () => ({ method: 'GET', path: '/v1/stats/checks' })],
 };
 

@@ -59,7 +59,7 @@ describe('a check of a listed entity', () => {
     expect(early.actions).toEqual({});
     const due = await service.sweeps('check-deadlines', { clock: () => new Date(check.deadline.dueAt) });
     expect(due.actions).toEqual({ escalated: 1 });
-    expect((await api.list(admin, '/v1/admin/checks/escalated')).map((c) => c.id)).toContain(check.id);
+    expect((await api.list(admin, '/v1/admin/escalations?kind=check')).map((c) => c.id)).toContain(check.id);
     await service.sweeps('notifications', { clock: () => new Date(check.deadline.dueAt) });
     const office = (await get(w, '/v1/inbox', admin)).json.items.map((n: { title: string }) => n.title);
     expect(office).toContain('信用核查执行反馈逾期报告');
@@ -76,7 +76,7 @@ describe('a check of a listed entity', () => {
       statusLabel: '逾期反馈',
       feedback: { applied: true, late: true },
     });
-    expect((await api.list(admin, '/v1/admin/checks/escalated')).map((c) => c.id)).not.toContain(check.id);
+    expect((await api.list(admin, '/v1/admin/escalations?kind=check')).map((c) => c.id)).not.toContain(check.id);
     const again = await post(w, `/v1/checks/${check.id}/feedback`, otherAgency.token, {
       applied: false,
       reason: '重复',

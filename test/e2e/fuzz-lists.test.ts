@@ -53,8 +53,6 @@ it.beforeAll(async ({ service, api, agency, entity, admin }) => {
     entity: ['/v1/entity/lists?limit=1', entity.token],
     agencyChecks: ['/v1/agency/checks?limit=1', agency.token],
     entityChecks: ['/v1/entity/checks?limit=1', entity.token],
-    escalatedEntries: ['/v1/admin/lists/escalated?limit=1', admin],
-    escalatedChecks: ['/v1/admin/checks/escalated?limit=1', admin],
   } as const;
   for (const [name, [path, token]] of Object.entries(pages))
     cursors[name] = (await call(service.url, 'GET', path, token ? { token } : {})).json.cursor;
@@ -241,13 +239,6 @@ const CASES: {
       token: entity.token,
       ...paging(cursors.entity),
     }),
-  'GET /v1/admin/lists/escalated': ({ admin }) =>
-    badRequests({
-      method: 'GET',
-      template: '/v1/admin/lists/escalated',
-      token: admin,
-      ...paging(cursors.escalatedEntries),
-    }),
   'POST /v1/checks': ({ agency, entity }) =>
     badRequests({
       method: 'POST',
@@ -309,13 +300,6 @@ const CASES: {
       template: '/v1/entity/checks',
       token: entity.token,
       ...paging(cursors.entityChecks),
-    }),
-  'GET /v1/admin/checks/escalated': ({ admin }) =>
-    badRequests({
-      method: 'GET',
-      template: '/v1/admin/checks/escalated',
-      token: admin,
-      ...paging(cursors.escalatedChecks),
     }),
   'GET /v1/stats/checks': () => badRequests({ method: 'GET', template: '/v1/stats/checks' }),
 };

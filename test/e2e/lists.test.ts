@@ -122,7 +122,7 @@ describe('a listing, from the proposal to its removal at the end of validity', (
       expect.arrayContaining(['陈述申辩期满，请作出决定', '拟列入名单逾期未决定，已报告信用管理部门']),
     );
     expect(await inboxTitles(w, admin, later)).toContain('列入名单决定逾期报告');
-    expect((await api.list(admin, '/v1/admin/lists/escalated')).map((e) => e.id)).toContain(id);
+    expect((await api.list(admin, '/v1/admin/escalations?kind=list-entry')).map((e) => e.id)).toContain(id);
 
     // The period is over without a statement: a statement now is refused, a decision taken.
     const late = await post(w, `/v1/lists/entries/${id}/statement`, entity.token, CASE_STATED);
@@ -132,7 +132,9 @@ describe('a listing, from the proposal to its removal at the end of validity', (
       reason: '证据不足',
     });
     expect(decided.json.status).toBe('not_listed');
-    expect((await api.list(admin, '/v1/admin/lists/escalated')).map((e) => e.id)).not.toContain(id);
+    expect((await api.list(admin, '/v1/admin/escalations?kind=list-entry')).map((e) => e.id)).not.toContain(
+      id,
+    );
   });
 });
 
@@ -197,7 +199,11 @@ describe('objections and early exit', () => {
     const serious = await lists.listed(agency, entity, { type: 'serious_dishonesty' });
     const refused = await post(w, `/v1/lists/entries/${serious}/exit`, entity.token, exitBody());
     expect([refused.status, refused.json.code]).toEqual([422, 'minimum_listing_not_over']);
-    expect(refused.json.firstAllowedDate ?? refused.json.details?.firstAllowedDate).toBeDefined();
+    // Listed today: the first day it may leave early is twelve months on.
+    const listedOn = (await get(w, `/v1/lists/entries/${serious}`)).json.listedOn as string;
+    expect(refused.json.details.firstAllowedDate).toBe(
+      `${Number(listedOn.slice(0, 4)) + 1}${listedOn.slice(4)}`,
+    );
   });
 });
 

@@ -1696,30 +1696,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/lists/escalated": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Proposed entries not decided in time and list filings not handled in time (credit office).
-         * @description 逾期未决定的拟列入条目和逾期未办结的名单异议、提前移出申请（信用办）。
-         *
-         *     Proposed entries not decided in time and list filings not handled in time (credit office).
-         *
-         *     角色 / roles: admin
-         */
-        get: operations["GET_v1_admin_lists_escalated"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/checks": {
         parameters: {
             query?: never;
@@ -1832,30 +1808,6 @@ export interface paths {
          *     角色 / roles: entity
          */
         get: operations["GET_v1_entity_checks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/admin/checks/escalated": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Checks without feedback in time (credit office).
-         * @description 逾期未反馈执行情况的核查（信用办）。
-         *
-         *     Checks without feedback in time (credit office).
-         *
-         *     角色 / roles: admin
-         */
-        get: operations["GET_v1_admin_checks_escalated"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9686,7 +9638,7 @@ export interface operations {
     GET_v1_admin_escalations: {
         parameters: {
             query?: {
-                kind?: "objection" | "repair" | "record-change";
+                kind?: "objection" | "repair" | "record-change" | "list-entry" | "check";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -9705,7 +9657,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: (components["schemas"]["Objection"] | components["schemas"]["Repair"] | components["schemas"]["AgencyRecord"])[];
+                        items: (components["schemas"]["Objection"] | components["schemas"]["Repair"] | components["schemas"]["AgencyRecord"] | components["schemas"]["ListEntryCase"] | components["schemas"]["CreditCheck"])[];
                         cursor?: string;
                     };
                 };
@@ -11234,89 +11186,6 @@ export interface operations {
             };
         };
     };
-    GET_v1_admin_lists_escalated: {
-        parameters: {
-            query?: {
-                /** @description 1–100 */
-                limit?: string;
-                /** @description 分页游标（上一页返回的 cursor） */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 逾期未决定的拟列入条目和逾期未办结的名单异议、提前移出申请（信用办）。 / Proposed entries not decided in time and list filings not handled in time (credit office). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["ListEntryCase"][];
-                        cursor?: string;
-                    };
-                };
-            };
-            /** @description 请求无效 / The request is not valid */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 无权访问 / Not allowed for this caller */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-            /** @description 服务内部错误 / Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     POST_v1_checks: {
         parameters: {
             query?: never;
@@ -11769,89 +11638,6 @@ export interface operations {
                             /** Format: date-time */
                             madeAt: string;
                         }[];
-                        cursor?: string;
-                    };
-                };
-            };
-            /** @description 请求无效 / The request is not valid */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 无权访问 / Not allowed for this caller */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-            /** @description 服务内部错误 / Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    GET_v1_admin_checks_escalated: {
-        parameters: {
-            query?: {
-                /** @description 1–100 */
-                limit?: string;
-                /** @description 分页游标（上一页返回的 cursor） */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 逾期未反馈执行情况的核查（信用办）。 / Checks without feedback in time (credit office). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["CreditCheck"][];
                         cursor?: string;
                     };
                 };

@@ -16,15 +16,26 @@ const $ = (id) => document.getElementById(id);
 
 /** The most pages one verification run reads before it reports where it stopped. */
 const MAX_AUDIT_PAGES = 200;
-const SUBJECT_TEXT = { record: '公示信息', objection: '异议', repair: '信用修复申请' };
+const SUBJECT_TEXT = {
+  record: '公示信息',
+  objection: '异议',
+  repair: '信用修复申请',
+  'list-entry': '名单条目',
+  check: '信用核查',
+};
 
 const options = (table, blank) => [
   ...(blank ? [h('option', { value: '' }, blank)] : []),
   ...Object.entries(table).map(([value, text]) => h('option', { value }, text)),
 ];
 
-/** What an escalated item is about: a filing's record summary or a record's own fields. */
+/**
+ * What an escalated item is about: a list entry's list and subject, a check's matter and
+ * entity, a filing's record summary or a record's own fields.
+ */
 function aboutOf(item) {
+  if (item.typeLabel && item.subject) return `${item.typeLabel}：${item.subject.name}`;
+  if (item.matter) return `${item.matter.typeLabel}：${item.matter.name}（${item.uscc}）`;
   const summary = item.record?.documentNumber ? item.record : undefined;
   if (summary) return `${labelOf(KIND_LABELS, summary.kind)} ${summary.documentNumber}`;
   if (item.record?.kind)
@@ -33,8 +44,19 @@ function aboutOf(item) {
 }
 
 function escalationRow(item) {
-  const due = item.deadline?.due ?? item.disclosureDeadline?.due ?? '';
-  const reported = item.escalatedAt ?? item.revocation?.escalatedAt ?? item.publication?.escalatedAt;
+  // A list entry's open deadline: its decision, or the objection or early exit filed against it.
+  const filing = [item.objection, item.exit].find((f) => f?.escalatedAt && !f.decision);
+  const due =
+    item.deadline?.due ??
+    item.disclosureDeadline?.due ??
+    (item.decisionEscalatedAt ? item.decisionDeadline?.due : filing?.deadline.due) ??
+    '';
+  const reported =
+    item.escalatedAt ??
+    item.revocation?.escalatedAt ??
+    item.publication?.escalatedAt ??
+    item.decisionEscalatedAt ??
+    filing?.escalatedAt;
   return h(
     'tr',
     {},

@@ -62,6 +62,8 @@ export const ESCALATION_KIND_LABELS = {
   objection: '逾期未处理的异议',
   repair: '逾期未决定的信用修复申请',
   'record-change': '逾期更正或撤销的信息',
+  'list-entry': '逾期未决定的名单认定和名单异议、提前移出申请',
+  check: '逾期未反馈执行情况的信用核查',
 };
 
 /** What the audit verification can find. */

@@ -111,7 +111,6 @@ export function makeCheckUseCases({ checks, lists, records, calendarYears, clock
       checks.forAgency({ agency, ...q }),
     forEntity: (uscc: string, q: { limit: number; cursor?: string | undefined }) =>
       checks.forEntity({ uscc, ...q }),
-    escalated: (q: { limit: number; cursor?: string | undefined }) => checks.escalated(q),
     counts: () => checks.counts(),
   };
 }

@@ -244,8 +244,6 @@ export function makeListUseCases({ lists, records, calendarYears, clock }: ListD
 
     forParty: (party: Filer, q: { limit: number; cursor?: string | undefined }) =>
       lists.forParty({ party, ...q }),
-
-    escalated: (q: { limit: number; cursor?: string | undefined }) => lists.escalated(q),
   };
 }
 
