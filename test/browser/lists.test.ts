@@ -80,6 +80,34 @@ describe.each([
     await page.context().close();
   });
 
+  it('时效统计 shows each agency’s checks and feedback in a table the keyboard can scroll', async () => {
+    const id = await listClient(world.service).checked(world.agency, world.entity.uscc, '评优评先');
+    await world.api.send('POST', `/v1/checks/${id}/feedback`, {
+      token: world.agency.token,
+      body: {
+        applied: false,
+        reason: '未发现失信信息',
+        actedOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10),
+      },
+    });
+    const { page, trouble } = await openPage(world.browser, { viewport, isMobile: viewport === PHONE });
+    await page.goto(`${world.service.url}/stats.html`);
+    const row = page.locator('#checks-rows tr', { hasText: world.agency.uscc });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(Number(cells[0])).toBeGreaterThanOrEqual(1);
+    expect(Number(cells[1])).toBeGreaterThanOrEqual(1);
+    await page.getByRole('region', { name: '信用核查与执行反馈（表格可左右滚动）' }).focus();
+
+    const violations = await axeViolations(page, ANY_IMPACT);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      viewport.width,
+    );
+    expect(trouble.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('我的 lets the entity state its case against a proposal from the keyboard, and names who checked it', async () => {
     const lists = listClient(world.service);
     const proposed = await lists.proposed(world.agency, world.entity);
