@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MATTER_TYPE_LABELS } from '../shared/domain/lists/measures.ts';
 import { LIST_TYPE_LABELS } from '../shared/domain/lists/vocabulary.ts';
 import { OBJECTION_REASON_LABELS } from '../shared/domain/objections/vocabulary.ts';
 import { TIME_LIMITS } from '../shared/domain/policy/time-limits.ts';
@@ -43,6 +44,8 @@ const STAFF_NAVS = [
       { page: 'workbench-upload.html', text: '批量导入' },
       { page: 'workbench-objections.html', text: '异议处理' },
       { page: 'workbench-repairs.html', text: '信用修复' },
+      { page: 'workbench-lists.html', text: '信用名单' },
+      { page: 'workbench-checks.html', text: '信用核查' },
     ],
   },
   {
@@ -128,6 +131,7 @@ const BLOCKS: readonly { name: string; everyPage: boolean; lines: (page: string)
   { name: 'kind-options', everyPage: false, lines: () => options(KIND_LABELS) },
   { name: 'objection-reason-options', everyPage: false, lines: () => options(OBJECTION_REASON_LABELS) },
   { name: 'list-type-options', everyPage: false, lines: () => options(LIST_TYPE_LABELS) },
+  { name: 'matter-type-options', everyPage: false, lines: () => options(MATTER_TYPE_LABELS) },
 ];
 
 /**

@@ -4,7 +4,7 @@
  * evidence shown beside each item.
  */
 
-import { getJson, postJson } from './api.js';
+import { getAllPages, getJson, postJson } from './api.js';
 import { openFileButton } from './evidence.js';
 import { labelOf } from './labels.js';
 import { deadlineBadge, handleSignedOut } from './staff.js';
@@ -197,3 +197,68 @@ export function submitTo(form, { session, path, bodyOf, done }) {
 }
 
 export const formErrors = () => h('div', { class: 'form-errors', 'aria-live': 'assertive' });
+
+/**
+ * A decision: one radio per `[value, text]` of `outcomes` (the first chosen), a reason, and
+ * 作出决定, posted as `{ outcome, reason }` to `path`. `label` names the form, so each item's
+ * form is told apart as a landmark; `prefix` keeps its element ids apart.
+ */
+export function outcomeForm({ session, prefix, label, legend = '决定', outcomes, path, done }) {
+  const form = h(
+    'form',
+    { class: 'queue-form', novalidate: true, 'aria-label': label },
+    formErrors(),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, legend),
+      outcomes.map(([value, text], i) =>
+        h(
+          'div',
+          { class: 'field checkbox' },
+          h('input', {
+            type: 'radio',
+            id: `${prefix}-${value}`,
+            name: 'outcome',
+            value,
+            checked: i === 0,
+            'data-field': 'body.outcome',
+          }),
+          h('label', { for: `${prefix}-${value}` }, text),
+        ),
+      ),
+    ),
+    reasonField(prefix, '决定理由'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, '作出决定')),
+  );
+  submitTo(form, {
+    session,
+    path: () => path,
+    bodyOf: (f) => ({ outcome: f.elements.outcome.value, reason: f.elements.reason.value.trim() }),
+    done,
+  });
+  return form;
+}
+
+/**
+ * Every item of the agency's list at `path` (up to two pages) rendered into #q-list, with its
+ * loading, empty and failed states in #q-state.
+ */
+export async function loadAll({ session, path, render, empty }) {
+  const state = $('q-state');
+  showState(state, 'loading', '正在加载…');
+  try {
+    const items = await getAllPages(path, { token: session.token }, 2);
+    fill($('q-list'), ...items.map(render));
+    showState(
+      state,
+      items.length === 0 ? 'empty' : 'done',
+      items.length === 0 ? empty : `共 ${items.length} 条`,
+    );
+  } catch (error) {
+    if (!handleSignedOut(error))
+      showState(state, stateKindOf(error), failureMessage(error), () =>
+        loadAll({ session, path, render, empty }),
+      );
+  }
+}

@@ -8,15 +8,7 @@ import { startPage } from './page.js';
 import { requireStaff } from './staff.js';
 import { h } from './ui.js';
 import { KIND_LABELS, REPAIR_STATUS_LABELS } from './words.js';
-import {
-  evidencePanel,
-  formErrors,
-  itemHeader,
-  loadQueue,
-  reasonField,
-  recordPanel,
-  submitTo,
-} from './workbench-queue.js';
+import { evidencePanel, itemHeader, loadQueue, outcomeForm, recordPanel } from './workbench-queue.js';
 
 const session = requireStaff('agency');
 
@@ -26,42 +18,14 @@ const OUTCOMES = [
 ];
 
 function decisionForm(repair, done) {
-  const p = `rep-${repair.id}`;
-  const form = h(
-    'form',
-    // Each item has its form: the name says whose, so each landmark is told apart.
-    { class: 'queue-form', novalidate: true, 'aria-label': `作出修复决定 ${repair.id}` },
-    formErrors(),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, '决定'),
-      OUTCOMES.map(([value, text], i) =>
-        h(
-          'div',
-          { class: 'field checkbox' },
-          h('input', {
-            type: 'radio',
-            id: `${p}-${value}`,
-            name: 'outcome',
-            value,
-            checked: i === 0,
-            'data-field': 'body.outcome',
-          }),
-          h('label', { for: `${p}-${value}` }, text),
-        ),
-      ),
-    ),
-    reasonField(p, '决定理由'),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, '作出决定')),
-  );
-  submitTo(form, {
+  return outcomeForm({
     session,
-    path: () => `/v1/repairs/${encodeURIComponent(repair.id)}/decision`,
-    bodyOf: (f) => ({ outcome: f.elements.outcome.value, reason: f.elements.reason.value.trim() }),
+    prefix: `rep-${repair.id}`,
+    label: `作出修复决定 ${repair.id}`,
+    outcomes: OUTCOMES,
+    path: `/v1/repairs/${encodeURIComponent(repair.id)}/decision`,
     done,
   });
-  return form;
 }
 
 function card(repair, record) {

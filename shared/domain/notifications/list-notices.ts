@@ -62,6 +62,7 @@ export const LIST_NOTICES = {
         title: '当事人已陈述申辩',
         lines: [listLine(matter), `请在 ${matter.list?.decisionDue ?? ''} 前作出列入或不予列入的决定。`],
         basis: BASIS.listHearing,
+        link: 'workbench-lists.html',
       }),
     },
   ],
@@ -72,6 +73,7 @@ export const LIST_NOTICES = {
         title: '陈述申辩期满，请作出决定',
         lines: [listLine(matter), `决定期限：${matter.list?.decisionDue ?? ''}（北京时间当日 24:00 前）`],
         basis: BASIS.listHearing,
+        link: 'workbench-lists.html',
       }),
     },
   ],
@@ -97,6 +99,7 @@ export const LIST_NOTICES = {
       notice: (_event, matter) => ({
         title: '拟列入名单逾期未决定，已报告信用管理部门',
         lines: [listLine(matter), `决定期限：${matter.list?.decisionDue ?? ''}`],
+        link: 'workbench-lists.html',
       }),
     },
     {
@@ -142,6 +145,7 @@ export const LIST_NOTICES = {
         title: `收到${listFiling(event)}`,
         lines: [listLine(matter), ...dueLine(event, matter)],
         basis: BASIS.listObjection,
+        link: 'workbench-lists.html',
       }),
     },
   ],
@@ -166,6 +170,7 @@ export const LIST_NOTICES = {
         title: `${listFiling(event)}逾期未办结，已报告信用管理部门`,
         lines: [listLine(matter), ...dueLine(event, matter)],
         basis: BASIS.listObjection,
+        link: 'workbench-lists.html',
       }),
     },
     {
@@ -193,6 +198,7 @@ export const LIST_NOTICES = {
           '逾期后仍可反馈，将记为逾期反馈。',
         ],
         basis: BASIS.check,
+        link: 'workbench-checks.html',
       }),
     },
     {
