@@ -1,10 +1,10 @@
-import type { CreditCheck } from '../../shared/domain/checks/check.ts';
-import { checkView } from '../../shared/domain/checks/views.ts';
-import type { ListEntry } from '../../shared/domain/lists/entry.ts';
-import { caseView } from '../../shared/domain/lists/views.ts';
 import * as z from 'zod';
 import type { ChainProblem } from '../../shared/domain/audit-verification.ts';
+import type { CreditCheck } from '../../shared/domain/checks/check.ts';
+import { checkView } from '../../shared/domain/checks/views.ts';
 import type { DomainEvent, EventType } from '../../shared/domain/events.ts';
+import type { ListEntry } from '../../shared/domain/lists/entry.ts';
+import { caseView } from '../../shared/domain/lists/views.ts';
 import type { Objection } from '../../shared/domain/objections/objection.ts';
 import type { Page } from '../../shared/domain/records/ports.ts';
 import type { DisclosureRecord } from '../../shared/domain/records/record.ts';
@@ -91,7 +91,8 @@ export function adminRoutes(ports: AdminPorts) {
         const paging = pageRequest(query, OVERSIGHT_PAGE_SIZE);
         if (query.kind === 'record-change')
           return { body: pageBody(await ports.lateRecordChanges(paging), agencyView) };
-        if (query.kind === 'list-entry') return { body: pageBody(await ports.escalatedEntries(paging), caseView) };
+        if (query.kind === 'list-entry')
+          return { body: pageBody(await ports.escalatedEntries(paging), caseView) };
         if (query.kind === 'check') return { body: pageBody(await ports.escalatedChecks(paging), checkView) };
         const page = await ports.escalated(query.kind, paging);
         const view = (w: Objection | Repair) =>

@@ -154,7 +154,6 @@ export function listRoutes(lists: ListUseCases) {
         ),
       }),
     }),
-
   };
 }
 
@@ -206,7 +205,6 @@ export function checkRoutes(checks: CheckUseCases, names: AgencyNames) {
         return { body: pageBody(page, (c) => entityCheckView(c, known.get(c.agency))) };
       },
     }),
-
 
     'GET /v1/stats/checks': defineRoute({
       responses: { 200: checkStatsResponse },

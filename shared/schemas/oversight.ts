@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { checkResponse, entryCaseResponse } from './lists.ts';
 import { EVENT_SUBJECT_KINDS, EVENT_TYPES } from '../domain/events.ts';
 import {
   fieldMap,
@@ -12,6 +11,7 @@ import {
   wholeNumberParam,
 } from './common.ts';
 import { issue } from './issue.ts';
+import { checkResponse, entryCaseResponse } from './lists.ts';
 import { agencyRecordResponse } from './records/agency-routes.ts';
 import { authorityOut } from './records/public-routes.ts';
 import { objectionResponse, repairResponse } from './workflows.ts';

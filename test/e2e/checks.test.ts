@@ -76,7 +76,9 @@ describe('a check of a listed entity', () => {
       statusLabel: '逾期反馈',
       feedback: { applied: true, late: true },
     });
-    expect((await api.list(admin, '/v1/admin/escalations?kind=check')).map((c) => c.id)).not.toContain(check.id);
+    expect((await api.list(admin, '/v1/admin/escalations?kind=check')).map((c) => c.id)).not.toContain(
+      check.id,
+    );
     const again = await post(w, `/v1/checks/${check.id}/feedback`, otherAgency.token, {
       applied: false,
       reason: '重复',
