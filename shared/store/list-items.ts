@@ -1,5 +1,6 @@
 import { entryDeadlines } from '../domain/lists/deadlines.ts';
 import { isPublicEntry, type ListEntry, pendingFiling } from '../domain/lists/entry.ts';
+import { publicEntryName } from '../domain/lists/views.ts';
 import type { ListType } from '../domain/lists/vocabulary.ts';
 import { nameBigrams, nameKey } from '../domain/records/name-search.ts';
 import { personRef } from '../domain/workflows/party.ts';
@@ -93,14 +94,15 @@ export function entryEntries(entry: ListEntry): IndexEntry[] {
       listType: entry.type,
       agency: entry.agency,
       uscc: entry.subject.uscc ?? '',
-      nameKey: nameKey(entry.subject.name),
+      nameKey: nameKey(publicEntryName(entry.subject)),
     };
     const partitions = [
       publicPartition.all(),
       publicPartition.type(entry.type),
       publicPartition.agency(entry.agency),
       ...(entry.subject.uscc ? [publicPartition.uscc(entry.subject.uscc)] : []),
-      ...nameBigrams(entry.subject.name).slice(0, LIST_NAME_BIGRAMS).map(publicPartition.name),
+      // Indexed by the name the public sees: a hidden operator's name is not searchable.
+      ...nameBigrams(publicEntryName(entry.subject)).slice(0, LIST_NAME_BIGRAMS).map(publicPartition.name),
     ];
     for (const p of partitions) out.push(pointer(p, sk, filters));
   }

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.ts';
 import { isPublicEntry, type ListEntry } from '../domain/lists/entry.ts';
 import type { ListStore, PublicListQuery } from '../domain/lists/ports.ts';
+import { publicEntryName } from '../domain/lists/views.ts';
 import { lookupBigram, nameKey } from '../domain/records/name-search.ts';
 import type { Page } from '../domain/records/ports.ts';
 import { batchGetAll } from './batch-get.ts';
@@ -106,7 +107,7 @@ export function listRepository(store: Store): ListStore {
           (!q.type || e.type === q.type) &&
           (!q.agency || e.agency === q.agency) &&
           (!q.uscc || e.subject.uscc === q.uscc) &&
-          (!key || nameKey(e.subject.name).includes(key)),
+          (!key || nameKey(publicEntryName(e.subject)).includes(key)),
       );
       return { items, cursor: page.cursor };
     },

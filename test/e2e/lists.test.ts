@@ -1,6 +1,7 @@
 import { describe, expect, it, type World } from '../support/e2e.ts';
 import { call } from '../support/http.ts';
 import { CASE_STATED, exitBody, LIST_IT, listClient, proposalBody } from '../support/list-mothers.ts';
+import { revocationBody } from '../support/workflow-mothers.ts';
 
 /*
  * The credit lists end to end (国办发〔2020〕49号（八）; 济阳信用办〔2020〕2号（八）): a proposal
@@ -232,7 +233,7 @@ describe('who may list and act on an entry', () => {
     expect((await get(w, `/v1/lists/entries/${id}/case`, agency.token)).json.status).toBe('proposed');
   });
 
-  it('refuses records that are not about the subject, naming the record', async ({
+  it('refuses records that are not about the subject or were revoked, naming the record', async ({
     service,
     api,
     agency,
@@ -245,6 +246,19 @@ describe('who may list and act on an entry', () => {
     expect([answer.status, answer.json.code, answer.json.field]).toEqual([
       422,
       'record_not_about_subject',
+      'body.recordIds[0]',
+    ]);
+
+    const own = await api.publishedPenalty(agency, entity);
+    const revoked = await api.send('POST', `/v1/records/${own}/revocations`, {
+      token: agency.token,
+      body: revocationBody(),
+    });
+    expect(revoked.status).toBe(200);
+    const onRevoked = await post(w, '/v1/lists/entries', agency.token, proposalBody(entity, own));
+    expect([onRevoked.status, onRevoked.json.code, onRevoked.json.field]).toEqual([
+      422,
+      'record_revoked',
       'body.recordIds[0]',
     ]);
   });

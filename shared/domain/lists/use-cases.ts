@@ -91,7 +91,7 @@ export function makeListUseCases({ lists, records, calendarYears, clock }: ListD
   const event = (type: EventType, entry: ListEntry, at: Date, data: Record<string, unknown> = {}) =>
     aggregateEvent(type, 'list-entry', entry, at, { listType: entry.type, ...data });
 
-  /** The records a proposal rests on must exist and be about its subject. */
+  /** The records a proposal rests on must exist, be about its subject and not be revoked. */
   async function assertRecordsOf(subject: ListSubject, recordIds: readonly string[]): Promise<void> {
     const found = new Map((await records.getMany(recordIds)).map((r) => [r.id, r]));
     const party: Filer =
@@ -107,6 +107,16 @@ export function makeListUseCases({ lists, records, calendarYears, clock }: ListD
           messages: {
             zh: '认定所依据的记录不存在，或不是该主体的记录',
             en: 'a record the listing rests on does not exist or is not about this subject',
+          },
+        });
+      }
+      if (record.status === 'revoked') {
+        throw new RuleViolationError({
+          code: 'record_revoked',
+          field: `recordIds[${i}]`,
+          messages: {
+            zh: '认定所依据的行政决定已被撤销，不能作为列入名单的依据',
+            en: 'a record the listing rests on was revoked and cannot support a listing',
           },
         });
       }

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates.ts';
-import { scrubText } from '../records/masking.ts';
-import { isUnderObjection, type ListEntry } from './entry.ts';
+import { type KnownPersonalData, scrubText } from '../records/masking.ts';
+import { looksLikePersonalName, publicSubjectName } from '../records/public-view.ts';
+import { isUnderObjection, type ListEntry, type ListSubject } from './entry.ts';
 import { MEASURE_LABELS, type MeasureCode } from './measures.ts';
 import {
   ENTRY_STATUS_LABELS,
@@ -27,6 +28,20 @@ export interface PublicEntry {
   readonly underObjection: boolean;
 }
 
+/**
+ * The personal data a listed subject's public text may hold: a 个体工商户 registered under its
+ * operator's name (the records' rule, records/public-view.ts).
+ */
+function personalDataOf(subject: ListSubject): KnownPersonalData {
+  const operator = subject.category === 'individual_business' && looksLikePersonalName(subject.name);
+  return { names: operator ? [subject.name] : [], idNumbers: [] };
+}
+
+/** The listed subject's name as the public sees it, searched by and shown: as a record's subject. */
+export function publicEntryName(subject: ListSubject): string {
+  return publicSubjectName(subject, personalDataOf(subject));
+}
+
 export const measureList = (codes: readonly MeasureCode[]) =>
   codes.map((code) => ({ code, label: MEASURE_LABELS[code] }));
 
@@ -36,9 +51,9 @@ export function publicEntry(entry: ListEntry): PublicEntry {
     id: entry.id,
     type: entry.type,
     typeLabel: LIST_TYPE_LABELS[entry.type],
-    subject: { name: entry.subject.name, uscc: entry.subject.uscc ?? '' },
+    subject: { name: publicEntryName(entry.subject), uscc: entry.subject.uscc ?? '' },
     agency: entry.agency,
-    basis: scrubText(entry.basis),
+    basis: scrubText(entry.basis, personalDataOf(entry.subject)),
     measures: measureList(entry.measures),
     listedOn: entry.listedOn as IsoDate,
     validUntil: entry.validUntil as IsoDate,

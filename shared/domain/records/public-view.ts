@@ -94,7 +94,7 @@ const PERSON_NAME_HIDDEN = '自然人（姓名已隐去）';
 const PERSONAL_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}[·・•‧.]\p{Script=Han}{1,8})$/u;
 const TRADE_WORD = /[店铺部行厂坊馆社场所室站园处吧屋院厅庄堂阁楼轩居斋苑摊档市城廊汇府司局队]|中心/u;
 
-function looksLikePersonalName(name: string): boolean {
+export function looksLikePersonalName(name: string): boolean {
   const compact = name.normalize('NFKC').replace(/\s+/g, '');
   return PERSONAL_NAME.test(compact) && !TRADE_WORD.test(compact);
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/domain/lists/entry.ts';
 import { defaultMeasures, matterTypeOf, measuresFor } from '../../../shared/domain/lists/measures.ts';
 import { publicEntry } from '../../../shared/domain/lists/views.ts';
+import { OPERATOR_NAME_HIDDEN } from '../../../shared/domain/records/public-view.ts';
 import type { HandlingDeadline } from '../../../shared/domain/workflows/filing.ts';
 
 /*
@@ -139,6 +140,26 @@ describe('validity and removal', () => {
     );
     expect(isPublicEntry(person)).toBe(false);
     expect(publicEntry(listedOn('2026-12-08')).basis).not.toContain('13812345678');
+  });
+
+  it('hides a 个体工商户 operator’s name, as a record’s subject is hidden, in its name and its basis', () => {
+    const shop = listedOn(
+      '2026-12-08',
+      proposed({
+        subject: { category: 'individual_business', name: '张建国', uscc: '92370125MA3C8QXX0L' },
+        basis: '张建国经营的摊点拒不履行处罚决定。',
+      }),
+    );
+    const shown = publicEntry(shop);
+    expect(shown.subject.name).toBe(OPERATOR_NAME_HIDDEN);
+    expect(shown.basis).not.toContain('张建国');
+    const named = listedOn(
+      '2026-12-08',
+      proposed({
+        subject: { category: 'individual_business', name: '济阳区老张烧烤店', uscc: '92370125MA3C8QXX0L' },
+      }),
+    );
+    expect(publicEntry(named).subject.name).toBe('济阳区老张烧烤店');
   });
 });
 
