@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ANY_IMPACT,
@@ -98,6 +99,11 @@ describe.each([
     expect(Number(cells[0])).toBeGreaterThanOrEqual(1);
     expect(Number(cells[1])).toBeGreaterThanOrEqual(1);
     await page.getByRole('region', { name: '信用核查与执行反馈（表格可左右滚动）' }).focus();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出核查统计（CSV，按机关）' }).click();
+    const csv = await readFile(await (await download).path(), 'utf8');
+    expect(csv).toContain('核查次数');
+    expect(csv).toContain(world.agency.uscc);
 
     const violations = await axeViolations(page, ANY_IMPACT);
     expect(violations, describeViolations(violations)).toEqual([]);
