@@ -79,19 +79,24 @@ function actionsOf(entry, onDone) {
   ];
 }
 
-function entryItem(entry) {
-  const status = h('p', { class: 'queue-status', role: 'status', 'aria-live': 'polite' });
+/** An entry with what it needs now; after a decision it is drawn again as it now stands, saying so. */
+function entryItem(entry, said = '') {
+  const status = h('p', { class: 'queue-status', role: 'status', 'aria-live': 'polite' }, said);
   const forms = h('div', { class: 'queue-forms' });
   const onDone = (after) => {
-    status.textContent = `已作出决定：${after.statusLabel}。`;
-    fill(forms, actionsOf(after, onDone));
+    const next = entryItem(after, `已作出决定：${after.statusLabel}。`);
+    item.replaceWith(next);
+    // The form the user was in is gone: focus moves to the entry's heading, its status below it.
+    const heading = next.querySelector('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
   };
   fill(forms, actionsOf(entry, onDone));
   const filing = (f, what) =>
     f && !f.decision
       ? `${what}（${formatInstant(f.filedAt)} 提出，处理期限 ${f.deadline.due}）：${f.statement}`
       : undefined;
-  return h(
+  const item = h(
     'li',
     {
       class: 'panel queue-item',
@@ -122,6 +127,7 @@ function entryItem(entry) {
     status,
     forms,
   );
+  return item;
 }
 
 const loadEntries = () =>
