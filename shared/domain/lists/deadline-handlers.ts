@@ -9,7 +9,7 @@ import { TIME_LIMITS } from '../policy/time-limits.ts';
 import { movedDeadline } from '../workflows/deadlines.ts';
 import { handlingPeriod } from '../workflows/filing.ts';
 import { entryDeadlines } from './deadlines.ts';
-import { type EntryFiling, escalateFiling, expire, type ListEntry } from './entry.ts';
+import { bump, type EntryFiling, escalateFiling, expire, type ListEntry } from './entry.ts';
 import type { ListStore } from './ports.ts';
 
 type ListKind = Extract<DeadlineKind, `list-${string}`>;
@@ -46,12 +46,6 @@ const STEPS: Record<
     apply: (e, now) => escalateFiling(e, 'exit', now),
   },
 };
-
-const bump = (entry: ListEntry, change: Partial<ListEntry>): ListEntry => ({
-  ...entry,
-  ...change,
-  revision: entry.revision + 1,
-});
 
 /**
  * The timers of list entries: remind the party before its hearing period ends, tell the agency

@@ -4,6 +4,7 @@ import { ConflictError, RuleViolationError } from '../errors.ts';
 import { addMonths } from '../policy/publication-periods.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import type { SubjectCategory } from '../records/vocabulary.ts';
+import { assertRecentCommitment } from '../repairs/repair.ts';
 import type { Evidence, HandlingDeadline } from '../workflows/filing.ts';
 import type { Filer } from '../workflows/party.ts';
 import type { MeasureCode } from './measures.ts';
@@ -133,7 +134,8 @@ export function propose(
   };
 }
 
-const bump = (entry: ListEntry, change: Partial<ListEntry>): ListEntry => ({
+/** The entry changed, one revision on. */
+export const bump = (entry: ListEntry, change: Partial<ListEntry>): ListEntry => ({
   ...entry,
   ...change,
   revision: entry.revision + 1,
@@ -240,18 +242,6 @@ export function earlyExitFrom(entry: ListEntry): IsoDate | undefined {
     : entry.listedOn;
 }
 
-/** The commitment must be signed within the past year, and not after today (as a repair's). */
-function assertRecentCommitment(signedAt: IsoDate, today: IsoDate): void {
-  if (signedAt > today || signedAt < addDays(today, -365)) {
-    throw violation(
-      'commitment_date',
-      'commitment.signedAt',
-      '承诺书签署日期须在一年内且不晚于今日',
-      'the commitment must be signed within the past year, not in the future',
-    );
-  }
-}
-
 /**
  * An objection or early-exit application against a listed entry: one of each kind pending at
  * a time. Early exit needs the list's own conditions: the minimum listing period over, a
@@ -291,7 +281,7 @@ export function fileAgainst(
         'a credit commitment is required',
       );
     }
-    assertRecentCommitment(filing.commitment.signedAt, today);
+    assertRecentCommitment(filing.commitment, today);
     if (filing.evidence.length === 0) {
       throw violation(
         'evidence_required',

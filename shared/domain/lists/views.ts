@@ -42,6 +42,10 @@ export function publicEntryName(subject: ListSubject): string {
   return publicSubjectName(subject, personalDataOf(subject));
 }
 
+/** An entry's state in words: 异议处理中 while an objection is pending, else its status. */
+const statusLabelOf = (entry: ListEntry) =>
+  isUnderObjection(entry) ? '异议处理中' : ENTRY_STATUS_LABELS[entry.status];
+
 export const measureList = (codes: readonly MeasureCode[]) =>
   codes.map((code) => ({ code, label: MEASURE_LABELS[code] }));
 
@@ -58,7 +62,7 @@ export function publicEntry(entry: ListEntry): PublicEntry {
     listedOn: entry.listedOn as IsoDate,
     validUntil: entry.validUntil as IsoDate,
     status: entry.status,
-    statusLabel: isUnderObjection(entry) ? '异议处理中' : ENTRY_STATUS_LABELS[entry.status],
+    statusLabel: statusLabelOf(entry),
     underObjection: isUnderObjection(entry),
   };
 }
@@ -69,7 +73,7 @@ export function caseView(entry: ListEntry) {
   return {
     ...state,
     typeLabel: LIST_TYPE_LABELS[entry.type],
-    statusLabel: isUnderObjection(entry) ? '异议处理中' : ENTRY_STATUS_LABELS[entry.status],
+    statusLabel: statusLabelOf(entry),
     measures: measureList(entry.measures),
     underObjection: isUnderObjection(entry),
     ...(entry.removal

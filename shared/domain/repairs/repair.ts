@@ -108,7 +108,7 @@ export function repairRefusal(
 }
 
 /** The commitment must be signed within the past year, and not after today. */
-function assertRecentCommitment(commitment: Commitment, today: string): void {
+export function assertRecentCommitment(commitment: Commitment, today: string): void {
   if (commitment.signedAt > today || commitment.signedAt < addDays(today, -365)) {
     throw new RuleViolationError({
       code: 'commitment_date',
