@@ -21,11 +21,14 @@ export const MATERIAL_RETENTION_DAYS = 5 * 366;
 
 /** The key prefix every material lives under (shared/domain/materials/rules.ts materialKey). */
 const PREFIX = 'materials/';
+/** Where issued credit reports are kept (shared/domain/reports/use-cases.ts), as issued. */
+const REPORTS_PREFIX = 'reports/';
 
 /**
  * The private bucket of objection evidence and repair materials. The browser reaches it only
  * through presigned links (shared/files/s3-material-files.ts); the functions that hand them
- * out may sign, read and delete under materials/ and nothing else. Encryption is S3-managed:
+ * out may sign, read and delete under materials/ and nothing else. Issued credit reports are
+ * kept under reports/, written and read by the reports function only. Encryption is S3-managed:
  * a KMS key would add nothing an attacker without the bucket's permissions lacks, and every
  * presigned download would need a kms:Decrypt grant of its own.
  */
@@ -38,6 +41,8 @@ export class ServiceMaterials extends Construct {
     props: {
       /** The functions that serve the material routes (objections, repairs). */
       readonly functions: readonly ServiceFunction[];
+      /** The function that writes credit reports and links to them (reports/, never deleted). */
+      readonly reports: ServiceFunction;
       /** The site's origin, the only one whose pages may send files (CORS). */
       readonly siteOrigin: string;
       readonly logBucket: Bucket;
@@ -54,6 +59,7 @@ export class ServiceMaterials extends Construct {
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { prefix: PREFIX, expiration: Duration.days(MATERIAL_RETENTION_DAYS) },
+        { prefix: REPORTS_PREFIX, expiration: Duration.days(MATERIAL_RETENTION_DAYS) },
       ],
       cors: [
         {
@@ -88,5 +94,25 @@ export class ServiceMaterials extends Construct {
         });
       }
     }
+    this.grantReports(props.reports);
+  }
+
+  /** A report is written once and read through links: PutObject and GetObject under reports/. */
+  private grantReports(fn: ServiceFunction): void {
+    fn.addEnvironment('FILES_BUCKET', this.bucket.bucketName);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${REPORTS_PREFIX}*`)],
+      }),
+    );
+    if (!fn.role) return;
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/reports/*]`,
+      reason:
+        'Each report is named reports/<number>.<format> when it is issued: the function reaches ' +
+        'them by prefix. The wildcard covers the reports of this bucket and nothing else.',
+    });
   }
 }

@@ -4,7 +4,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { BUNDLE_ALIASES, REQUIRE_BANNER } from './bundling.ts';
+import { BUNDLE_ALIASES, BUNDLE_FILES, REQUIRE_BANNER } from './bundling.ts';
 import { serviceLogGroup } from './logs.ts';
 import { handlerEntry, LOCK_FILE, REPO_ROOT } from './paths.ts';
 
@@ -77,6 +77,7 @@ export class ServiceFunction extends NodejsFunction {
         logLevel: LogLevel.WARNING,
         // Bundle with the esbuild from package.json; never fall back to a Docker build.
         forceDockerBundling: false,
+        ...bundleFiles(props.name),
       },
     });
     logGroup.grantWrite(role);
@@ -105,4 +106,17 @@ export class ServiceFunction extends NodejsFunction {
         'functions query; no other table or account resource matches it.',
     });
   }
+}
+
+/** Copies the files a function reads at run time (BUNDLE_FILES) into its asset, after esbuild. */
+function bundleFiles(name: string) {
+  const files = BUNDLE_FILES[name];
+  if (!files?.length) return {};
+  return {
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_input: string, output: string) => files.map((file) => `cp "${file}" "${output}/"`),
+    },
+  };
 }

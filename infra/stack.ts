@@ -111,6 +111,7 @@ export class DisclosureServiceStack extends Stack {
     this.website.serveApi(`${this.api.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
     this.materials = new ServiceMaterials(this, 'Materials', {
       functions: [this.functions.objections, this.functions.repairs],
+      reports: this.functions.reports,
       siteOrigin: this.website.url,
       logBucket: this.website.logBucket,
     });

@@ -87,4 +87,10 @@ export const SCHEDULES = [
     cron: 'cron(9/15 * * * ? *)',
     description: 'Escalates credit checks without feedback (执行反馈) in time to the credit office',
   },
+  {
+    sweep: 'commitment-deadlines',
+    cron: 'cron(11/15 * * * ? *)',
+    description:
+      'Credit commitments: unverified ones escalated to the credit office, those in force at the end of validity marked kept',
+  },
 ] as const satisfies readonly { sweep: SweepName; cron: string; description: string }[];

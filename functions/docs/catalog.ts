@@ -2,6 +2,7 @@ import type { RouteDefinition } from '../../shared/http/http-handler.ts';
 import { adminRoutes } from '../admin/routes.ts';
 import { agencyRoutes } from '../agencies/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
+import { commitmentRoutes } from '../commitments/routes.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
 import { checkRoutes, listRoutes } from '../lists/routes.ts';
@@ -9,6 +10,7 @@ import { objectionRoutes } from '../objections/routes.ts';
 import { openDataRoutes } from '../open-data/routes.ts';
 import { recordRoutes } from '../records/routes.ts';
 import { repairRoutes } from '../repairs/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { worklistRoutes } from '../worklist/routes.ts';
 import { docsRoutes } from './routes.ts';
@@ -42,6 +44,8 @@ export function routeCatalog(): Record<string, RouteDefinition<any, any, any>> {
     ...openDataRoutes(unused),
     ...listRoutes(unused),
     ...checkRoutes(unused, unused),
+    ...commitmentRoutes(unused),
+    ...reportRoutes(unused),
     ...docsRoutes(() => ({})),
   };
 }

@@ -20,6 +20,7 @@ import { batchJobRepository } from '../../shared/store/batch-job-repository.ts';
 import { calendarRepository } from '../../shared/store/calendar-repository.ts';
 import { checkRepository } from '../../shared/store/check-repository.ts';
 import type { Store } from '../../shared/store/client.ts';
+import { commitmentRepository } from '../../shared/store/commitment-repository.ts';
 import { contactRepository } from '../../shared/store/contact-repository.ts';
 import { deadlineRepository } from '../../shared/store/deadline-repository.ts';
 import { sequenceFeed } from '../../shared/store/feed-repository.ts';
@@ -132,6 +133,7 @@ export function makeSweeps(given: Store, clock: Clock, settings: SweepSettings):
       workflows,
       lists: listRepository(store),
       checks: checkRepository(store),
+      commitments: commitmentRepository(store),
       calendarYears,
       recompute: recomputePorts(store),
       autoPublish: settings.autoPublish,

@@ -31,6 +31,8 @@ export const EVENT_TYPES = [
   'list-filing-decided',
   'list-filing-escalated',
   'check-escalated',
+  'commitment-breached',
+  'commitment-escalated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -63,6 +65,8 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   'list-filing-decided': '名单异议或提前移出决定',
   'list-filing-escalated': '名单申请逾期报告',
   'check-escalated': '核查逾期未反馈报告',
+  'commitment-breached': '信用承诺未履约',
+  'commitment-escalated': '信用承诺逾期未核查报告',
 };
 
 /** What an event is about; `office` addresses the credit office as a whole (the daily digest). */
@@ -73,6 +77,7 @@ export const EVENT_SUBJECT_KINDS = [
   'office',
   'list-entry',
   'check',
+  'commitment',
 ] as const;
 export type EventSubjectKind = (typeof EVENT_SUBJECT_KINDS)[number];
 
@@ -131,10 +136,10 @@ export function workflowEvent(
   };
 }
 
-/** An event of a list entry or a credit check, addressed to its agency and its party. */
+/** An event of a list entry, a credit check or a commitment, addressed to its agency and its party. */
 export function aggregateEvent(
   type: EventType,
-  kind: 'list-entry' | 'check',
+  kind: 'list-entry' | 'check' | 'commitment',
   subject: { id: string; revision: number; agency: string },
   at: Date,
   data: Record<string, unknown> = {},

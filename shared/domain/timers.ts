@@ -1,6 +1,8 @@
 import type { CalendarYearsPort } from './calendar/load-calendar.ts';
 import { makeCheckDeadlineHandlers } from './checks/deadline-handlers.ts';
 import type { CheckStore } from './checks/ports.ts';
+import { makeCommitmentDeadlineHandlers } from './commitments/deadline-handlers.ts';
+import type { CommitmentStore } from './commitments/ports.ts';
 import type { DeadlineKind } from './deadlines/kinds.ts';
 import { makeRecomputeHandler, type RecomputePorts } from './deadlines/recompute.ts';
 import type { DeadlineHandler } from './deadlines/sweep.ts';
@@ -21,6 +23,7 @@ export interface TimerDeps {
   readonly workflows: WorkflowStore;
   readonly lists: ListStore;
   readonly checks: CheckStore;
+  readonly commitments: CommitmentStore;
   readonly calendarYears: CalendarYearsPort;
   readonly recompute: RecomputePorts;
   readonly batchJobs: BatchJobWorker;
@@ -41,16 +44,19 @@ export function deadlineHandlers(deps: TimerDeps): Readonly<Record<DeadlineKind,
   const workflows = makeWorkflowDeadlineHandlers(deps);
   const lists = makeListDeadlineHandlers(deps);
   const checks = makeCheckDeadlineHandlers(deps);
+  const commitments = makeCommitmentDeadlineHandlers(deps);
   return {
     ...records.handlers,
     ...workflows.handlers,
     ...lists.handlers,
     ...checks.handlers,
+    ...commitments.handlers,
     'calendar-recompute': makeRecomputeHandler(deps.recompute, {
       ...records.recomputers,
       ...workflows.recomputers,
       ...lists.recomputers,
       ...checks.recomputers,
+      ...commitments.recomputers,
     }),
     'batch-job': makeBatchJobHandler(deps.batchJobs),
     notify: makeNotifyHandler({

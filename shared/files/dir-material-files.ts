@@ -20,9 +20,12 @@ export interface DirFilesOptions {
   readonly signingKey: Buffer;
 }
 
-/** A filing's material, or a day's open-data snapshot (shared/domain/sharing/open-data.ts). */
+/**
+ * A filing's material, a day's open-data snapshot (shared/domain/sharing/open-data.ts) or a
+ * credit report's file (shared/domain/reports/use-cases.ts).
+ */
 export const KEY =
-  /^(?:materials\/[A-Za-z0-9_-]{1,80}\/[0-9]{1,3}|open-data\/disclosures-\d{4}-\d{2}-\d{2}\.csv)$/;
+  /^(?:materials\/[A-Za-z0-9_-]{1,80}\/[0-9]{1,3}|open-data\/disclosures-\d{4}-\d{2}-\d{2}\.csv|reports\/XYBG-\d{8}-[0-9A-Z]{8}\.(?:pdf|html))$/;
 
 export function sign(key: Buffer, parts: readonly string[]): string {
   return createHmac('sha256', key).update(parts.join('\n')).digest('base64url');

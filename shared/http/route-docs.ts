@@ -218,6 +218,50 @@ export const ROUTE_DOCS: Readonly<Record<RouteKey, { readonly zh: string; readon
     zh: '各机关联合奖惩闭环统计：核查次数、按时反馈、逾期反馈、逾期报告、采取措施（JSON 或 CSV）。',
     en: 'The joint-punishment loop per agency: checks made, feedback on time and late, escalations, measures applied (JSON or CSV).',
   },
+  'POST /v1/commitments': {
+    zh: '登记信用承诺：机关登记向本机关作出的告知承诺（审批替代型、证明事项型）；主体登记主动型、行业自律型承诺并注明受理单位。受理单位须在期限内核查。',
+    en: 'Register a credit commitment: an agency the ones made to it (approval substitute, certification); an entity its voluntary or self-discipline ones, naming the receiving agency. The receiver verifies it in time.',
+  },
+  'GET /v1/commitments': {
+    zh: '某主体的信用承诺公示（含信用修复型）及履约状态：履约中、已履约、未履约。',
+    en: "An entity's public credit commitments (repair ones included) and how they were kept.",
+  },
+  'GET /v1/commitments/{id}': {
+    zh: '一项信用承诺的公示内容。',
+    en: 'One credit commitment as published.',
+  },
+  'POST /v1/commitments/{id}/verification': {
+    zh: '受理单位记录核查情况（承诺属实）；逾期核查记为逾期。',
+    en: 'The receiving agency records its verification; after the deadline it is marked late.',
+  },
+  'POST /v1/commitments/{id}/breach': {
+    zh: '受理单位记录未履约：认定情况及由此作出的决定（记录编号）；承诺主体将收到通知。',
+    en: 'The receiving agency records a breach, its finding and the record it led to; the entity is told.',
+  },
+  'GET /v1/agency/commitments': {
+    zh: '本机关受理的信用承诺，可按履约状态筛选，含核查期限。',
+    en: 'The commitments the calling agency received, by status, with their verification deadlines.',
+  },
+  'GET /v1/entity/commitments': {
+    zh: '本主体的全部信用承诺及核查情况。',
+    en: "The calling entity's commitments with their verification.",
+  },
+  'POST /v1/reports': {
+    zh: '生成信用报告（PDF 与 HTML）：主体为本主体生成公共或专项报告；机关在信用核查中为被核查主体生成公共报告。返回报告编号。',
+    en: 'Make a credit report (PDF and HTML): an entity of itself, public or special scope; an agency of the entity of one of its checks, public scope. Answers with the report number.',
+  },
+  'GET /v1/reports/{number}': {
+    zh: '下载信用报告（重定向到短时有效链接）。专项报告仅主体本人可取。',
+    en: 'Download a credit report (a redirect to a short-lived link). A special-scope report is for its entity only.',
+  },
+  'GET /v1/reports/{number}/verify': {
+    zh: '核验信用报告：是否存在、范围、出具时间和文件的 SHA-256（不含内容，无需登录）。',
+    en: 'Verify a credit report: whether it exists, its scope, time and the SHA-256 of its files (no content; no sign-in).',
+  },
+  'GET /v1/entity/reports': {
+    zh: '本主体已生成的信用报告。',
+    en: 'The credit reports made of the calling entity.',
+  },
   'GET /v1/agencies': {
     zh: '机关名录：各决定机关的统一社会信用代码、名称与简称，按代码排序',
     en: 'The agency directory: code, name and short name of each deciding body, by code',

@@ -30,9 +30,12 @@ export const verificationResponse = z
     code: z.string().max(24),
     kind: z.enum(VERIFIABLE_KINDS),
     title: z.string().max(100),
-    number: z.string().max(60).meta({ description: '文书编号（信用修复决定书：申请编号）' }),
+    number: z
+      .string()
+      .max(60)
+      .meta({ description: '文书编号（信用修复决定书：申请编号；信用报告：报告编号）' }),
     issuedAt: instantOut,
-    issuer: z.object({ uscc: usccOut, name: z.string().max(200) }),
+    issuer: z.object({ uscc: usccOut.optional(), name: z.string().max(200) }),
     sha256: z
       .string()
       .max(64)

@@ -19,6 +19,8 @@ const AGGREGATE_SK: Record<string, string> = {
   CAL: 'CALENDAR',
   LST: 'LST',
   CHK: 'CHK',
+  CMT: 'CMT',
+  RPT: 'RPT',
 };
 
 /**

@@ -7,6 +7,7 @@ import type { RecordKind } from '../domain/records/vocabulary.ts';
 import { figuresOf } from '../domain/stats/timeliness.ts';
 import { chainHeadOf } from './audit-items.ts';
 import { deadlineEntry } from './deadline-items.ts';
+import { entityIndexEntries } from './entity-index.ts';
 import { personIndexEntries } from './person-index.ts';
 
 /*
@@ -18,6 +19,7 @@ import { personIndexEntries } from './person-index.ts';
  *   REC#<id> / DEADLINE#<kind>  its open deadlines, in the `deadlines` index (deadline-items.ts)
  *   ESC#record-change / <at>#<id>                 a revocation or a change entered late, escalated
  *   PERSON#<sha256 of the ID number>#record / <decisionDate>#<id>   a natural person's own records (person-index.ts)
+ *   ENTITY#<uscc>#record / <decisionDate>#<id>   an organisation's records in any state (entity-index.ts)
  * The record item also carries its worklist keys (gsi1) and timeliness figures (byDecision).
  * Its agency's counters for its month of decision (stats-items.ts) change in the same writes.
  */
@@ -106,6 +108,7 @@ export function derivedEntries(record: DisclosureRecord): IndexEntry[] {
   return [
     ...publicIndexEntries(record),
     ...personIndexEntries(record),
+    ...entityIndexEntries(record),
     ...recordDeadlines(record).map((d) => deadlineEntry(pk, record.id, d)),
     ...escalationEntries(record),
   ];

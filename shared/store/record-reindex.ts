@@ -4,6 +4,7 @@ import { recordDeadlines } from '../domain/records/deadlines.ts';
 import { monthsBetween } from '../domain/stats/period.ts';
 import type { Store } from './client.ts';
 import { deadlineEntry } from './deadline-items.ts';
+import { entityIndexEntries } from './entity-index.ts';
 import { personIndexEntries } from './person-index.ts';
 import { fromItem, recordKey } from './record-items.ts';
 
@@ -84,7 +85,7 @@ function derivedOf(record: ReturnType<typeof fromItem>): Derived[] {
         ExpressionAttributeValues: { ':dueAt': deadline.dueAt },
       },
     })),
-    ...personIndexEntries(record).map((entry) => ({
+    ...[...personIndexEntries(record), ...entityIndexEntries(record)].map((entry) => ({
       item: entry.item,
       unlessPresent: { ConditionExpression: 'attribute_not_exists(pk)' },
     })),

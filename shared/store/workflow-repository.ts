@@ -8,6 +8,7 @@ import type { MetricCounts } from '../observability/metrics.ts';
 import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, eventOps, feedOf, indexChanges, type Op, ops, recordOps } from './changes.ts';
 import type { Store } from './client.ts';
+import { commitmentOps } from './commitment-repository.ts';
 import { decodeCursor, encodeCursor, isStartKey, type KeyRule, startKeyRules } from './cursor.ts';
 import { counterOps } from './stats-items.ts';
 import { verificationOp } from './verification-repository.ts';
@@ -144,6 +145,7 @@ export function workflowRepository(store: Store): WorkflowStore {
           ...(change.repair ? workflowOps('repair', change.repair) : []),
           ...eventOps(tableName, change.events),
           ...(change.verifications ?? []).map((v) => verificationOp(tableName, v)),
+          ...(change.commitments ?? []).flatMap((c) => commitmentOps(tableName, c.before, c.after, c.audit)),
           // An upheld objection that corrects or revokes the record moves the statistics too.
           ...(change.record ? counterOps(tableName, change.record.before, change.record.after) : []),
         ],

@@ -2,6 +2,7 @@ import { shanghaiDate } from '../../shared/domain/dates.ts';
 import { SYNC_MAX_ROWS } from '../../shared/domain/records/batch.ts';
 import { ROUTES, type RouteKey, routeKey } from '../../shared/http/routes.ts';
 import { officialYearBody } from '../support/calendar-builders.ts';
+import { commitmentBody, commitmentClient } from '../support/commitment-mothers.ts';
 import { describe, it as e2e, expect } from '../support/e2e.ts';
 import { call, expectProblem, type HttpAnswer } from '../support/http.ts';
 import { CASE_STATED, exitBody, LIST_IT, listClient, proposalBody } from '../support/list-mothers.ts';
@@ -144,6 +145,20 @@ const MATRIX: Record<RouteKey, Expected[]> = {
   'GET /v1/agency/checks': AGENCY_ANY,
   'GET /v1/entity/checks': ENTITY_ANY,
   'GET /v1/stats/checks': PUBLIC,
+  // Commitments: an entity registers its own, an agency those made to it; the receiver acts.
+  'POST /v1/commitments': ENTITY_AGENCY_OWN,
+  'GET /v1/commitments': PUBLIC,
+  'GET /v1/commitments/{id}': PUBLIC,
+  'POST /v1/commitments/{id}/verification': AGENCY_OWN,
+  'POST /v1/commitments/{id}/breach': AGENCY_OWN,
+  'GET /v1/agency/commitments': AGENCY_ANY,
+  'GET /v1/entity/commitments': ENTITY_ANY,
+  // Reports: an entity of itself, an agency of the entity of its own check.
+  'POST /v1/reports': ENTITY_AGENCY_OWN,
+  // A special report is its entity's alone; everyone else gets the 404 of a report never made.
+  'GET /v1/reports/{number}': [401, OK, 404, 404, 404, 404, 404, 404],
+  'GET /v1/reports/{number}/verify': PUBLIC,
+  'GET /v1/entity/reports': ENTITY_ANY,
 };
 
 interface Request {
@@ -180,7 +195,15 @@ type Target =
   | 'entry:objected'
   | 'entry:exiting'
   /** A credit check agency A made. */
-  | 'check';
+  | 'check'
+  /** Agency A's and entity A's codes, `<agency>:<uscc>`, for a commitment entity A makes to agency A. */
+  | 'commitable'
+  /** A commitment of entity A that agency A received. */
+  | 'commitment'
+  /** Agency A's check of entity A, `<check id>:<uscc>`, to have a report made for. */
+  | 'checked'
+  /** Entity A's special-scope report (its number). */
+  | 'report:special';
 
 /**
  * On the routes persons may call, a person aims at their own kind of object: person A's record
@@ -312,6 +335,15 @@ const it = e2e.extend(
       'entry:exiting': () => lists.exiting(agencyA, entityA),
       check: () => lists.checked(agencyA, entityA.uscc),
     };
+    // Agency A is in the directory, so entity A may name it as the receiver of a commitment.
+    await call(service.url, 'PUT', `/v1/agencies/${agencyA.uscc}`, { token: admin, body: { name: '甲局' } });
+    const commitments = commitmentClient(service);
+    Object.assign(entryMakers, {
+      commitable: async () => `${agencyA.uscc}:${entityA.uscc}`,
+      commitment: () => commitments.committed(agencyA, entityA),
+      checked: async () => `${await lists.checked(agencyA, entityA.uscc)}:${entityA.uscc}`,
+      'report:special': () => commitments.reported(entityA, 'special'),
+    });
     for (const [target, make] of Object.entries(entryMakers)) shared[target] = await make();
     const fresh: Record<string, () => Promise<string>> = {
       ...entryMakers,
@@ -565,6 +597,53 @@ const REQUESTS: Record<RouteKey, [Target, (id: string) => Request]> = {
   'GET /v1/agency/checks': ['none', () => ({ method: 'GET', path: '/v1/agency/checks' })],
   'GET /v1/entity/checks': ['none', () => ({ method: 'GET', path: '/v1/entity/checks' })],
   'GET /v1/stats/checks': ['none', () => ({ method: 'GET', path: '/v1/stats/checks' })],
+  'POST /v1/commitments': [
+    'commitable',
+    (codes) => {
+      const [receiver, uscc] = codes.split(':') as [string, string];
+      return {
+        method: 'POST',
+        path: '/v1/commitments',
+        body: commitmentBody({ uscc }, { type: 'voluntary', receiver }),
+      };
+    },
+  ],
+  'GET /v1/commitments': ['none', () => ({ method: 'GET', path: '/v1/commitments?uscc=91320105780688132K' })],
+  'GET /v1/commitments/{id}': ['commitment', (id) => ({ method: 'GET', path: `/v1/commitments/${id}` })],
+  'POST /v1/commitments/{id}/verification': [
+    'commitment',
+    (id) => ({
+      method: 'POST',
+      path: `/v1/commitments/${id}/verification`,
+      body: { finding: '经核查，承诺内容属实。' },
+    }),
+  ],
+  'POST /v1/commitments/{id}/breach': [
+    'commitment',
+    (id) => ({
+      method: 'POST',
+      path: `/v1/commitments/${id}/breach`,
+      body: { finding: '经核查，承诺内容不实。' },
+    }),
+  ],
+  'GET /v1/agency/commitments': ['none', () => ({ method: 'GET', path: '/v1/agency/commitments' })],
+  'GET /v1/entity/commitments': ['none', () => ({ method: 'GET', path: '/v1/entity/commitments' })],
+  'POST /v1/reports': [
+    'checked',
+    (codes) => {
+      const [checkId, uscc] = codes.split(':') as [string, string];
+      return { method: 'POST', path: '/v1/reports', body: { uscc, scope: 'public', checkId } };
+    },
+  ],
+  'GET /v1/reports/{number}': [
+    'report:special',
+    (n) => ({ method: 'GET', path: `/v1/reports/${n}?format=pdf` }),
+  ],
+  'GET /v1/reports/{number}/verify': [
+    'report:special',
+    (n) => ({ method: 'GET', path: `/v1/reports/${n}/verify` }),
+  ],
+  'GET /v1/entity/reports': ['none', () => ({ method: 'GET', path: '/v1/entity/reports' })],
 };
 
 const classOf = (status: number): Expected | number =>
@@ -593,6 +672,10 @@ const MISSING: Record<Target, string> = {
   'entry:objected': 'lst_0123456789abcdefghjkmnpqrs',
   'entry:exiting': 'lst_0123456789abcdefghjkmnpqrs',
   check: 'chk_0123456789abcdefghjkmnpqrs',
+  commitable: '11370100MB2850377W:91320105780688132K',
+  commitment: 'cmt_0123456789abcdefghjkmnpqrs',
+  checked: 'chk_0123456789abcdefghjkmnpqrs:91320105780688132K',
+  'report:special': 'XYBG-20010101-ABCDEFGH',
 };
 
 /** A refusal without what differs on every answer. */

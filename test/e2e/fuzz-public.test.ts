@@ -376,6 +376,8 @@ const FUZZ_FILES: Record<Exclude<keyof typeof FUNCTION_GROUPS, 'fallback'>, stri
   agencies: 'fuzz-public',
   inbox: 'fuzz-inbox',
   lists: 'fuzz-lists',
+  commitments: 'fuzz-commitments',
+  reports: 'fuzz-commitments',
 };
 
 describe('bad input to the public, calendar, statistics, admin and docs routes', () => {

@@ -1840,6 +1840,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An entity's public credit commitments (repair ones included) and how they were kept.
+         * @description 某主体的信用承诺公示（含信用修复型）及履约状态：履约中、已履约、未履约。
+         *
+         *     An entity's public credit commitments (repair ones included) and how they were kept.
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_commitments"];
+        put?: never;
+        /**
+         * Register a credit commitment: an agency the ones made to it (approval substitute, certification); an entity its voluntary or self-discipline ones, naming the receiving agency. The receiver verifies it in time.
+         * @description 登记信用承诺：机关登记向本机关作出的告知承诺（审批替代型、证明事项型）；主体登记主动型、行业自律型承诺并注明受理单位。受理单位须在期限内核查。
+         *
+         *     Register a credit commitment: an agency the ones made to it (approval substitute, certification); an entity its voluntary or self-discipline ones, naming the receiving agency. The receiver verifies it in time.
+         *
+         *     角色 / roles: agency, entity
+         */
+        post: operations["POST_v1_commitments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One credit commitment as published.
+         * @description 一项信用承诺的公示内容。
+         *
+         *     One credit commitment as published.
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_commitments_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commitments/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The receiving agency records its verification; after the deadline it is marked late.
+         * @description 受理单位记录核查情况（承诺属实）；逾期核查记为逾期。
+         *
+         *     The receiving agency records its verification; after the deadline it is marked late.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_commitments_id_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commitments/{id}/breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The receiving agency records a breach, its finding and the record it led to; the entity is told.
+         * @description 受理单位记录未履约：认定情况及由此作出的决定（记录编号）；承诺主体将收到通知。
+         *
+         *     The receiving agency records a breach, its finding and the record it led to; the entity is told.
+         *
+         *     角色 / roles: agency
+         */
+        post: operations["POST_v1_commitments_id_breach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agency/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The commitments the calling agency received, by status, with their verification deadlines.
+         * @description 本机关受理的信用承诺，可按履约状态筛选，含核查期限。
+         *
+         *     The commitments the calling agency received, by status, with their verification deadlines.
+         *
+         *     角色 / roles: agency
+         */
+        get: operations["GET_v1_agency_commitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling entity's commitments with their verification.
+         * @description 本主体的全部信用承诺及核查情况。
+         *
+         *     The calling entity's commitments with their verification.
+         *
+         *     角色 / roles: entity
+         */
+        get: operations["GET_v1_entity_commitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a credit report (PDF and HTML): an entity of itself, public or special scope; an agency of the entity of one of its checks, public scope. Answers with the report number.
+         * @description 生成信用报告（PDF 与 HTML）：主体为本主体生成公共或专项报告；机关在信用核查中为被核查主体生成公共报告。返回报告编号。
+         *
+         *     Make a credit report (PDF and HTML): an entity of itself, public or special scope; an agency of the entity of one of its checks, public scope. Answers with the report number.
+         *
+         *     角色 / roles: entity, agency
+         */
+        post: operations["POST_v1_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a credit report (a redirect to a short-lived link). A special-scope report is for its entity only.
+         * @description 下载信用报告（重定向到短时有效链接）。专项报告仅主体本人可取。
+         *
+         *     Download a credit report (a redirect to a short-lived link). A special-scope report is for its entity only.
+         *
+         *     角色 / roles: entity, agency, person, admin
+         */
+        get: operations["GET_v1_reports_number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{number}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a credit report: whether it exists, its scope, time and the SHA-256 of its files (no content; no sign-in).
+         * @description 核验信用报告：是否存在、范围、出具时间和文件的 SHA-256（不含内容，无需登录）。
+         *
+         *     Verify a credit report: whether it exists, its scope, time and the SHA-256 of its files (no content; no sign-in).
+         *
+         *     公开 / public
+         */
+        get: operations["GET_v1_reports_number_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit reports made of the calling entity.
+         * @description 本主体已生成的信用报告。
+         *
+         *     The credit reports made of the calling entity.
+         *
+         *     角色 / roles: entity
+         */
+        get: operations["GET_v1_entity_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -2241,6 +2489,60 @@ export interface components {
             /** @description 期限至 */
             validTo?: string;
         };
+        /** @description 信用承诺（受理单位与承诺主体可见的全部内容） */
+        CommitmentCase: {
+            id: string;
+            /** @enum {string} */
+            type: "approval_substitute" | "certification" | "voluntary" | "industry_self_discipline" | "credit_repair";
+            typeLabel: string;
+            subject: {
+                uscc: string;
+                name: string;
+                /** @enum {string} */
+                category: "legal_person" | "individual_business";
+            };
+            matter: string;
+            text: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            madeOn: string;
+            /** @description 承诺受理单位 */
+            receiver: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            validUntil?: string;
+            /** @enum {string} */
+            status: "in_force" | "kept" | "broken";
+            /** @description 履约状态：履约中 / 已履约 / 未履约 */
+            statusLabel: string;
+            /** @description 受理单位已核查 */
+            verified: boolean;
+            recordId?: string;
+            breach?: {
+                finding: string;
+                /** Format: date-time */
+                on: string;
+                /** @description 由此作出的决定（记录编号） */
+                recordId?: string;
+            };
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            keptOn?: string;
+            /** @enum {string} */
+            registeredBy: "agency" | "entity" | "repair";
+            repairId?: string;
+            verification: {
+                /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+                due: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                at?: string;
+                finding?: string;
+                late?: boolean;
+            };
+            /** Format: date-time */
+            escalatedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CompensationDetails: {
             /** @description 决定内容 */
             content: string;
@@ -2341,6 +2643,45 @@ export interface components {
             /** @enum {string} */
             status: "awaiting_feedback" | "fed_back" | "fed_back_late";
             statusLabel: string;
+        };
+        /** @description 已出具的信用报告（编号、时间、核验码和文件摘要） */
+        CreditReport: {
+            number: string;
+            /** @enum {string} */
+            scope: "public" | "special";
+            scopeLabel: string;
+            uscc: string;
+            subjectName: string;
+            /** Format: date-time */
+            issuedAt: string;
+            verificationCode: string;
+            files: {
+                pdf: {
+                    sha256: string;
+                    /** Format: int64 */
+                    bytes: number;
+                };
+                html: {
+                    sha256: string;
+                    /** Format: int64 */
+                    bytes: number;
+                };
+            };
+            counts: {
+                /** Format: int64 */
+                records: number;
+                /** Format: int64 */
+                unpublished: number;
+                /** Format: int64 */
+                entries: number;
+                /** Format: int64 */
+                commitments: number;
+            };
+            links: {
+                pdf: string;
+                html: string;
+                verify: string;
+            };
         };
         /** @description 期限：截止日期与剩余（或逾期）工作日 */
         DeadlineStanding: {
@@ -3063,6 +3404,41 @@ export interface components {
              */
             capFrom: "misconduct_end" | "decision_date";
         };
+        /** @description 信用承诺（公示） */
+        PublicCommitment: {
+            id: string;
+            /** @enum {string} */
+            type: "approval_substitute" | "certification" | "voluntary" | "industry_self_discipline" | "credit_repair";
+            typeLabel: string;
+            subject: {
+                uscc: string;
+                name: string;
+            };
+            matter: string;
+            text: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            madeOn: string;
+            /** @description 承诺受理单位 */
+            receiver: string;
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            validUntil?: string;
+            /** @enum {string} */
+            status: "in_force" | "kept" | "broken";
+            /** @description 履约状态：履约中 / 已履约 / 未履约 */
+            statusLabel: string;
+            /** @description 受理单位已核查 */
+            verified: boolean;
+            recordId?: string;
+            breach?: {
+                finding: string;
+                /** Format: date-time */
+                on: string;
+                /** @description 由此作出的决定（记录编号） */
+                recordId?: string;
+            };
+            /** @description 日期 / date, YYYY-MM-DD (Asia/Shanghai) */
+            keptOn?: string;
+        };
         PublicListEntry: {
             id: string;
             /** @enum {string} */
@@ -3358,6 +3734,31 @@ export interface components {
                 detail: string;
             }[];
         };
+        /** @description 信用报告核验：是否存在、范围、出具时间和文件的 SHA-256（不含报告内容） */
+        ReportVerification: {
+            /** @constant */
+            exists: true;
+            number: string;
+            /** @enum {string} */
+            scope: "public" | "special";
+            scopeLabel: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description PDF 文件的 SHA-256 */
+            sha256: string;
+            files: {
+                pdf: {
+                    sha256: string;
+                    /** Format: int64 */
+                    bytes: number;
+                };
+                html: {
+                    sha256: string;
+                    /** Format: int64 */
+                    bytes: number;
+                };
+            };
+        };
         RevocationNotice: {
             id: string;
             /**
@@ -3541,14 +3942,14 @@ export interface components {
         Verification: {
             code: string;
             /** @enum {string} */
-            kind: "repair-decision";
+            kind: "repair-decision" | "credit-report";
             title: string;
-            /** @description 文书编号（信用修复决定书：申请编号） */
+            /** @description 文书编号（信用修复决定书：申请编号；信用报告：报告编号） */
             number: string;
             /** Format: date-time */
             issuedAt: string;
             issuer: {
-                uscc: string;
+                uscc?: string;
                 name: string;
             };
             /** @description 文书内容的 SHA-256，与文书上印的一致即为原件内容 */
@@ -8684,7 +9085,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated" | "commitment-breached" | "commitment-escalated";
                             /** Format: date-time */
                             at: string;
                             /** @description 标题 */
@@ -8788,7 +9189,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
+                        type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated" | "commitment-breached" | "commitment-escalated";
                         /** Format: date-time */
                         at: string;
                         /** @description 标题 */
@@ -9463,7 +9864,7 @@ export interface operations {
     GET_v1_admin_events: {
         parameters: {
             query?: {
-                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
+                type?: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated" | "commitment-breached" | "commitment-escalated";
                 /** @description 1–100 */
                 limit?: string;
                 /** @description 分页游标（上一页返回的 cursor） */
@@ -9485,12 +9886,12 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated";
+                            type: "reminder" | "overdue" | "overdue-digest" | "expired" | "deadline-moved" | "record-published" | "record-corrected" | "record-revoked" | "objection-filed" | "objection-accepted" | "objection-decided" | "objection-escalated" | "repair-filed" | "repair-decided" | "repair-escalated" | "upstream-differences" | "list-proposed" | "list-hearing-reminder" | "list-statement" | "list-hearing-ended" | "list-decided" | "list-decision-escalated" | "list-removed" | "list-filing" | "list-filing-decided" | "list-filing-escalated" | "check-escalated" | "commitment-breached" | "commitment-escalated";
                             /** Format: date-time */
                             at: string;
                             subject: {
                                 /** @enum {string} */
-                                kind: "record" | "objection" | "repair" | "office" | "list-entry" | "check";
+                                kind: "record" | "objection" | "repair" | "office" | "list-entry" | "check" | "commitment";
                                 id: string;
                                 agency: string | "";
                                 entity?: string;
@@ -11741,6 +12142,1057 @@ export interface operations {
             };
             /** @description 请求无效 / The request is not valid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_commitments: {
+        parameters: {
+            query: {
+                /** @description 承诺主体的统一社会信用代码 */
+                uscc: string;
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 某主体的信用承诺公示（含信用修复型）及履约状态：履约中、已履约、未履约。 / An entity's public credit commitments (repair ones included) and how they were kept. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicCommitment"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_commitments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 承诺类型：approval_substitute 审批替代型 / certification 证明事项型 / voluntary 主动型 / industry_self_discipline 行业自律型。机关可登记向本机关作出的各类承诺；主体只能登记主动型、行业自律型；credit_repair 信用修复型随修复申请自动生成，不能登记
+                     * @enum {string}
+                     */
+                    type: "approval_substitute" | "certification" | "voluntary" | "industry_self_discipline" | "credit_repair";
+                    /** @description 承诺主体的统一社会信用代码 */
+                    uscc: string;
+                    /** @description 承诺主体名称 */
+                    name: string;
+                    /**
+                     * @description 主体类别：法人及非法人组织 / 个体工商户
+                     * @default legal_person
+                     * @enum {string}
+                     */
+                    category?: "legal_person" | "individual_business";
+                    /** @description 承诺事由（所涉事项） */
+                    matter: string;
+                    /** @description 承诺内容 */
+                    text: string;
+                    /** @description 承诺日期（不晚于今天） */
+                    madeOn: string;
+                    /** @description 承诺受理单位（机关的统一社会信用代码）：机关登记时为本机关，可不填；主体自行作出时必填 */
+                    receiver?: string;
+                    /** @description 有效期至（含当日；不填为长期） */
+                    validUntil?: string;
+                    /** @description 作出承诺所涉的本系统记录（如告知承诺办理的行政许可） */
+                    recordId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 登记信用承诺：机关登记向本机关作出的告知承诺（审批替代型、证明事项型）；主体登记主动型、行业自律型承诺并注明受理单位。受理单位须在期限内核查。 / Register a credit commitment: an agency the ones made to it (approval substitute, certification); an entity its voluntary or self-discipline ones, naming the receiving agency. The receiver verifies it in time. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_commitments_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一项信用承诺的公示内容。 / One credit commitment as published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCommitment"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_commitments_id_verification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 核查情况（承诺属实） */
+                    finding: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 受理单位记录核查情况（承诺属实）；逾期核查记为逾期。 / The receiving agency records its verification; after the deadline it is marked late. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_commitments_id_breach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 失信（未履约）的认定情况 */
+                    finding: string;
+                    /** @description 因未履约作出的决定在本系统的记录（如行政处罚） */
+                    recordId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 受理单位记录未履约：认定情况及由此作出的决定（记录编号）；承诺主体将收到通知。 / The receiving agency records a breach, its finding and the record it led to; the entity is told. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCase"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_agency_commitments: {
+        parameters: {
+            query?: {
+                status?: "in_force" | "kept" | "broken";
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本机关受理的信用承诺，可按履约状态筛选，含核查期限。 / The commitments the calling agency received, by status, with their verification deadlines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitmentCase"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_entity_commitments: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本主体的全部信用承诺及核查情况。 / The calling entity's commitments with their verification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitmentCase"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_v1_reports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时携带相同的键，只生效一次 / retry-safe key */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 1048576 bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 报告主体的统一社会信用代码（主体只能为本主体生成） */
+                    uscc: string;
+                    /**
+                     * @description public 公共信用信息报告 / special 专项信用报告（仅主体本人，含依法不公示的行政处罚）
+                     * @enum {string}
+                     */
+                    scope: "public" | "special";
+                    /** @description 机关生成时必填：所涉信用核查（应查必查）的编号 */
+                    checkId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 生成信用报告（PDF 与 HTML）：主体为本主体生成公共或专项报告；机关在信用核查中为被核查主体生成公共报告。返回报告编号。 / Make a credit report (PDF and HTML): an entity of itself, public or special scope; an agency of the entity of one of its checks, public scope. Answers with the report number. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReport"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 与当前状态冲突（并发修改、重复） / Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的 Content-Type / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业务规则不允许 / A rule of the domain forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_reports_number: {
+        parameters: {
+            query?: {
+                /** @description pdf（默认）或 html */
+                format?: "html" | "pdf";
+            };
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 下载信用报告（重定向到短时有效链接）。专项报告仅主体本人可取。 / Download a credit report (a redirect to a short-lived link). A special-scope report is for its entity only. */
+            302: {
+                headers: {
+                    /** @description 短时有效（5 分钟）的报告文件下载链接；X-Content-SHA256 为文件的 SHA-256。专项报告仅主体本人可取，其他人与不存在的报告得到同样的 404 */
+                    Location?: string;
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_reports_number_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 核验信用报告：是否存在、范围、出具时间和文件的 SHA-256（不含内容，无需登录）。 / Verify a credit report: whether it exists, its scope, time and the SHA-256 of its files (no content; no sign-in). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVerification"];
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不公开 / Not found, or not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体超过 1 MiB / Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description 服务内部错误 / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务繁忙，请按 Retry-After 重试 / Busy; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GET_v1_entity_reports: {
+        parameters: {
+            query?: {
+                /** @description 1–100 */
+                limit?: string;
+                /** @description 分页游标（上一页返回的 cursor） */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本主体已生成的信用报告。 / The credit reports made of the calling entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CreditReport"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description 请求无效 / The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少或无效的访问令牌 / A valid bearer token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权访问 / Not allowed for this caller */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import { LOG_RETENTION } from '../../infra/logs.ts';
 import { ServiceFunction } from '../../infra/service-function.ts';
 import { SIGN_IN_PATH } from '../../local/sign-in.ts';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../../shared/http/routes.ts';
+import { REPORT_FONT_FILE } from '../../shared/reports/font.ts';
 import { type Synthesized, synthesizeService } from './synthesize.ts';
 
 const LAMBDA = 'AWS::Lambda::Function';
@@ -176,9 +177,19 @@ describe('the Lambda functions', () => {
       const assetDir = assetDirOf(Properties);
       const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
       expect(
-        bundle.startsWith("import { createRequire } from 'module'; const require = createRequire("),
+        bundle.startsWith(
+          "import { createRequire as bannerCreateRequire } from 'module'; const require = bannerCreateRequire(",
+        ),
       ).toBe(true);
       expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+
+  it("puts the reports' font beside the reports bundle, and in no other", () => {
+    const reports = synth.logicalId(synth.stack.functions.reports);
+    for (const [id, { Properties }] of Object.entries(functions)) {
+      const font = join(assetDirOf(Properties), REPORT_FONT_FILE);
+      expect({ id, font: existsSync(font) }).toEqual({ id, font: id === reports });
     }
   });
 

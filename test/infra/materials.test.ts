@@ -74,7 +74,7 @@ describe('the materials bucket', () => {
     expect(JSON.stringify(rule.AllowedOrigins)).not.toContain('"*"');
   });
 
-  it('is named to the objection and repair functions only, which may act under materials/ only', () => {
+  it('is named to the objection, repair and report functions only, each under its own prefix', () => {
     const functions = synth.template.findResources('AWS::Lambda::Function');
     const named = Object.entries(functions)
       .filter(([, f]) =>
@@ -82,17 +82,20 @@ describe('the materials bucket', () => {
       )
       .map(([id]) => id)
       .sort();
-    const { objections, repairs } = synth.stack.functions;
+    const { objections, repairs, reports } = synth.stack.functions;
     const grants = Object.values(synth.template.findResources('AWS::IAM::Policy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
       .filter((s) => JSON.stringify(s.Resource).includes(bucketId));
-    const resources = grants.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
-    const objectResources = resources.filter((r) => JSON.stringify(r).includes('/'));
+    const byPrefix = (prefix: string) => grants.filter((s) => JSON.stringify(s.Resource).includes(prefix));
+    const actionsOf = (statements: Statement[]) =>
+      [...new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])))].sort();
 
-    expect(named).toEqual([synth.logicalId(objections), synth.logicalId(repairs)].sort());
-    expect(objectResources.length).toBeGreaterThan(0);
-    for (const r of objectResources) expect(JSON.stringify(r)).toContain('/materials/*');
-    const actions = grants.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    expect([...new Set(actions)].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(named).toEqual(
+      [synth.logicalId(objections), synth.logicalId(repairs), synth.logicalId(reports)].sort(),
+    );
+    // Every object grant names one prefix: materials (sign, read, refuse) or reports (write, read).
+    expect(byPrefix('/materials/*').length + byPrefix('/reports/*').length).toBe(grants.length);
+    expect(actionsOf(byPrefix('/materials/*'))).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(actionsOf(byPrefix('/reports/*'))).toEqual(['s3:GetObject', 's3:PutObject']);
   });
 });

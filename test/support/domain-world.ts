@@ -2,6 +2,7 @@ import { makeRowRegistration } from '../../functions/records/batch.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { calendarYearsFrom, makeCalendarUseCases } from '../../shared/domain/calendar/use-cases.ts';
 import type { CheckStore } from '../../shared/domain/checks/ports.ts';
+import type { CommitmentStore } from '../../shared/domain/commitments/ports.ts';
 import type { SweepName } from '../../shared/domain/deadlines/kinds.ts';
 import { runSweep } from '../../shared/domain/deadlines/sweep.ts';
 import type { ListStore } from '../../shared/domain/lists/ports.ts';
@@ -52,6 +53,7 @@ export function domainWorld(start = '2026-12-04T10:00:00+08:00', settings = { au
     workflows,
     lists: absent<ListStore>('list'),
     checks: absent<CheckStore>('check'),
+    commitments: absent<CommitmentStore>('commitment'),
     calendarYears,
     recompute: fakeRecomputePorts(table),
     autoPublish: settings.autoPublish,

@@ -133,9 +133,11 @@ export const BAD_ID_NUMBERS = [
 ];
 
 /** Path ids a `{prefix}_` + 26 Crockford characters id schema refuses (already URL-encoded). */
-export function badIds(prefix: 'rec' | 'obj' | 'rep' | 'job' | 'lst' | 'chk'): string[] {
+export function badIds(prefix: 'rec' | 'obj' | 'rep' | 'job' | 'lst' | 'chk' | 'cmt'): string[] {
   const body = '0123456789abcdefghjkmnpqrs';
-  const others = (['rec', 'obj', 'rep', 'evt', 'job', 'lst', 'chk'] as const).filter((p) => p !== prefix);
+  const others = (['rec', 'obj', 'rep', 'evt', 'job', 'lst', 'chk', 'cmt'] as const).filter(
+    (p) => p !== prefix,
+  );
   return [
     ...others.map((p) => `${p}_${body}`),
     `${prefix}_${body}t`,

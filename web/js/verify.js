@@ -29,7 +29,10 @@ async function check(code) {
         fieldList([
           ['核验码', found.code],
           ['文书编号', found.number],
-          ['出具机关', `${found.issuer.name}（${found.issuer.uscc}）`],
+          [
+            '出具机关',
+            found.issuer.uscc ? `${found.issuer.name}（${found.issuer.uscc}）` : found.issuer.name,
+          ],
           ['出具时间', formatInstant(found.issuedAt)],
           ['内容摘要（SHA-256）', h('code', { class: 'mono' }, found.sha256)],
         ]),

@@ -55,6 +55,8 @@ export const EVENT_TYPE_LABELS = {
   'list-filing-decided': '名单异议或提前移出决定',
   'list-filing-escalated': '名单申请逾期报告',
   'check-escalated': '核查逾期未反馈报告',
+  'commitment-breached': '信用承诺未履约',
+  'commitment-escalated': '信用承诺逾期未核查报告',
 };
 
 /** The credit office's escalation lists. */

@@ -18,6 +18,7 @@ export const SWEEP_NAMES = [
   'open-data-snapshot',
   'list-deadlines',
   'check-deadlines',
+  'commitment-deadlines',
 ] as const;
 export type SweepName = (typeof SWEEP_NAMES)[number];
 
@@ -72,6 +73,10 @@ export const DEADLINE_KINDS = {
   'list-exit-due': { sweep: 'list-deadlines', workingDays: true },
   /** A credit check without the agency's feedback (执行反馈) in time: escalate to the credit office. */
   'check-feedback-due': { sweep: 'check-deadlines', workingDays: true },
+  /** A credit commitment its receiving agency did not verify in time: escalate to the credit office. */
+  'commitment-verification-due': { sweep: 'commitment-deadlines', workingDays: true },
+  /** The end of a commitment's validity with no breach recorded: it was kept (已履约). */
+  'commitment-expiry': { sweep: 'commitment-deadlines', workingDays: false },
 } as const satisfies Record<string, { sweep: SweepName; workingDays: boolean }>;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;

@@ -2,18 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { NotFoundError } from '../errors.ts';
 
 /*
- * One way to check any document the service issues (a repair decision now; credit reports
- * later): a 核验码 printed on it, and a public record under that code of what the document is
+ * One way to check any document the service issues (a repair decision, a credit report): a 核验码 printed on it, and a public record under that code of what the document is
  * — its kind, number, issuer, time and the SHA-256 of its content — and nothing personal.
  * Whoever holds a copy types the code on verify.html and compares.
  */
 
 /** What kinds of document can be checked. */
-export const VERIFIABLE_KINDS = ['repair-decision'] as const;
+export const VERIFIABLE_KINDS = ['repair-decision', 'credit-report'] as const;
 export type VerifiableKind = (typeof VERIFIABLE_KINDS)[number];
 
 export const VERIFIABLE_KIND_LABELS: Readonly<Record<VerifiableKind, string>> = {
   'repair-decision': '信用修复决定书',
+  'credit-report': '信用报告',
 };
 
 /** What the public record of an issued document says: enough to compare, nothing personal. */
@@ -24,7 +24,8 @@ export interface Verification {
   /** The document's own number (a repair decision: the application's id). */
   readonly number: string;
   readonly issuedAt: string;
-  readonly issuer: { readonly uscc: string; readonly name: string };
+  /** The issuing agency; a credit report is issued by the service (the credit office), by name only. */
+  readonly issuer: { readonly uscc?: string | undefined; readonly name: string };
   /** SHA-256 of the document's canonical content, as printed on it. */
   readonly sha256: string;
 }

@@ -1,4 +1,5 @@
 import type { CheckStore } from '../checks/ports.ts';
+import type { CommitmentStore } from '../commitments/ports.ts';
 import type { DomainEvent } from '../events.ts';
 import type { ListStore } from '../lists/ports.ts';
 import type { RecordStore } from '../records/ports.ts';
@@ -19,12 +20,14 @@ export function makeMatterOf({
   workflows,
   lists,
   checks,
+  commitments,
   clock,
 }: {
   records: Pick<RecordStore, 'get'>;
   workflows: Pick<WorkflowStore, 'getObjection' | 'getRepair'>;
   lists: Pick<ListStore, 'get'>;
   checks: Pick<CheckStore, 'get'>;
+  commitments: Pick<CommitmentStore, 'get'>;
   clock: () => Date;
 }): MatterPort {
   const recordPart = (record: DisclosureRecord) => ({
@@ -62,6 +65,21 @@ export function makeMatterOf({
       return {
         agency: check.agency,
         check: { id: check.id, matter: check.matter.name, due: check.deadline.due, uscc: check.uscc },
+      };
+    }
+    if (subject.kind === 'commitment') {
+      const c = await commitments.get(subject.id);
+      if (!c) return undefined;
+      return {
+        party: partyOfSubject(c.subject),
+        agency: c.receiver,
+        commitment: {
+          id: c.id,
+          type: c.type,
+          matter: c.matter,
+          due: c.verification.deadline.due,
+          ...(c.breach?.recordId ? { breachRecordId: c.breach.recordId } : {}),
+        },
       };
     }
     if (subject.kind === 'record') {

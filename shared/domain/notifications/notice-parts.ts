@@ -1,3 +1,4 @@
+import type { CommitmentType } from '../commitments/vocabulary.ts';
 import { type IsoDate, shanghaiDate } from '../dates.ts';
 import type { DomainEvent } from '../events.ts';
 import type { ListType } from '../lists/vocabulary.ts';
@@ -43,6 +44,16 @@ export interface Matter {
   readonly check?:
     | { readonly id: string; readonly matter: string; readonly due: IsoDate; readonly uscc: string }
     | undefined;
+  /** A credit commitment the event is about (commitments/commitment.ts). */
+  readonly commitment?:
+    | {
+        readonly id: string;
+        readonly type: CommitmentType;
+        readonly matter: string;
+        readonly due: IsoDate;
+        readonly breachRecordId?: string | undefined;
+      }
+    | undefined;
   readonly filing?:
     | {
         readonly id: string;
@@ -79,6 +90,7 @@ export const BASIS = {
   listHearing: '《关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）（八）',
   listObjection: '《山东省社会信用条例》第三十九条、第四十一条；国办发〔2020〕49号',
   check: '济阳信用办〔2020〕2号（十）2：联合惩戒执行反馈',
+  commitment: '国办发〔2020〕42号；《山东省社会信用条例》第三十二条',
   disclosure:
     '《国务院办公厅关于运用大数据加强对市场主体服务和监管的若干意见》：作出决定之日起7个工作日内公示',
 } as const;

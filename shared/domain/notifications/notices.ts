@@ -2,6 +2,7 @@ import type { DomainEvent, EventType } from '../events.ts';
 import { OBJECTION_EFFECT_LABELS, OBJECTION_OUTCOME_LABELS } from '../objections/vocabulary.ts';
 import { KIND_LABELS } from '../records/vocabulary.ts';
 import { REPAIR_STATUS_LABELS } from '../repairs/vocabulary.ts';
+import { COMMITMENT_NOTICES } from './commitment-notices.ts';
 import { LIST_NOTICES } from './list-notices.ts';
 import { BASIS, dueLine, type Matter, type Notice, type Rule, str } from './notice-parts.ts';
 import type { Audience, Recipient } from './recipients.ts';
@@ -50,6 +51,7 @@ function decisionLines(matter: Matter, labels: Readonly<Record<string, string>>)
 
 export const NOTICES: Readonly<Record<EventType, readonly Rule[]>> = {
   ...LIST_NOTICES,
+  ...COMMITMENT_NOTICES,
   reminder: [
     {
       audience: 'agency',

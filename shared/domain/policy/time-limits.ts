@@ -118,6 +118,16 @@ export const TIME_LIMITS = {
     effectiveFrom: '2020-12-07',
     confirmed: false,
   },
+  /** The receiving agency's check of a credit commitment (核查), counted from its registration. */
+  commitmentVerification: {
+    label: '信用承诺核查（自登记之日起）',
+    value: 10,
+    unit: 'working_days',
+    basis:
+      '国办发〔2020〕42号（三）：行政机关应当在规定时间内对申请人的承诺内容进行核查（核查期限由各地确定，未见统一规定）',
+    effectiveFrom: '2020-11-02',
+    confirmed: false,
+  },
 } as const satisfies Record<string, TimeLimit>;
 
 export type TimeLimitName = keyof typeof TIME_LIMITS;

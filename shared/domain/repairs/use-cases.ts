@@ -2,11 +2,13 @@ import type { AgencyStore } from '../agencies/ports.ts';
 import { type Actor, auditEntryFor } from '../audit.ts';
 import type { CalendarYearsPort } from '../calendar/load-calendar.ts';
 import type { Clock } from '../clock.ts';
+import { repairCommitment } from '../commitments/commitment.ts';
 import { newVerificationCode } from '../documents/verification.ts';
 import { NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { TIME_LIMITS } from '../policy/time-limits.ts';
 import type { Page, RecordStore } from '../records/ports.ts';
+import type { DisclosureRecord } from '../records/record.ts';
 import { closeRepair, markRepair } from '../records/workflow-marks.ts';
 import { filingEvent } from '../workflows/events.ts';
 import { type Evidence, handlingDeadline } from '../workflows/filing.ts';
@@ -46,6 +48,23 @@ export function makeRepairUseCases({ agencies, records, workflows, calendarYears
   const visible = async (party: Party, id: string) =>
     visibleTo('repair', party, await workflows.getRepair(id));
 
+  /**
+   * An entity's 信用承诺书 is also a public 信用修复型 commitment (国办发〔2020〕42号); a
+   * person's is not: nothing of a natural person is published.
+   */
+  async function commitmentOf(repair: Repair, record: DisclosureRecord, at: Date) {
+    const subject = record.content.subject;
+    if (!repair.entity || subject.category === 'natural_person') return undefined;
+    const deadline = await handlingDeadline(calendarYears, at, TIME_LIMITS.commitmentVerification.value);
+    return repairCommitment(
+      repair,
+      { uscc: repair.entity, name: subject.name, category: subject.category },
+      newId('cmt'),
+      deadline,
+      at,
+    );
+  }
+
   return {
     /**
      * 1. the record must be the filer's own (else the same refusal as for no record);
@@ -66,10 +85,24 @@ export function makeRepairUseCases({ agencies, records, workflows, calendarYears
       const marked = markRepair(record, repair);
       const repairAudit = auditEntryFor(undefined, repair, { actor, action: 'repair.filed', at });
       const recordAudit = auditEntryFor(record, marked, { actor, action: 'record.repair_filed', at });
+      const commitment = await commitmentOf(repair, record, at);
+      const commitmentAudit =
+        commitment && auditEntryFor(undefined, commitment, { actor, action: 'commitment.registered', at });
       await workflows.commit({
         record: { before: record, after: { ...marked, head: recordAudit }, audit: recordAudit },
         repair: { before: undefined, after: { ...repair, head: repairAudit }, audit: repairAudit },
         events: [filingEvent('repair-filed', 'repair', repair, at, { dueAt: repair.deadline.dueAt })],
+        ...(commitment && commitmentAudit
+          ? {
+              commitments: [
+                {
+                  before: undefined,
+                  after: { ...commitment, head: commitmentAudit },
+                  audit: commitmentAudit,
+                },
+              ],
+            }
+          : {}),
       });
       return { ...repair, head: repairAudit };
     },

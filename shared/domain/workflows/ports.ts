@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit.ts';
+import type { Commitment } from '../commitments/commitment.ts';
 import type { Verification } from '../documents/verification.ts';
 import type { DomainEvent } from '../events.ts';
 import type { Objection } from '../objections/objection.ts';
@@ -26,6 +27,8 @@ export interface WorkflowChange {
   readonly events: readonly DomainEvent[];
   /** The public records of documents issued by the change (a repair decision's), under their 核验码. */
   readonly verifications?: readonly Verification[];
+  /** The 信用修复型 commitment a repair application makes, written with the application. */
+  readonly commitments?: readonly Change<Commitment>[];
 }
 
 export interface WorkflowListQuery {
