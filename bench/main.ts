@@ -20,6 +20,7 @@ import { seededRandom } from './names.ts';
 import { formatSummary, monotonicMicros, summariseProfile } from './profile.ts';
 import { readCostFigures, round, seedAndMeasure } from './read-cost.ts';
 import { goalResults, machine, printTable, writeResults } from './report.ts';
+import { measureReportCost } from './report-cost.ts';
 import { seedWorld } from './seed.ts';
 import { startLocalServer, startMinimalServer, startStack, TABLE_NAME } from './stack.ts';
 import { measureStatsCost, type StatsCost, statsCostFigures } from './stats-cost.ts';
@@ -193,6 +194,15 @@ async function main(): Promise<Record<string, unknown>> {
     await minimal.stop();
 
     await server.stop();
+
+    // With nothing else running: the figures are against the function's absolute limits.
+    step('credit reports: an entity with 10 and with 500 records, in a process of their own');
+    const reportCost = await measureReportCost(
+      stack,
+      await stack.table(`${TABLE_NAME}-reports`),
+      world,
+      quick ? 1 : 3,
+    );
     if (args['cpu-prof']) {
       // The main thread's profile (tsx's loader hooks run on a thread of their own).
       const name = readdirSync(PROFILE_DIR).find((f) => f.includes(`.${serverPid}.0.`));
@@ -217,6 +227,7 @@ async function main(): Promise<Record<string, unknown>> {
       ...writeCost.figures,
       write_rps: writes.rps,
       ...batchJob?.figures,
+      ...reportCost.figures,
       peak_rss_mb: peakRss,
     };
     return {
@@ -242,6 +253,7 @@ async function main(): Promise<Record<string, unknown>> {
         write_load: { ...writes, connections: 16, seconds: SECONDS.write },
         write_path: writePath.detail,
         write_cost: writeCost.detail,
+        report_cost: reportCost.detail,
         ...(batchJob ? { batch_job: batchJob.detail } : {}),
       },
     };

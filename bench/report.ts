@@ -50,6 +50,10 @@ export const GOALS: readonly Goal[] = [
   // A statistics call reads as many items with ten times the records (and about as many units).
   { key: 'stats_items_read_ratio', op: '<=', target: 1 },
   { key: 'stats_read_ratio', op: '<=', target: 1.1 },
+  // A report of an entity with 500 records (a cold start's first report included) and its
+  // process's peak memory each use at most half of the reports function's timeout and memory.
+  { key: 'report_time_share_of_timeout', op: '<=', target: 0.5 },
+  { key: 'report_memory_share_of_limit', op: '<=', target: 0.5 },
 ];
 
 /** Each goal, its value and whether it is met; a figure not measured in this run is `null`. */
@@ -103,6 +107,11 @@ const SHOWN: readonly [string, string][] = [
   ['batch_job_s_per_1000_rows', 's'],
   ['batch_job_accept_ms', 'ms'],
   ['batch_job_read_p50_ratio', ''],
+  ['report_500_records_ms', 'ms'],
+  ['report_500_records_peak_rss_mb', 'MiB'],
+  ['report_500_vs_10_records_ratio', ''],
+  ['report_time_share_of_timeout', ''],
+  ['report_memory_share_of_limit', ''],
   ['peak_rss_mb', 'MiB'],
 ];
 
