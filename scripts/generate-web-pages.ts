@@ -46,6 +46,7 @@ const STAFF_NAVS = [
       { page: 'workbench-repairs.html', text: '信用修复' },
       { page: 'workbench-lists.html', text: '信用名单' },
       { page: 'workbench-checks.html', text: '信用核查' },
+      { page: 'workbench-commitments.html', text: '信用承诺' },
     ],
   },
   {

@@ -15,6 +15,7 @@ import {
   repairCard,
   repairedRecordCard,
 } from './account-lists.js';
+import { myCommitments, myReports } from './account-reports.js';
 import { offerQuickSignIn, quickSignInForm, showNextStep } from './account-sign-in.js';
 import { getAllPages, siteConfig } from './api.js';
 import { currentSession, SignInError, signInWithToken, signOut, startHostedSignIn } from './auth.js';
@@ -233,9 +234,20 @@ function showSession({ claims }) {
   inbox($('inbox-area'), signedIn);
   // Lists are of entities by USCC here; a person reads an entry about them by its number.
   const entity = claims.role === 'entity';
-  $('lists-area').hidden = !entity;
-  $('my-lists-link').hidden = !entity;
-  if (entity) myEntries($('lists-area'), signedIn);
+  for (const id of [
+    'lists-area',
+    'my-lists-link',
+    'reports-area',
+    'my-reports-link',
+    'commitments-area',
+    'my-commitments-link',
+  ])
+    $(id).hidden = !entity;
+  if (entity) {
+    myEntries($('lists-area'), signedIn);
+    myReports($('reports-area'), { ...signedIn, uscc: claims.uscc });
+    myCommitments($('commitments-area'), { ...signedIn, uscc: claims.uscc });
+  }
   contact($('contact-area'), signedIn);
 }
 

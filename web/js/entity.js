@@ -4,6 +4,7 @@
  */
 
 import { getJson } from './api.js';
+import { commitmentCard } from './commitments.js';
 import { entryCard } from './list-entries.js';
 import { startPage } from './page.js';
 import { pagedList } from './paged-list.js';
@@ -66,8 +67,26 @@ async function loadEntries() {
   }
 }
 
+/** The entity's credit commitments (信用承诺公示) and how they were kept, newest first. */
+async function loadCommitments() {
+  const own = document.getElementById('commitments-state');
+  showState(own, 'loading', '正在加载…');
+  try {
+    const answer = await getJson('/v1/commitments', { query: { uscc, limit: 100 } });
+    fill(document.getElementById('commitments'), ...answer.items.map((c) => commitmentCard(c)));
+    if (answer.items.length === 0) showState(own, 'empty', '该主体没有公示的信用承诺。');
+    else {
+      own.replaceChildren();
+      delete own.dataset.kind;
+    }
+  } catch (error) {
+    showState(own, stateKindOf(error), failureMessage(error), loadCommitments);
+  }
+}
+
 await startPage();
 if (uscc) {
   records.restart();
   loadEntries();
+  loadCommitments();
 } else showState(state, 'empty', '请输入统一社会信用代码。');

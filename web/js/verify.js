@@ -14,6 +14,43 @@ const input = $('verify-code');
 const state = $('verify-state');
 const result = $('verify-result');
 
+/** The SHA-256 of a file as 64 lower-case hex digits, computed in the browser. */
+async function sha256Of(file) {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A credit report's files are checked whole: the downloaded PDF or HTML is hashed here (it
+ * never leaves the browser) and compared with what the service recorded when it issued them.
+ */
+async function fileCheck(found) {
+  const report = await getJson(`/v1/reports/${encodeURIComponent(found.number)}/verify`);
+  const known = { [report.files.pdf.sha256]: 'PDF', [report.files.html.sha256]: '网页版' };
+  const outcome = h('p', { role: 'status', 'aria-live': 'polite' });
+  const file = h('input', {
+    id: 'verify-file',
+    type: 'file',
+    accept: '.pdf,.html,application/pdf,text/html',
+  });
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const hash = await sha256Of(chosen);
+    outcome.textContent = known[hash]
+      ? `一致：该文件是编号 ${report.number} 的报告（${known[hash]}）原件，未被改动。`
+      : `不一致：该文件的 SHA-256 为 ${hash}，与本系统出具的报告文件不同，内容可能被改动。`;
+  });
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: file.id }, '核对已下载的报告文件（文件只在本机计算摘要，不会上传）'),
+    file,
+    h('p', { class: 'hint' }, `${report.scopeLabel}；网页版的 SHA-256：${report.files.html.sha256}`),
+    outcome,
+  );
+}
+
 async function check(code) {
   clearFormErrors(form);
   result.replaceChildren();
@@ -37,6 +74,7 @@ async function check(code) {
           ['内容摘要（SHA-256）', h('code', { class: 'mono' }, found.sha256)],
         ]),
         h('p', { class: 'hint' }, '请核对文书上印的编号、机关和内容摘要与上表一致。'),
+        found.kind === 'credit-report' ? await fileCheck(found) : null,
       ),
     );
     history.replaceState(null, '', `?code=${encodeURIComponent(found.code)}`);
