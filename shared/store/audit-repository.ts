@@ -45,6 +45,14 @@ function currentState(item: Item): unknown {
     case 'objection':
     case 'repair':
       return stateOf(workflowFromItem(item));
+    // Kept as their state without the chain head: what their use cases hash (stateOf).
+    case 'list-entry':
+    case 'check':
+    case 'commitment':
+      return item.state;
+    // Issued once and never changed: the report as its one audit entry hashed it.
+    case 'report':
+      return item.report;
     case 'agency':
       return agencyFromItem(item).agency;
     case 'calendar-year':

@@ -1,7 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { officialYearBody } from '../support/calendar-builders.ts';
+import { commitmentClient } from '../support/commitment-mothers.ts';
 import { describe, expect, it, type TestService } from '../support/e2e.ts';
 import { call } from '../support/http.ts';
+import { listClient } from '../support/list-mothers.ts';
 import { AGENCY, COMPANY, penaltyInput } from '../support/record-builders.ts';
 
 // The record builders' agency and company: the records this file registers name them.
@@ -57,6 +59,35 @@ describe('GET /v1/admin/audit/verify', () => {
     expect(result.problems).toEqual([]);
     // Two records, one objection, one calendar year.
     expect(result.checked).toBe(4);
+  });
+
+  it('finds the chains of a list entry, a check, commitments (a repair one too) and a credit report intact', async ({
+    service,
+    api,
+    parties,
+    admin,
+  }) => {
+    const agency = await parties.agency();
+    const entity = await parties.entity();
+    const before = await verifyAll(service, admin, 50);
+    const lists = listClient(service);
+    const entry = await lists.listed(agency, entity);
+    await lists.checked(agency, entity.uscc);
+    const commitments = commitmentClient(service);
+    const commitment = await commitments.committed(agency, entity);
+    await call(service.url, 'POST', `/v1/commitments/${commitment}/verification`, {
+      token: agency.token,
+      body: { finding: '属实' },
+    });
+    await api.repaired(entity, await api.publishedPenalty(agency, entity));
+    await commitments.reported(entity, 'special');
+
+    const after = await verifyAll(service, admin, 50);
+
+    expect(entry).toMatch(/^lst_/);
+    expect(after.problems).toEqual([]);
+    // The entry, the check, two commitments, the report; two penalties and the repair.
+    expect(after.checked - before.checked).toBeGreaterThanOrEqual(8);
   });
 
   it('reports a record altered directly in DynamoDB, and an altered audit entry', async ({

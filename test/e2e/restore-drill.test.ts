@@ -149,9 +149,10 @@ describe('npm run restore-drill', () => {
     });
     expect(summary.audit.problems).toEqual([]);
     // As many chains as the service itself verifies: six records, the objection, the
-    // repair and the calendar year.
+    // repair, its 信用修复型 commitment and the calendar year.
     expect(summary.audit.chains).toBe(await chainsOfService(service, admin));
-    expect(summary.audit.chains).toBe(RECORDS + 3);
+    expect(summary.audit.chains).toBe(RECORDS + 4);
+    expect(summary.counts.commitment).toEqual({ source: 1, restored: 1 });
     expect(summary.counts.record).toEqual({ source: RECORDS, restored: RECORDS });
     expect(summary.counts.objection).toEqual({ source: 1, restored: 1 });
     expect(summary.counts.repair).toEqual({ source: 1, restored: 1 });
