@@ -109,6 +109,9 @@ export class DisclosureServiceStack extends Stack {
       logBucket: this.website.logBucket,
     });
     this.website.serveApi(`${this.api.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
+    // The QR code of a credit report leads to the site's verification page. No cycle: the
+    // distribution depends on the HTTP API itself, not on the functions behind its routes.
+    this.functions.reports.addEnvironment('SITE_URL', this.website.url);
     this.materials = new ServiceMaterials(this, 'Materials', {
       functions: [this.functions.objections, this.functions.repairs],
       reports: this.functions.reports,

@@ -1,8 +1,8 @@
-import type { CommitmentUseCases, Registrant } from '../../shared/domain/commitments/use-cases.ts';
+import type { CommitmentUseCases } from '../../shared/domain/commitments/use-cases.ts';
 import { commitmentCase, publicCommitment } from '../../shared/domain/commitments/views.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
-import { agencyOf, entityOf, type Principal } from '../../shared/http/principal.ts';
+import { agencyOf, agencyOrEntityOf, entityOf } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import {
   agencyCommitmentQuery,
@@ -18,11 +18,6 @@ import {
 } from '../../shared/schemas/commitments.ts';
 import { pageQuery } from '../../shared/schemas/common.ts';
 
-const registrantOf = (principal: Principal | undefined): Registrant =>
-  principal?.role === 'agency'
-    ? { role: 'agency', agency: principal.agency }
-    : { role: 'entity', uscc: entityOf(principal) };
-
 /** 信用承诺: registered by the receiving agency or the entity, public, verified, kept or broken. */
 export function commitmentRoutes(commitments: CommitmentUseCases) {
   return {
@@ -30,7 +25,7 @@ export function commitmentRoutes(commitments: CommitmentUseCases) {
       body: commitmentBody,
       responses: { 201: commitmentCaseResponse },
       run: async ({ body, principal }) => {
-        const c = await commitments.register(registrantOf(principal), body, actorOf(principal));
+        const c = await commitments.register(agencyOrEntityOf(principal), body, actorOf(principal));
         return { status: 201, body: commitmentCase(c), headers: { location: `/v1/commitments/${c.id}` } };
       },
     }),

@@ -1,9 +1,9 @@
 import type { CreditReport } from '../../shared/domain/reports/ports.ts';
-import type { Reader, ReportUseCases, Requester } from '../../shared/domain/reports/use-cases.ts';
+import type { Reader, ReportUseCases } from '../../shared/domain/reports/use-cases.ts';
 import { REPORT_SCOPE_LABELS } from '../../shared/domain/reports/vocabulary.ts';
 import { defineRoute } from '../../shared/http/http-handler.ts';
 import { pageBody, pageRequest } from '../../shared/http/paging.ts';
-import { entityOf, type Principal } from '../../shared/http/principal.ts';
+import { agencyOrEntityOf, entityOf, type Principal } from '../../shared/http/principal.ts';
 import { actorOf } from '../../shared/http/request-helpers.ts';
 import {
   reportBody,
@@ -15,11 +15,6 @@ import {
 } from '../../shared/schemas/commitments.ts';
 import { pageQuery } from '../../shared/schemas/common.ts';
 
-const requesterOf = (principal: Principal | undefined): Requester =>
-  principal?.role === 'agency'
-    ? { role: 'agency', agency: principal.agency }
-    : { role: 'entity', uscc: entityOf(principal) };
-
 const readerOf = (principal: Principal | undefined): Reader => {
   if (principal?.role === 'entity') return { role: 'entity', uscc: principal.uscc };
   if (principal?.role === 'agency') return { role: 'agency', agency: principal.agency };
@@ -27,13 +22,12 @@ const readerOf = (principal: Principal | undefined): Reader => {
 };
 
 /**
- * The site the QR code points to: SITE_URL when the deployment names it, else the page that
- * asked (a browser sends its origin), else the host the request came to.
+ * The site the QR code points to: SITE_URL, which the stack sets to the website's address;
+ * locally (no SITE_URL) the host the request came to. Never the caller's Origin header: a
+ * report's QR code must not lead to a verification page of the caller's choosing.
  */
 export function siteOrigin(headers: Readonly<Record<string, string | undefined>>, env = process.env): string {
   if (env.SITE_URL) return env.SITE_URL;
-  const origin = headers.origin;
-  if (origin && /^https?:\/\/[^/\s]+$/.test(origin)) return origin;
   const host = headers.host ?? 'localhost';
   return `${/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https'}://${host}`;
 }
@@ -66,7 +60,7 @@ export function reportRoutes(reports: ReportUseCases) {
       responses: { 201: reportResponse },
       run: async ({ body, principal, headers }) => {
         const r = await reports.generate(
-          requesterOf(principal),
+          agencyOrEntityOf(principal),
           body,
           siteOrigin(headers),
           actorOf(principal),

@@ -115,3 +115,11 @@ export function entityOf(principal: Principal | undefined): string {
   if (principal?.role !== 'entity') throw new Error('an entity route was reached by another role');
   return principal.uscc;
 }
+
+/** An agency or an entity caller, as such; routes that call this admit no one else. */
+export function agencyOrEntityOf(
+  principal: Principal | undefined,
+): { role: 'agency'; agency: string } | { role: 'entity'; uscc: string } {
+  if (principal?.role === 'agency') return { role: 'agency', agency: principal.agency };
+  return { role: 'entity', uscc: entityOf(principal) };
+}

@@ -185,6 +185,15 @@ describe('the Lambda functions', () => {
     }
   });
 
+  it("points the reports' QR codes at the website: SITE_URL is the distribution's address", () => {
+    expect(propsOf('reports').Environment?.Variables?.SITE_URL).toEqual({
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [synth.logicalId(synth.stack.website.distribution), 'DomainName'] }],
+      ],
+    });
+  });
+
   it("puts the reports' font beside the reports bundle, and in no other", () => {
     const reports = synth.logicalId(synth.stack.functions.reports);
     for (const [id, { Properties }] of Object.entries(functions)) {
