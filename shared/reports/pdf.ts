@@ -18,7 +18,8 @@ export async function reportPdf(c: ReportContent): Promise<Uint8Array> {
     size: 'A4',
     margin: MARGIN,
     // The report's own font from the start: pdfkit then never loads its Helvetica metrics,
-    // files a Lambda bundle does not carry.
+    // files a Lambda bundle does not carry. pdfkit takes the font's bytes as well as a path;
+    // @types/pdfkit declares only the path.
     font: reportFont() as unknown as string,
     bufferPages: true,
     info: { Title: `${c.title} ${c.number}`, Author: c.issuer, CreationDate: issued, ModDate: issued },
