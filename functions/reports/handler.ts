@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { agencyNamesTtlMs, cachedAgencyNames } from '../../shared/domain/agencies/name-cache.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
+import type { ReportRenderer } from '../../shared/domain/reports/ports.ts';
 import { makeReportUseCases } from '../../shared/domain/reports/use-cases.ts';
 import { materialFilesFromEnv } from '../../shared/files/from-env.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { reportRenderer } from '../../shared/reports/renderer.ts';
 import { siteFrom } from '../../shared/site/site-config.ts';
 import { agencyRepository } from '../../shared/store/agency-repository.ts';
 import { checkRepository } from '../../shared/store/check-repository.ts';
@@ -19,6 +19,14 @@ import { reportRoutes } from './routes.ts';
 
 const store = storeFromEnv();
 
+// pdfkit, fontkit and the font load with the first report made, not at every cold start:
+// verifications and downloads, most of this function's calls, never need them.
+const renderer = () => import('../../shared/reports/renderer.ts').then((m) => m.reportRenderer);
+const render: ReportRenderer = {
+  html: async (content) => (await renderer()).html(content),
+  pdf: async (content) => (await renderer()).pdf(content),
+};
+
 export const handler = httpHandler(
   'reports',
   reportRoutes(
@@ -29,7 +37,7 @@ export const handler = httpHandler(
       commitments: commitmentRepository(store),
       checks: checkRepository(store),
       files: materialFilesFromEnv(),
-      render: reportRenderer,
+      render,
       agencyNames: cachedAgencyNames(agencyRepository(store), systemClock, agencyNamesTtlMs(process.env)),
       issuer: siteFrom(process.env).officeContact,
       sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),

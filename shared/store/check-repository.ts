@@ -3,7 +3,6 @@ import type { CreditCheck } from '../domain/checks/check.ts';
 import { type CheckCounts, type CheckStore, countsOf } from '../domain/checks/ports.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { Page } from '../domain/records/ports.ts';
-import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, eventOps, indexChanges, ops } from './changes.ts';
 import {
   agencyChecksPartition,
@@ -17,7 +16,7 @@ import {
   entityChecksPartition,
 } from './check-items.ts';
 import type { Store } from './client.ts';
-import { pointerPage } from './pointer-page.ts';
+import { pointedPage } from './pointer-page.ts';
 
 const checkChanged = () =>
   new ConflictError({
@@ -33,15 +32,15 @@ const COUNTERS = ['made', 'withFeedback', 'feedbackOnTime', 'escalated', 'measur
 export function checkRepository(store: Store): CheckStore {
   const { client, tableName } = store;
 
-  async function pointers(
+  const pointers = (
     pk: string,
     q: { limit: number; cursor?: string | undefined },
-  ): Promise<Page<CreditCheck>> {
-    const { ids, cursor } = await pointerPage(store, pk, q);
-    const items = ids.length ? await batchGetAll(client, tableName, ids.map(checkKey)) : [];
-    const found = new Map(items.map((item) => [(item.state as { id: string }).id, checkFromItem(item)]));
-    return { items: ids.flatMap((id) => found.get(id) ?? []), cursor };
-  }
+  ): Promise<Page<CreditCheck>> =>
+    pointedPage(store, pk, q, {
+      key: checkKey,
+      idOf: (item) => (item.state as { id: string }).id,
+      fromItem: checkFromItem,
+    });
 
   return {
     async get(id) {

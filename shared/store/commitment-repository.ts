@@ -4,7 +4,6 @@ import type { Commitment } from '../domain/commitments/commitment.ts';
 import type { CommitmentStore } from '../domain/commitments/ports.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { Page } from '../domain/records/ports.ts';
-import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, eventOps, indexChanges, type Op, ops } from './changes.ts';
 import type { Store } from './client.ts';
 import {
@@ -15,7 +14,7 @@ import {
   commitmentToItem,
   entityCommitmentsPartition,
 } from './commitment-items.ts';
-import { pointerPage } from './pointer-page.ts';
+import { pointedPage } from './pointer-page.ts';
 
 const commitmentChanged = () =>
   new ConflictError({
@@ -50,15 +49,15 @@ export function commitmentOps(
 export function commitmentRepository(store: Store): CommitmentStore {
   const { client, tableName } = store;
 
-  async function pointers(
+  const pointers = (
     pk: string,
     q: { limit: number; cursor?: string | undefined },
-  ): Promise<Page<Commitment>> {
-    const { ids, cursor } = await pointerPage(store, pk, q);
-    const items = ids.length ? await batchGetAll(client, tableName, ids.map(commitmentKey)) : [];
-    const found = new Map(items.map((item) => [(item.state as { id: string }).id, commitmentFromItem(item)]));
-    return { items: ids.flatMap((id) => found.get(id) ?? []), cursor };
-  }
+  ): Promise<Page<Commitment>> =>
+    pointedPage(store, pk, q, {
+      key: commitmentKey,
+      idOf: (item) => (item.state as { id: string }).id,
+      fromItem: commitmentFromItem,
+    });
 
   return {
     async get(id) {

@@ -1,4 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/records/ports.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { Store } from './client.ts';
 import { decodeCursor, encodeCursor, isStartKey, startKeyRules } from './cursor.ts';
 
@@ -41,4 +43,24 @@ export async function pointerPage(
     ids: (out.Items ?? []).map((item) => item[idAttribute] as string),
     cursor: out.LastEvaluatedKey ? encodeCursor(shape, out.LastEvaluatedKey) : undefined,
   };
+}
+
+/**
+ * One page of a pointer partition with the aggregates it points at, read in one batch and
+ * kept in the pointers' order; a pointer whose aggregate is gone is left out.
+ */
+export async function pointedPage<T>(
+  store: Store,
+  pk: string,
+  page: { readonly limit: number; readonly cursor?: string | undefined },
+  read: {
+    readonly key: (id: string) => { pk: string; sk: string };
+    readonly idOf: (item: Record<string, unknown>) => string;
+    readonly fromItem: (item: Record<string, unknown>) => T;
+  },
+): Promise<Page<T>> {
+  const { ids, cursor } = await pointerPage(store, pk, page);
+  const items = ids.length ? await batchGetAll(store.client, store.tableName, ids.map(read.key)) : [];
+  const found = new Map(items.map((item) => [read.idOf(item), read.fromItem(item)]));
+  return { items: ids.flatMap((id) => found.get(id) ?? []), cursor };
 }

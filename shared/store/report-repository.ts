@@ -1,10 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/records/ports.ts';
 import type { CreditReport, ReportStore } from '../domain/reports/ports.ts';
-import { batchGetAll } from './batch-get.ts';
 import { auditOp, commit, ops } from './changes.ts';
 import type { Store } from './client.ts';
-import { pointerPage } from './pointer-page.ts';
+import { pointedPage } from './pointer-page.ts';
 import { verificationOp } from './verification-repository.ts';
 
 /*
@@ -41,13 +40,11 @@ export function reportRepository(store: Store): ReportStore {
       ]);
     },
 
-    async forEntity(q): Promise<Page<CreditReport>> {
-      const { ids, cursor } = await pointerPage(store, entityReportsPartition(q.uscc), q);
-      const items = ids.length ? await batchGetAll(client, tableName, ids.map(reportKey)) : [];
-      const found = new Map(
-        items.map((item) => [(item.report as CreditReport).number, item.report as CreditReport]),
-      );
-      return { items: ids.flatMap((id) => found.get(id) ?? []), cursor };
-    },
+    forEntity: (q): Promise<Page<CreditReport>> =>
+      pointedPage(store, entityReportsPartition(q.uscc), q, {
+        key: reportKey,
+        idOf: (item) => (item.report as CreditReport).number,
+        fromItem: (item) => item.report as CreditReport,
+      }),
   };
 }

@@ -16,6 +16,7 @@ import {
   FUZZ_RUNS,
   FUZZ_SEED,
   IMPOSSIBLE_DATES,
+  pagingCases,
   tamperedCursors,
   tryBadRequests,
 } from '../support/fuzz.ts';
@@ -69,15 +70,6 @@ const BAD_NUMBERS = [
   'x'.repeat(40),
   ...DYNAMODB_SYNTAX.map(encodeURIComponent),
 ];
-
-const paging = (cursor: string | undefined, extra: Record<string, readonly string[]> = {}) => ({
-  query: { limit: '1' },
-  badQuery: {
-    limit: BAD_LIMITS,
-    cursor: [...BAD_CURSORS, ...(cursor ? tamperedCursors(cursor) : [])],
-    ...extra,
-  },
-});
 
 const byId = (
   method: 'GET' | 'POST',
@@ -156,14 +148,16 @@ const CASES: {
       method: 'GET',
       template: '/v1/agency/commitments',
       token: agency.token,
-      ...paging(cursors.agency, { status: [...BAD_ENUM.map(encodeURIComponent), 'Broken', 'kept%2Cbroken'] }),
+      ...pagingCases(cursors.agency, {
+        status: [...BAD_ENUM.map(encodeURIComponent), 'Broken', 'kept%2Cbroken'],
+      }),
     }),
   'GET /v1/entity/commitments': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/entity/commitments',
       token: entity.token,
-      ...paging(cursors.entity),
+      ...pagingCases(cursors.entity),
     }),
   'POST /v1/reports': ({ entity }) =>
     badRequests({
@@ -203,7 +197,7 @@ const CASES: {
       method: 'GET',
       template: '/v1/entity/reports',
       token: entity.token,
-      ...paging(cursors.reports),
+      ...pagingCases(cursors.reports),
     }),
 };
 

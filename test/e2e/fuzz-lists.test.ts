@@ -2,9 +2,7 @@ import fc from 'fast-check';
 import { ROUTES, type RouteKeyOf, routeKey } from '../../shared/http/routes.ts';
 import { describe, expect, it, type World } from '../support/e2e.ts';
 import {
-  BAD_CURSORS,
   BAD_ID_NUMBERS,
-  BAD_LIMITS,
   type BadRequest,
   type BodySpec,
   badIds,
@@ -17,7 +15,7 @@ import {
   FUZZ_RUNS,
   FUZZ_SEED,
   IMPOSSIBLE_DATES,
-  tamperedCursors,
+  pagingCases,
   tryBadRequests,
   wrongTypeFor,
 } from '../support/fuzz.ts';
@@ -63,15 +61,6 @@ const state = ({ service, store, admin }: Pick<World, 'service' | 'store' | 'adm
 
 const BAD_ENUM = ['', 'List', 'LIST', '列入', CJK_4_BYTES, ...DYNAMODB_SYNTAX];
 const badUsccs = () => fc.sample(badUscc(COMPANY), { numRuns: 20, seed: 3 }).map(String);
-
-const paging = (cursor: string | undefined, extra: Record<string, readonly string[]> = {}) => ({
-  query: { limit: '1' },
-  badQuery: {
-    limit: BAD_LIMITS,
-    cursor: [...BAD_CURSORS, ...(cursor ? tamperedCursors(cursor) : [])],
-    ...extra,
-  },
-});
 
 const proposal = (uscc: string): BodySpec => ({
   valid: () => proposalBody({ uscc }, recordId),
@@ -178,7 +167,7 @@ const CASES: {
     badRequests({
       method: 'GET',
       template: '/v1/lists',
-      ...paging(cursors.public, {
+      ...pagingCases(cursors.public, {
         type: BAD_ENUM.map(encodeURIComponent),
         uscc: badUsccs().map(encodeURIComponent),
         agency: badUsccs().map(encodeURIComponent),
@@ -228,7 +217,7 @@ const CASES: {
       method: 'GET',
       template: '/v1/agency/lists',
       token: agency.token,
-      ...paging(cursors.agency, {
+      ...pagingCases(cursors.agency, {
         status: [...BAD_ENUM.map(encodeURIComponent), 'Listed', 'listed%2Cremoved'],
       }),
     }),
@@ -237,7 +226,7 @@ const CASES: {
       method: 'GET',
       template: '/v1/entity/lists',
       token: entity.token,
-      ...paging(cursors.entity),
+      ...pagingCases(cursors.entity),
     }),
   'POST /v1/checks': ({ agency, entity }) =>
     badRequests({
@@ -292,14 +281,14 @@ const CASES: {
       method: 'GET',
       template: '/v1/agency/checks',
       token: agency.token,
-      ...paging(cursors.agencyChecks),
+      ...pagingCases(cursors.agencyChecks),
     }),
   'GET /v1/entity/checks': ({ entity }) =>
     badRequests({
       method: 'GET',
       template: '/v1/entity/checks',
       token: entity.token,
-      ...paging(cursors.entityChecks),
+      ...pagingCases(cursors.entityChecks),
     }),
   'GET /v1/stats/checks': () => badRequests({ method: 'GET', template: '/v1/stats/checks' }),
 };

@@ -633,6 +633,19 @@ export function tamperedCursorCases(real: string): [string, string][] {
 
 export const tamperedCursors = (real: string): string[] => tamperedCursorCases(real).map(([, c]) => c);
 
+/**
+ * A paged list route's query: a valid `limit=1`, and bad limits, bad cursors and tampered
+ * copies of a real `cursor`, beside any `extra` bad filters.
+ */
+export const pagingCases = (cursor: string | undefined, extra: Record<string, readonly string[]> = {}) => ({
+  query: { limit: '1' },
+  badQuery: {
+    limit: BAD_LIMITS,
+    cursor: [...BAD_CURSORS, ...(cursor ? tamperedCursors(cursor) : [])],
+    ...extra,
+  },
+});
+
 /** Date values for a query, URL-encoded. */
 export const BAD_QUERY_DATES = IMPOSSIBLE_DATES.map(encodeURIComponent);
 

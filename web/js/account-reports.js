@@ -7,7 +7,7 @@
  */
 
 import { apiFetch, getAllPages, postJson } from './api.js';
-import { commitmentCard } from './commitments.js';
+import { commitmentCard, verificationLine } from './commitments.js';
 import {
   clearFormErrors,
   failureMessage,
@@ -233,16 +233,4 @@ export function myCommitments(mount, { uscc, getToken, onSignedOut }) {
   }
   reload();
   return { reload };
-}
-
-/** Whether and when the receiving agency verified the commitment. */
-export function verificationLine(c) {
-  const v = c.verification;
-  return h(
-    'p',
-    { class: 'summary' },
-    v.at
-      ? `受理单位已于 ${formatInstant(v.at)} 核查${v.late ? '（逾期核查）' : ''}：${v.finding ?? ''}`
-      : `受理单位核查期限：${v.due}`,
-  );
 }

@@ -5,7 +5,7 @@
  */
 
 import { recordHref } from './records.js';
-import { h } from './ui.js';
+import { formatInstant, h } from './ui.js';
 
 function metaRow(label, value) {
   return h('div', {}, h('dt', {}, label), h('dd', {}, value));
@@ -46,5 +46,17 @@ export function commitmentCard(c, { extra = [], headingLevel = 'h3' } = {}) {
         )
       : null,
     ...extra,
+  );
+}
+
+/** Whether and when the receiving agency verified the commitment. */
+export function verificationLine(c) {
+  const v = c.verification;
+  return h(
+    'p',
+    { class: 'summary' },
+    v.at
+      ? `受理单位已于 ${formatInstant(v.at)} 核查${v.late ? '（逾期核查）' : ''}：${v.finding ?? ''}`
+      : `受理单位核查期限：${v.due}`,
   );
 }

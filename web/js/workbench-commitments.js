@@ -5,9 +5,8 @@
  * public sees, with the verification and the forms added.
  */
 
-import { verificationLine } from './account-reports.js';
 import { postJson } from './api.js';
-import { commitmentCard } from './commitments.js';
+import { commitmentCard, verificationLine } from './commitments.js';
 import { startPage } from './page.js';
 import { handleSignedOut, requireStaff } from './staff.js';
 import { clearFormErrors, h, showFormErrors, todayInShanghai } from './ui.js';
